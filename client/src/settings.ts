@@ -1,0 +1,42 @@
+/**
+ * The extension's settings, read in one place with their defaults (which must match the defaults
+ * declared in package.json's `contributes.configuration`).
+ */
+import * as vscode from 'vscode';
+
+export const settingsSection = 'rationale';
+
+export interface RationaleSettings {
+  enable: boolean;
+  workspaceDiagnostics: boolean;
+  maxFileSizeBytes: number;
+  showRetired: boolean;
+  statusBarEnabled: boolean;
+}
+
+export function readSettings(): RationaleSettings {
+  const c = vscode.workspace.getConfiguration(settingsSection);
+  const maxFileSizeBytes = c.get<number>('maxFileSizeBytes', 1_048_576);
+  return {
+    enable: c.get<boolean>('enable', true),
+    workspaceDiagnostics: c.get<boolean>('workspaceDiagnostics', true),
+    // A hand-edited settings.json can hold anything; the server gets a sane positive integer.
+    maxFileSizeBytes: Number.isFinite(maxFileSizeBytes) && maxFileSizeBytes > 0 ? Math.floor(maxFileSizeBytes) : 1_048_576,
+    showRetired: c.get<boolean>('tree.showRetired', false),
+    statusBarEnabled: c.get<boolean>('statusBar.enabled', true),
+  };
+}
+
+/** What the server reads in `initializationOptions` (server/src/lsp/server.ts `ServerOptions`). */
+export interface ServerInitializationOptions {
+  maxFileSizeBytes: number;
+  workspaceDiagnostics: boolean;
+}
+
+export function initializationOptions(): ServerInitializationOptions {
+  const s = readSettings();
+  return { maxFileSizeBytes: s.maxFileSizeBytes, workspaceDiagnostics: s.workspaceDiagnostics };
+}
+
+/** Settings the server only reads at start, so changing one restarts it. */
+export const restartingSettings = ['rationale.workspaceDiagnostics', 'rationale.maxFileSizeBytes'] as const;

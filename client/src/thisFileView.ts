@@ -1,0 +1,96 @@
+/**
+ * The This File view: the goals, projects and decisions that govern the active editor's file, each
+ * with why (cited on a line, `applies-to`, a rule) and the project and goal chain it serves.
+ */
+import * as vscode from 'vscode';
+import type { DocumentSummary } from '../../server/src/protocol';
+import { groupByDocument, governingReason, type ActiveFileGoverning, type GoverningDocument } from './activeFileGoverning';
+import { documentDescription, documentLabel, documentTooltip, statusIcon } from './documentPresentation';
+
+export const thisFileViewId = 'rationale.thisFile';
+
+type ThisFileElement =
+  | { type: 'governing'; governing: GoverningDocument }
+  | { type: 'chain'; document: DocumentSummary; role: 'project' | 'goal' }
+  | { type: 'citation'; uri: string; line: number };
+
+export class ThisFileView implements vscode.TreeDataProvider<ThisFileElement>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<undefined>();
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly treeView: vscode.TreeView<ThisFileElement>;
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly active: ActiveFileGoverning) {
+    this.treeView = vscode.window.createTreeView(thisFileViewId, { treeDataProvider: this });
+    this.disposables.push(
+      this.treeView,
+      active.onDidChange(() => this.redraw()),
+      this.treeView.onDidChangeVisibility((e) => e.visible && this.redraw()),
+    );
+    this.redraw();
+  }
+
+  getChildren(element?: ThisFileElement): ThisFileElement[] {
+    const state = this.active.current;
+    if (!element) return groupByDocument(state.entries).map((governing) => ({ type: 'governing', governing }));
+    if (element.type !== 'governing') return [];
+    const { entry, lines } = element.governing;
+    return [
+      ...lines.map((line): ThisFileElement => ({ type: 'citation', uri: state.uri?.toString() ?? '', line })),
+      ...entry.projects.map((document): ThisFileElement => ({ type: 'chain', document, role: 'project' })),
+      ...entry.goals.map((document): ThisFileElement => ({ type: 'chain', document, role: 'goal' })),
+    ];
+  }
+
+  getTreeItem(element: ThisFileElement): vscode.TreeItem {
+    switch (element.type) {
+      case 'governing': {
+        const g = element.governing;
+        const doc = g.entry.document;
+        const hasChildren = g.lines.length + g.entry.projects.length + g.entry.goals.length > 0;
+        const item = new vscode.TreeItem(documentLabel(doc), hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        item.iconPath = statusIcon(doc);
+        item.description = [documentDescription(doc), governingReason(g)].filter(Boolean).join(' — ');
+        item.tooltip = documentTooltip(doc, `Governs this file: ${governingReason(g)}.`);
+        item.contextValue = doc.kind;
+        item.command = { title: 'Open', command: 'rationale.openDocument', arguments: [doc.uri] };
+        return item;
+      }
+      case 'chain': {
+        const doc = element.document;
+        const item = new vscode.TreeItem(documentLabel(doc), vscode.TreeItemCollapsibleState.None);
+        item.iconPath = statusIcon(doc);
+        item.description = [element.role === 'project' ? 'serves project' : 'serves goal', documentDescription(doc)].filter(Boolean).join(' · ');
+        item.tooltip = documentTooltip(doc);
+        item.contextValue = doc.kind;
+        item.command = { title: 'Open', command: 'rationale.openDocument', arguments: [doc.uri] };
+        return item;
+      }
+      case 'citation': {
+        const uri = vscode.Uri.parse(element.uri);
+        const item = new vscode.TreeItem(`Cited on line ${element.line + 1}`, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('comment');
+        const selection = new vscode.Range(element.line, 0, element.line, 0);
+        item.command = { title: 'Go to line', command: 'vscode.open', arguments: [uri, { selection } satisfies vscode.TextDocumentShowOptions] };
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+  }
+
+  private redraw(): void {
+    const state = this.active.current;
+    const count = groupByDocument(state.entries).length;
+    this.treeView.description = state.uri ? vscode.workspace.asRelativePath(state.uri, true) : undefined;
+    this.treeView.message = !state.uri
+      ? 'Open a file to see the goals, projects and decisions that govern it.'
+      : count === 0 && !state.loading
+        ? 'Nothing governs this file: no annotation cites a decision and no applies-to glob matches it.'
+        : undefined;
+    this.changed.fire(undefined);
+  }
+}

@@ -1,0 +1,79 @@
+import * as nodePath from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkWorkspace } from '../../core/checkWorkspace.js';
+import { severityRank, type Finding, type Severity } from '../../core/finding.js';
+import { parseArgs, type CommandSpec } from '../args.js';
+import { colors, shouldColor } from '../colors.js';
+import { formatGithub } from '../formats/githubFormat.js';
+import { formatJson } from '../formats/jsonFormat.js';
+import { toSarif } from '../formats/sarifFormat.js';
+import { formatText } from '../formats/textFormat.js';
+import { summarize } from '../formats/checkSummary.js';
+import type { CliIo } from '../io.js';
+import { printError } from '../io.js';
+import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
+import { Progress } from '../progress.js';
+import { toolVersion } from '../version.js';
+import { displayPath } from '../workspaceRoot.js';
+
+export const checkSpec: CommandSpec = {
+  name: 'check',
+  flags: {
+    format: { type: 'string', short: 'f', values: ['text', 'json', 'sarif', 'github'] },
+    'fail-on': { type: 'string', values: ['error', 'warning', 'info', 'never'] },
+    dir: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  positionals: ['dir?'],
+};
+
+/** Exit codes: 0 nothing reached `--fail-on`, 1 something did, 2 usage or configuration error. */
+export async function runCheck(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, checkSpec);
+  const format = (args.flags.format as string | undefined) ?? 'text';
+  const failOn = (args.flags['fail-on'] as string | undefined) ?? 'error';
+  const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[0]);
+  const progress = new Progress(io);
+  const loaded = loadWorkspace(io, root, progress);
+  if (loaded.index.configErrors.length > 0) {
+    progress.clear();
+    for (const e of loaded.index.configErrors) printError(io, e);
+    return 2;
+  }
+  const result = checkWorkspace(loaded.index, loaded.workspace, { onProgress: (done, total) => progress.update('checking files', done, total) });
+  progress.clear();
+  printWarnings(io, loaded);
+  const summary = summarize(loaded.index, result.findings, result.suppressed, result.filesChecked);
+
+  switch (format) {
+    case 'json':
+      io.stdout.write(formatJson(result.findings, summary));
+      break;
+    case 'sarif': {
+      const rootUri = pathToFileURL(root).href.replace(/\/?$/, '/');
+      io.stdout.write(`${JSON.stringify(toSarif(result.findings, result.suppressed, { rootUri, toolVersion: toolVersion() }), null, 2)}\n`);
+      break;
+    }
+    case 'github':
+      // Annotations need repository-relative paths: the working directory in GitHub Actions.
+      io.stdout.write(formatGithub(result.findings, (f) => displayPath(io.cwd, nodePath.join(root, f.path)).split(nodePath.sep).join('/')));
+      io.stdout.write(`${textSummary(summary)}\n`);
+      break;
+    default: {
+      const total = summary.documents.goal + summary.documents.project + summary.documents.decision;
+      if (total === 0) io.stderr.write(`rationale: note: no goals, projects or decisions found in ${displayPath(io.cwd, root) || '.'}\n`);
+      io.stdout.write(formatText(result.findings, summary, colors(shouldColor(io, io.stdout))));
+    }
+  }
+  return fails(result.findings, failOn) ? 1 : 0;
+}
+
+function textSummary(s: ReturnType<typeof summarize>): string {
+  return formatText([], s, colors(false)).trim();
+}
+
+export function fails(findings: readonly Finding[], failOn: string): boolean {
+  if (failOn === 'never') return false;
+  const threshold = severityRank[failOn as Severity];
+  return findings.some((f) => severityRank[f.severity] >= threshold);
+}

@@ -1,0 +1,186 @@
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import type { RationaleDocument } from '../../core/document.js';
+import { matchesAny } from '../../core/glob.js';
+import { chainOf, governing, type GoverningDocument } from '../../core/governance.js';
+import { LineMap } from '../../core/range.js';
+import { latestSuccessor, supersessionGraph } from '../../core/supersession.js';
+import type { WorkspaceIndex } from '../../core/workspaceIndex.js';
+import { CliError, parseArgs, UsageError, type CommandSpec } from '../args.js';
+import { colors, shouldColor, type Colors } from '../colors.js';
+import type { CliIo } from '../io.js';
+import { printError } from '../io.js';
+import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
+import { Progress } from '../progress.js';
+import { findWorkspaceRoot, workspaceRelative } from '../workspaceRoot.js';
+
+export const explainSpec: CommandSpec = {
+  name: 'explain',
+  flags: {
+    dir: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  positionals: ['path[:line]'],
+};
+
+/** `src/a.ts:12` (or `:12:5`) when that is not itself an existing file name. */
+export function parseLocation(cwd: string, arg: string): { abs: string; line?: number } {
+  const whole = nodePath.resolve(cwd, arg);
+  if (fs.existsSync(whole)) return { abs: whole };
+  const m = /^(.*?):(\d+)(?::\d+)?$/.exec(arg);
+  if (m && m[1]) {
+    const line = Number(m[2]);
+    if (line < 1) throw new UsageError(`line numbers start at 1 (got ${m[2]})`, 'explain');
+    return { abs: nodePath.resolve(cwd, m[1]), line };
+  }
+  return { abs: whole };
+}
+
+interface ExplainedDocument {
+  id: string;
+  kind: RationaleDocument['kind'];
+  title: string;
+  status: string | null;
+  date: string | null;
+  file: string;
+  summary: string;
+  via: GoverningDocument['via'] | 'self';
+  /** For annotations: the 1-based line of the annotation. */
+  annotationLine?: number;
+  /** For scopes: the `applies-to` glob that matched. */
+  glob?: string;
+  /** For superseded decisions: the decision in force now. */
+  successor?: { id: string; title: string; file: string };
+  projects: { id: string; title: string; status: string | null; file: string }[];
+  goals: { id: string; title: string; status: string | null; file: string }[];
+}
+
+export async function runExplain(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, explainSpec);
+  const { abs, line } = parseLocation(io.cwd, args.positionals[0]);
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(abs);
+  } catch {
+    throw new CliError(`no such file: ${args.positionals[0]}`);
+  }
+  if (!st.isFile()) throw new CliError(`not a file: ${args.positionals[0]} (explain looks at one file, or one line of it)`);
+  const dir = args.flags.dir as string | undefined;
+  const root = dir !== undefined ? resolveRoot(io, dir) : (findWorkspaceRoot(nodePath.dirname(abs)) ?? (workspaceRelative(io.cwd, abs) !== undefined ? io.cwd : nodePath.dirname(abs)));
+  const rel = workspaceRelative(root, abs);
+  if (rel === undefined || rel === '') throw new CliError(`${args.positionals[0]} is outside the workspace ${root}`);
+
+  const progress = new Progress(io);
+  const loaded = loadWorkspace(io, root, progress);
+  progress.clear();
+  for (const e of loaded.index.configErrors) printError(io, `warning: ${e}`);
+  printWarnings(io, loaded);
+  const index = loaded.index;
+  const text = loaded.workspace.readText(rel);
+  const lines = text !== undefined ? new LineMap(text) : undefined;
+  if (line !== undefined && lines && line > lines.lineCount) {
+    throw new CliError(`line ${line} is past the end of ${rel} (${lines.lineCount} lines)`);
+  }
+
+  const explained = explain(index, rel, text, line === undefined ? undefined : line - 1);
+  const exceptions = (index.annotations.get(rel)?.suppressions ?? []).filter((s) => line === undefined || s.targetLine === line - 1);
+  if (args.flags.json) {
+    io.stdout.write(`${JSON.stringify({
+      file: rel,
+      line: line ?? null,
+      governing: explained,
+      exceptions: exceptions.map((s) => ({ line: s.range.start.line + 1, appliesToLine: s.targetLine + 1, ids: s.ids, reason: s.reason ?? null })),
+    }, null, 2)}\n`);
+    return 0;
+  }
+  const c = colors(shouldColor(io, io.stdout));
+  const where = line !== undefined ? `${rel}:${line}` : rel;
+  const out: string[] = [];
+  if (explained.length === 0) {
+    out.push(`Nothing governs ${where}: no annotation covers it and no decision's applies-to matches it.`);
+  } else {
+    const n = explained.filter((e) => e.via !== 'self').length;
+    out.push(c.bold(explained[0].via === 'self' ? `${where} is ${explained[0].id}` : `${where} is governed by ${n} ${n === 1 ? 'document' : 'documents'}`));
+    for (const e of explained) out.push('', ...renderBlock(e, c, wrapWidth(io)));
+  }
+  for (const s of exceptions) {
+    out.push('', `${c.yellow('exception')} line ${s.range.start.line + 1}: ${s.ids.length ? s.ids.join(', ') : 'any finding'} on line ${s.targetLine + 1}${s.reason ? ` -- ${s.reason}` : ' (no reason given)'}`);
+  }
+  io.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}
+
+/** What governs a file or a zero-based line of it, with each document's chain up to its goals. */
+export function explain(index: WorkspaceIndex, path: string, text: string | undefined, line?: number): ExplainedDocument[] {
+  const graph = supersessionGraph(index);
+  const out: ExplainedDocument[] = [];
+  const self = index.documents.get(path);
+  if (self) out.push(describe(index, graph, path, { document: self, via: 'self', ...chainOf(index, self) }));
+  for (const g of governing(index, path, text, line)) {
+    if (g.document === self) continue;
+    out.push(describe(index, graph, path, g));
+  }
+  return out;
+}
+
+function describe(index: WorkspaceIndex, graph: ReturnType<typeof supersessionGraph>, path: string, g: Omit<GoverningDocument, 'via'> & { via: ExplainedDocument['via'] }): ExplainedDocument {
+  const d = g.document;
+  const brief = (x: RationaleDocument) => ({ id: x.id, title: x.title, status: x.status ?? null, file: x.path });
+  const e: ExplainedDocument = {
+    id: d.id,
+    kind: d.kind,
+    title: d.title,
+    status: d.status ?? null,
+    date: d.date ?? null,
+    file: d.path,
+    summary: d.summary,
+    via: g.via,
+    projects: g.projects.map(brief),
+    goals: g.goals.map(brief),
+  };
+  if (g.via === 'annotation' && g.reference) e.annotationLine = g.reference.range.start.line + 1;
+  if (g.via === 'scope') e.glob = d.appliesTo.find((glob) => matchesAny(path, [glob]));
+  if (d.status === 'superseded') {
+    const s = latestSuccessor(index, graph, d);
+    if (s) e.successor = { id: s.id, title: s.title, file: s.path };
+  }
+  return e;
+}
+
+function renderBlock(e: ExplainedDocument, c: Colors, width: number): string[] {
+  const status = e.status ?? 'no status';
+  const statusText = e.status === 'accepted' || e.status === 'active' ? c.green(status) : ['superseded', 'deprecated', 'rejected', 'dropped', 'cancelled'].includes(status) ? c.red(status) : c.yellow(status);
+  const out = [`${c.bold(e.id)}  ${e.title}`];
+  const field = (name: string, value: string) => out.push(`  ${c.dim(name.padEnd(8))} ${value}`);
+  field('status', `${statusText}${e.date ? ` · ${e.date}` : ''}${e.successor ? ` → now ${e.successor.id} ${e.successor.title} (${e.successor.file})` : ''}`);
+  if (e.via === 'annotation') field('why', `annotation on line ${e.annotationLine}`);
+  else if (e.via === 'scope') field('why', `applies-to ${e.glob ?? 'scope'}`);
+  else if (e.via === 'rule') field('why', 'a rule of this decision covers the file');
+  field('file', e.file);
+  if (e.summary) {
+    const wrapped = wrap(e.summary, Math.max(40, width - 11));
+    field('summary', wrapped[0]);
+    for (const l of wrapped.slice(1)) out.push(`  ${' '.repeat(8)} ${l}`);
+  }
+  for (const p of e.projects) field('project', `${p.id}  ${p.title}${p.status ? ` (${p.status})` : ''}`);
+  for (const g of e.goals) field('goal', `${g.id}  ${g.title}${g.status ? ` (${g.status})` : ''}`);
+  return out;
+}
+
+function wrapWidth(io: CliIo): number {
+  return Math.min(io.stdout.isTTY ? (io.stdout.columns ?? 100) : 100, 100);
+}
+
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}

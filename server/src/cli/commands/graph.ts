@@ -1,0 +1,29 @@
+import { modelGraph, toDot, toMermaid } from '../../core/graph.js';
+import { parseArgs, type CommandSpec } from '../args.js';
+import type { CliIo } from '../io.js';
+import { printError } from '../io.js';
+import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
+import { Progress } from '../progress.js';
+
+export const graphSpec: CommandSpec = {
+  name: 'graph',
+  flags: {
+    format: { type: 'string', short: 'f', values: ['mermaid', 'dot'] },
+    dir: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  positionals: ['dir?'],
+};
+
+export async function runGraph(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, graphSpec);
+  const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[0]);
+  const progress = new Progress(io);
+  const loaded = loadWorkspace(io, root, progress);
+  progress.clear();
+  for (const e of loaded.index.configErrors) printError(io, `warning: ${e}`);
+  printWarnings(io, loaded);
+  const graph = modelGraph(loaded.index);
+  io.stdout.write(args.flags.format === 'dot' ? toDot(graph) : toMermaid(graph));
+  return 0;
+}

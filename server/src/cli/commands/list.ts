@@ -1,0 +1,127 @@
+import type { DocKind, RationaleDocument } from '../../core/document.js';
+import { statusKey } from '../../core/statusMap.js';
+import { resolveLink, type WorkspaceIndex } from '../../core/workspaceIndex.js';
+import { parseArgs, UsageError, type CommandSpec } from '../args.js';
+import { colors, shouldColor } from '../colors.js';
+import type { CliIo } from '../io.js';
+import { printError } from '../io.js';
+import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
+import { Progress } from '../progress.js';
+import { renderTable } from '../table.js';
+
+export const listSpec: CommandSpec = {
+  name: 'list',
+  flags: {
+    kind: { type: 'string', short: 'k' },
+    status: { type: 'string', short: 's' },
+    json: { type: 'boolean' },
+    dir: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  positionals: ['dir?'],
+};
+
+const kindWords: Record<string, DocKind> = {
+  goal: 'goal', goals: 'goal', okr: 'goal', objective: 'goal',
+  project: 'project', projects: 'project', prd: 'project', brief: 'project', rfc: 'project',
+  decision: 'decision', decisions: 'decision', adr: 'decision',
+};
+
+export function parseKind(value: string | boolean | undefined, command: string): DocKind | undefined {
+  if (value === undefined || typeof value === 'boolean') return undefined;
+  const kind = kindWords[value.toLowerCase()];
+  if (!kind) throw new UsageError(`--kind must be one of goal, project, decision (got "${value}")`, command);
+  return kind;
+}
+
+export interface ListedLink {
+  type: string;
+  /** The id or workspace-relative path as written. */
+  target: string;
+  /** The id of the document it resolves to, or null when it resolves to none. */
+  id: string | null;
+}
+
+export interface ListedDocument {
+  id: string;
+  kind: DocKind;
+  title: string;
+  status: string | null;
+  rawStatus: string | null;
+  file: string;
+  date: string | null;
+  number: number | null;
+  package: string | null;
+  aliases: string[];
+  summary: string;
+  priority: string | number | null;
+  owner: string | null;
+  decisionMakers: string[];
+  appliesTo: string[];
+  reviewBy: string | null;
+  rules: number;
+  links: ListedLink[];
+}
+
+export function listedDocument(index: WorkspaceIndex, d: RationaleDocument): ListedDocument {
+  return {
+    id: d.id,
+    kind: d.kind,
+    title: d.title,
+    status: d.status ?? null,
+    rawStatus: d.rawStatus ?? null,
+    file: d.path,
+    date: d.date ?? null,
+    number: d.number ?? null,
+    package: d.package ?? null,
+    aliases: d.aliases,
+    summary: d.summary,
+    priority: d.priority ?? null,
+    owner: d.owner ?? null,
+    decisionMakers: d.decisionMakers ?? [],
+    appliesTo: d.appliesTo,
+    reviewBy: d.reviewBy ?? null,
+    rules: d.rules.length,
+    links: d.links
+      .filter((l) => l.type !== 'markdown' || resolveLink(index, l) !== undefined)
+      .map((l) => ({ type: l.type, target: l.target, id: resolveLink(index, l, l.type === 'goal' ? 'goal' : l.type === 'project' ? 'project' : 'decision')?.id ?? null })),
+  };
+}
+
+const kindOrder: Record<DocKind, number> = { goal: 0, project: 1, decision: 2 };
+
+export function selectDocuments(index: WorkspaceIndex, kind?: DocKind, status?: string): RationaleDocument[] {
+  const wanted = status !== undefined ? statusKey(status).replace(/\s+/g, '-') : undefined;
+  return [...index.documents.values()]
+    .filter((d) => !kind || d.kind === kind)
+    .filter((d) => wanted === undefined || (d.status !== undefined && statusKey(d.status).replace(/\s+/g, '-') === wanted) || (wanted === 'none' && d.status === undefined))
+    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export async function runList(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, listSpec);
+  const kind = parseKind(args.flags.kind, 'list');
+  const status = args.flags.status as string | undefined;
+  const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[0]);
+  const progress = new Progress(io);
+  const loaded = loadWorkspace(io, root, progress);
+  progress.clear();
+  for (const e of loaded.index.configErrors) printError(io, `warning: ${e}`);
+  printWarnings(io, loaded);
+  const docs = selectDocuments(loaded.index, kind, status);
+  if (args.flags.json) {
+    io.stdout.write(`${JSON.stringify(docs.map((d) => listedDocument(loaded.index, d)), null, 2)}\n`);
+    return 0;
+  }
+  if (docs.length === 0) {
+    io.stdout.write(`No ${kind ? `${kind}s` : 'documents'}${status ? ` with status ${status}` : ''} found.\n`);
+    return 0;
+  }
+  const c = colors(shouldColor(io, io.stdout));
+  io.stdout.write(renderTable(
+    ['ID', 'KIND', 'STATUS', 'DATE', 'TITLE', 'FILE'],
+    docs.map((d) => [d.id, d.kind, d.status ?? '-', d.date ?? '-', d.title, d.path]),
+    { header: c.bold, maxWidth: io.stdout.isTTY ? io.stdout.columns : undefined, shrinkColumn: 4 },
+  ));
+  return 0;
+}

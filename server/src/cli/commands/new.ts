@@ -1,0 +1,153 @@
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { contentHash } from '../../core/contentHash.js';
+import { isDocumentFileName } from '../../core/discovery.js';
+import type { DocKind, RationaleDocument } from '../../core/document.js';
+import { chooseFolder, folderChoice, planNewDocument, type NewDocumentPlan } from '../../core/newDocument.js';
+import { resolveId } from '../../core/workspaceIndex.js';
+import { CliError, parseArgs, UsageError, type CommandSpec } from '../args.js';
+import type { CliIo } from '../io.js';
+import { printError } from '../io.js';
+import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
+import { Progress } from '../progress.js';
+import { createExclusive, replaceAtomically, withFolderLock } from '../safeWrite.js';
+import { displayPath, findWorkspaceRoot, workspaceRelative } from '../workspaceRoot.js';
+
+export const newSpec: CommandSpec = {
+  name: 'new',
+  flags: {
+    supersedes: { type: 'string' },
+    dir: { type: 'string' },
+    date: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  positionals: ['adr|prd|goal', 'title'],
+};
+
+const kinds: Record<string, DocKind> = {
+  adr: 'decision', decision: 'decision',
+  prd: 'project', project: 'project',
+  goal: 'goal', okr: 'goal', objective: 'goal',
+};
+
+/** Today in local time, `YYYY-MM-DD`: the date a person writing the record would put on it. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Creates a goal, project or decision. Only this command writes: the new file by exclusive create
+ * (retrying with the next number if the name is taken meanwhile), and with `--supersedes` the older
+ * decision's status through a temporary file and a rename.
+ */
+export async function runNew(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, newSpec);
+  const kind = kinds[args.positionals[0].toLowerCase()];
+  if (!kind) throw new UsageError(`"new" makes an adr, prd or goal (got "${args.positionals[0]}")`, 'new');
+  const title = args.positionals[1].replace(/\s+/g, ' ').trim();
+  if (!title) throw new UsageError('the title is empty', 'new');
+  const date = (args.flags.date as string | undefined) ?? localToday();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    throw new UsageError(`--date must be a date like 2026-05-01 (got "${date}")`, 'new');
+  }
+  const supersedesId = args.flags.supersedes as string | undefined;
+  if (supersedesId !== undefined && kind !== 'decision') throw new UsageError('--supersedes is only for decisions (new adr)', 'new');
+
+  // --dir names either the workspace root or, inside one, the folder to create the document in.
+  const dirFlag = args.flags.dir as string | undefined;
+  let root: string;
+  let target: string | undefined;
+  if (dirFlag !== undefined) {
+    const abs = resolveRoot(io, dirFlag);
+    root = findWorkspaceRoot(abs) ?? abs;
+    target = root === abs ? undefined : workspaceRelative(root, abs);
+  } else root = resolveRoot(io, undefined);
+
+  const progress = new Progress(io);
+  const loaded = loadWorkspace(io, root, progress);
+  progress.clear();
+  for (const e of loaded.index.configErrors) printError(io, `warning: ${e}`);
+  printWarnings(io, loaded);
+  const { index, workspace } = loaded;
+
+  let supersedes: { document: RationaleDocument; text: string; raw: string; bom: string } | undefined;
+  if (supersedesId !== undefined) {
+    const old = resolveId(index, supersedesId, 'decision');
+    if (!old) throw new CliError(`--supersedes: no decision has the id "${supersedesId}"`);
+    if (old.kind !== 'decision') throw new CliError(`--supersedes: ${old.id} is a ${old.kind}, not a decision`);
+    const raw = readFile(nodePath.join(root, old.path));
+    const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
+    const text = raw.slice(bom.length);
+    if (contentHash(text) !== old.hash) throw new CliError(`${old.path} changed while it was being read; run the command again`);
+    supersedes = { document: old, text, raw, bom };
+  }
+
+  const folder = target !== undefined
+    ? folderChoice(kind, target, index.declared)
+    : chooseFolder(kind, index.declared, index.documents.values(), (p) => workspace.exists(p));
+  const folderAbs = nodePath.join(root, folder.folder);
+  try {
+    fs.mkdirSync(folderAbs, { recursive: true });
+  } catch (e) {
+    throw new CliError(`cannot create folder ${displayPath(io.cwd, folderAbs)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+
+  let plan: NewDocumentPlan;
+  try {
+    plan = await withFolderLock(folderAbs, () => {
+      for (let attempt = 0; attempt < 1000; attempt++) {
+        const fileNames = fs.readdirSync(folderAbs);
+        const p = planNewDocument({
+          kind, title, date, config: index.config, folder, fileNames,
+          sampleTexts: kind === 'decision' ? sampleTexts(folderAbs, fileNames) : [],
+          supersedes: supersedes && { document: supersedes.document, text: supersedes.text },
+        });
+        try {
+          createExclusive(nodePath.join(root, p.path), p.content);
+          return p;
+        } catch (e) {
+          // Taken since we listed the folder (by a tool that does not lock): list again, next number.
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        }
+      }
+      throw new Error('no free file name after 1000 attempts');
+    });
+  } catch (e) {
+    throw new CliError(`cannot create the ${kind} in ${displayPath(io.cwd, folderAbs)}: ${(e as Error).message}`);
+  }
+  io.stdout.write(`${displayPath(io.cwd, nodePath.join(root, plan.path))}\n`);
+
+  if (supersedes && plan.supersedeEdits) {
+    const oldAbs = nodePath.join(root, plan.supersedeEdits.path);
+    try {
+      replaceAtomically(oldAbs, supersedes.bom + plan.supersedeEdits.newText, supersedes.raw);
+    } catch (e) {
+      printError(io, `created ${plan.id}, but could not mark ${supersedes.document.id} superseded: ${(e as Error).message}`);
+      return 2;
+    }
+    io.stdout.write(`${displayPath(io.cwd, oldAbs)}\n`);
+  }
+  return 0;
+}
+
+function readFile(abs: string): string {
+  try {
+    return fs.readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${abs}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** The latest few documents of a folder, whose form a new document should follow. */
+function sampleTexts(folderAbs: string, fileNames: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const name of fileNames.filter(isDocumentFileName).sort().reverse().slice(0, 5)) {
+    try {
+      out.push(fs.readFileSync(nodePath.join(folderAbs, name), 'utf8').slice(0, 8000));
+    } catch {
+      // vanished or unreadable: judge by the others
+    }
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import { splitFrontMatter } from '../../core/frontMatter.js';
+import { DocumentSearch } from '../../core/search.js';
+import { parseArgs, positiveInteger, UsageError, type CommandSpec } from '../args.js';
+import { colors, shouldColor } from '../colors.js';
+import type { CliIo } from '../io.js';
+import { printError } from '../io.js';
+import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
+import { Progress } from '../progress.js';
+import { renderTable } from '../table.js';
+import { parseKind } from './list.js';
+
+export const searchSpec: CommandSpec = {
+  name: 'search',
+  flags: {
+    json: { type: 'boolean' },
+    limit: { type: 'string', short: 'n' },
+    kind: { type: 'string', short: 'k' },
+    dir: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  positionals: ['query', 'dir?'],
+};
+
+export async function runSearch(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, searchSpec);
+  const query = args.positionals[0];
+  if (!query.trim()) throw new UsageError('the search query is empty', 'search');
+  const limit = positiveInteger(args.flags.limit, 'limit', 'search') ?? 10;
+  const kind = parseKind(args.flags.kind, 'search');
+  const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[1]);
+  const progress = new Progress(io);
+  const loaded = loadWorkspace(io, root, progress);
+  progress.clear();
+  for (const e of loaded.index.configErrors) printError(io, `warning: ${e}`);
+  printWarnings(io, loaded);
+  // The whole body is searchable here; the editor keeps to summaries to stay small.
+  const search = new DocumentSearch(loaded.index.documents.values(), {
+    textOf: (d) => {
+      const text = loaded.workspace.readText(d.path) ?? d.summary;
+      const fm = splitFrontMatter(text);
+      return fm ? text.slice(fm.bodyOffset) : text;
+    },
+  });
+  const hits = search.search(query, { limit, kinds: kind ? [kind] : undefined });
+  if (args.flags.json) {
+    io.stdout.write(`${JSON.stringify(hits.map((h) => ({
+      id: h.document.id,
+      kind: h.document.kind,
+      title: h.document.title,
+      status: h.document.status ?? null,
+      file: h.document.path,
+      score: Math.round(h.score * 1000) / 1000,
+      exact: h.exact,
+    })), null, 2)}\n`);
+    return 0;
+  }
+  if (hits.length === 0) {
+    io.stdout.write(`No documents match "${query}".\n`);
+    return 0;
+  }
+  const c = colors(shouldColor(io, io.stdout));
+  io.stdout.write(renderTable(
+    ['ID', 'KIND', 'STATUS', 'TITLE', 'FILE'],
+    hits.map((h) => [h.document.id, h.document.kind, h.document.status ?? '-', h.document.title, h.document.path]),
+    { header: c.bold, maxWidth: io.stdout.isTTY ? io.stdout.columns : undefined, shrinkColumn: 3 },
+  ));
+  return 0;
+}

@@ -1,0 +1,30 @@
+import type { Finding } from '../../core/finding.js';
+import { oneBased, type CheckSummary } from './checkSummary.js';
+
+export interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Finding['severity'];
+  code: string;
+  decision: string | null;
+  message: string;
+}
+
+export interface JsonReport {
+  version: 1;
+  findings: JsonFinding[];
+  summary: CheckSummary;
+}
+
+/** `file` is relative to the checked folder with `/`; lines and columns are 1-based, `endColumn` exclusive. */
+export function toJsonFinding(f: Finding): JsonFinding {
+  return { file: f.path, ...oneBased(f), severity: f.severity, code: f.code, decision: f.decision ?? null, message: f.message };
+}
+
+export function formatJson(findings: readonly Finding[], summary: CheckSummary): string {
+  const report: JsonReport = { version: 1, findings: findings.map(toJsonFinding), summary };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

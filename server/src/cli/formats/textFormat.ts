@@ -1,0 +1,25 @@
+import type { Finding } from '../../core/finding.js';
+import type { Colors } from '../colors.js';
+import { oneBased, summaryLine, type CheckSummary } from './checkSummary.js';
+
+/**
+ * `path:line:col  severity  code  message  [ADR-0007]`, one finding per line in file order (the
+ * location first, so terminals and editors make it clickable), then the summary line.
+ */
+export function formatText(findings: readonly Finding[], summary: CheckSummary, c: Colors): string {
+  const out: string[] = [];
+  const sev = { error: c.red, warning: c.yellow, info: c.blue };
+  const sevWidth = Math.max(0, ...findings.map((f) => f.severity.length));
+  const codeWidth = Math.max(0, ...findings.map((f) => f.code.length));
+  for (const f of findings) {
+    const p = oneBased(f);
+    const where = `${f.path}:${p.line}:${p.column}`;
+    const decision = f.decision ? `  ${c.dim(`[${f.decision}]`)}` : '';
+    const message = f.message.replace(/\s*\r?\n\s*/g, ' ');
+    out.push(`${c.bold(where)}  ${sev[f.severity](f.severity.padEnd(sevWidth))}  ${c.dim(f.code.padEnd(codeWidth))}  ${message}${decision}`);
+  }
+  if (findings.length > 0) out.push('');
+  const line = summaryLine(summary);
+  out.push(summary.errors > 0 ? c.red(line) : summary.warnings > 0 ? c.yellow(line) : c.green(line));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,111 @@
+/** Help texts: `rationale --help` and `rationale <command> --help`. */
+
+export const mainHelp = `Rationale: your goals, projects and architecture decisions, linked to the code and checked.
+
+Usage: rationale <command> [options]
+
+Commands:
+  check [dir]                 Check the rules accepted decisions declare, and the documents themselves
+  list [dir]                  List goals, projects and decisions
+  explain <path[:line]>       Show what governs a file or a line: decisions, their projects and goals
+  new adr|prd|goal "Title"    Create a decision, project or goal with the next number
+  search "query" [dir]        Find documents by id, title or text (fuzzy)
+  graph [dir]                 Print goals → projects → decisions as Mermaid or DOT
+
+Options:
+  -h, --help                  Show help (also: rationale <command> --help)
+  -V, --version               Show the version
+
+Without a folder, commands work on the workspace around the current directory (the nearest folder
+with .rationale.json or .git). Only "new" writes files.
+
+Exit codes: 0 success; 1 "check" found a finding at or above --fail-on; 2 usage, configuration or
+file-system error (the message starts with "rationale: ").
+`;
+
+export const commandHelp: Record<string, string> = {
+  check: `Usage: rationale check [dir] [options]
+
+Checks the workspace in dir (default: the workspace around the current directory): the rules that
+accepted decisions declare (forbid-import, forbid-pattern, require-pattern, forbid-dependency,
+forbid-layer), references from code to goals, projects and decisions, and the documents themselves.
+
+Options:
+  -f, --format <text|json|sarif|github>   Output format (default text)
+      text    path:line:col  severity  code  message  [decision], then a summary line
+      json    {"version": 1, "findings": [...], "summary": {...}}; paths relative to dir, 1-based
+      sarif   SARIF 2.1.0 for code scanning (upload with github/codeql-action/upload-sarif)
+      github  GitHub Actions annotations (::error file=…,line=…::message)
+  --fail-on <error|warning|info|never>    Lowest severity that fails the run (default error)
+  --dir <dir>                             Same as the dir argument
+
+Exit codes:
+  0  no finding reached --fail-on
+  1  at least one finding did
+  2  usage error, missing folder, or invalid .rationale.json / .adr-dir / .log4brains.yml
+`,
+  list: `Usage: rationale list [dir] [options]
+
+Lists the goals, projects and decisions of the workspace, goals first, then projects, then decisions.
+
+Options:
+  -k, --kind <goal|project|decision>   Only documents of this kind (adr, prd, okr work too)
+  -s, --status <status>                Only documents with this (normalised) status, e.g. accepted;
+                                       "none" lists documents without a status
+  --json                               A JSON array of {"id", "kind", "title", "status", "file",
+                                       "date", "links", ...}
+  --dir <dir>                          Same as the dir argument
+`,
+  explain: `Usage: rationale explain <path[:line]> [options]
+
+Shows what governs a file, or one line of it: decisions cited by annotations whose reach covers the
+line, and decisions whose applies-to globs match the file, with their status, date, summary, the
+projects they serve and those projects' goals. For a goal, project or decision file, shows that
+document and what it serves.
+
+The workspace root is found by walking up from the file to a folder with .rationale.json or .git
+(or .adr-dir, .log4brains.yml, or a docs/adr-like folder), unless --dir names it.
+
+Options:
+  --dir <dir>   The workspace root
+  --json        Machine-readable output
+`,
+  new: `Usage: rationale new adr|prd|goal "Title" [options]
+
+Creates a decision (adr), project (prd) or goal with the next number in its folder's own scheme:
+NNNN-slug.md with the width the folder already uses (adr-tools, MADR), or YYYYMMDD-slug.md where the
+folder uses date slugs (log4brains). The template follows the folder's documents: MADR by default,
+adr-tools (Nygard) where the folder is adr-tools style or .rationale.json says "template": "nygard".
+Never overwrites a file; concurrent runs get distinct numbers. Prints the created file's path.
+
+The folder: the workspace's configured or existing folder for that kind, else docs/decisions,
+docs/prd or docs/goals.
+
+Options:
+  --supersedes <id>   Mark that decision superseded by the new one (its status is rewritten in
+                      the form it uses: front matter, "- Status:" bullet or "## Status" section)
+                      and link to it from the new one; prints that file's path too
+  --dir <dir>         The folder to create the document in, or the workspace root
+  --date <date>       The document's date, YYYY-MM-DD (default today)
+`,
+  search: `Usage: rationale search "query" [dir] [options]
+
+Finds goals, projects and decisions by id, alias, title or text, tolerating typos. An exact id
+(ADR-7, adr-0007, 7, the file slug) comes first.
+
+Options:
+  -n, --limit <n>                      At most n results (default 10)
+  -k, --kind <goal|project|decision>   Only documents of this kind
+  --json                               A JSON array of {"id", "kind", "title", "status", "file", "score", "exact"}
+  --dir <dir>                          Same as the dir argument
+`,
+  graph: `Usage: rationale graph [dir] [options]
+
+Prints the mental model: goals, the projects that serve them, the decisions made for those projects,
+and which decisions supersede which.
+
+Options:
+  -f, --format <mermaid|dot>   Mermaid flowchart (default) or Graphviz DOT
+  --dir <dir>                  Same as the dir argument
+`,
+};

@@ -1,0 +1,59 @@
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { configFileName, parseConfig } from '../core/config.js';
+import { buildIndex, type WorkspaceIndex } from '../core/workspaceIndex.js';
+import { NodeWorkspace } from '../node/nodeWorkspace.js';
+import { CliError } from './args.js';
+import type { CliIo } from './io.js';
+import { Progress } from './progress.js';
+import { findWorkspaceRoot } from './workspaceRoot.js';
+
+export interface LoadedWorkspace {
+  /** Absolute root folder. */
+  root: string;
+  workspace: NodeWorkspace;
+  index: WorkspaceIndex;
+  /** Folders or files that could not be read while walking. */
+  warnings: string[];
+}
+
+/**
+ * The root a command works on: the folder named on the command line (which must exist), else the
+ * workspace root above the working directory, else the working directory.
+ */
+export function resolveRoot(io: CliIo, dir: string | undefined): string {
+  if (dir !== undefined) {
+    const abs = nodePath.resolve(io.cwd, dir);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      throw new CliError(`no such folder: ${dir}`);
+    }
+    if (!st.isDirectory()) throw new CliError(`not a folder: ${dir}`);
+    return abs;
+  }
+  return findWorkspaceRoot(io.cwd) ?? io.cwd;
+}
+
+/** Walks and indexes a workspace, with a progress line on a terminal when it takes a while. */
+export function loadWorkspace(io: CliIo, root: string, progress = new Progress(io)): LoadedWorkspace {
+  const warnings: string[] = [];
+  // The file size limit lives in the configuration, which the walk needs before it starts.
+  let configText: string | undefined;
+  try {
+    configText = fs.readFileSync(nodePath.join(root, configFileName), 'utf8');
+  } catch {
+    configText = undefined;
+  }
+  const { config } = parseConfig(configText);
+  const workspace = new NodeWorkspace(root, { maxFileSizeBytes: config.maxFileSizeBytes, onWarning: (w) => warnings.push(w) });
+  progress.update('listing files');
+  workspace.listFiles();
+  const index = buildIndex(workspace, (done, total, phase) => progress.update(phase === 'discover' ? 'finding documents' : 'reading files', done, total));
+  return { root, workspace, index, warnings };
+}
+
+export function printWarnings(io: CliIo, loaded: LoadedWorkspace): void {
+  for (const w of loaded.warnings) io.stderr.write(`rationale: warning: ${w}\n`);
+}

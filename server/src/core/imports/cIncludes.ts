@@ -1,0 +1,20 @@
+import type { ImportRef } from './importRef.js';
+import { maskSource, type SourceSyntax } from './maskSource.js';
+import { RefCollector } from './refCollector.js';
+
+const syntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: '"', charLiterals: 'simple' };
+
+/** `#include <x>`, `#include "x"`, and Objective-C's `#import`. Specifier: the path between the delimiters. */
+const includeDirective = /^[ \t]*#[ \t]*(?:include|include_next|import)[ \t]*(?:<([^>\n\r]*)>|"([^"\n\r]*)")/dgm;
+
+export function extractCIncludes(text: string): ImportRef[] {
+  if (!text.includes('#')) return [];
+  const masked = maskSource(text, syntax);
+  const refs = new RefCollector(text);
+  for (const m of masked.matchAll(includeDirective)) {
+    const [start, end] = m.indices![1] ?? m.indices![2];
+    refs.add(start, end);
+  }
+  return refs.refs();
+}
+

@@ -1,0 +1,29 @@
+import type { ImportRef } from './importRef.js';
+import { maskSource, type SourceSyntax } from './maskSource.js';
+import { RefCollector } from './refCollector.js';
+
+const syntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: '"', charLiterals: 'simple', rawBackticks: true };
+
+/** `import "fmt"`, `import f "fmt"`, `import _ "x"`, `import . "x"`. */
+const singleImport = /(?<![\w.])import[ \t]+(?:[\w.]+[ \t]+)?(["`])([^"`\n\r]*)\1/dg;
+/** `import ( … )`: one path per line, each optionally aliased. */
+const groupedImport = /(?<![\w.])import[ \t\r\n]*\(([^)]{0,20000})\)/dg;
+const quotedPath = /(["`])([^"`\n\r]*)\1/dg;
+
+export function extractGoImports(text: string): ImportRef[] {
+  if (!text.includes('import')) return [];
+  const masked = maskSource(text, syntax);
+  const refs = new RefCollector(text);
+  for (const m of masked.matchAll(singleImport)) {
+    const [start, end] = m.indices![2];
+    refs.add(start, end);
+  }
+  for (const m of masked.matchAll(groupedImport)) {
+    const [blockStart] = m.indices![1];
+    for (const q of m[1].matchAll(quotedPath)) {
+      const [s, e] = q.indices![2];
+      refs.add(blockStart + s, blockStart + e);
+    }
+  }
+  return refs.refs();
+}

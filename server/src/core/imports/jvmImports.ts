@@ -1,0 +1,21 @@
+import type { ImportRef } from './importRef.js';
+import { maskSource, type SourceSyntax } from './maskSource.js';
+import { RefCollector } from './refCollector.js';
+
+const javaSyntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: '"', charLiterals: 'simple', tripleQuotes: '"' };
+// Kotlin and Scala block comments nest.
+const kotlinSyntax: SourceSyntax = { ...javaSyntax, blockComment: 'nested' };
+
+/** `import a.b.C;`, `import static a.b.C.m;`, `import a.b.*`, Kotlin's `import a.b.C as D` (no semicolon). */
+const importStatement = /(?:^|;)[ \t]*import[ \t]+(?:static[ \t]+)?([\w$]+(?:[ \t]*\.[ \t]*(?:[\w$]+|\*))*)/dgm;
+
+export function extractJvmImports(text: string, nestedComments: boolean): ImportRef[] {
+  if (!text.includes('import')) return [];
+  const masked = maskSource(text, nestedComments ? kotlinSyntax : javaSyntax);
+  const refs = new RefCollector(text);
+  for (const m of masked.matchAll(importStatement)) {
+    const [start, end] = m.indices![1];
+    refs.add(start, end, m[1].replace(/[ \t]/g, ''));
+  }
+  return refs.refs();
+}

@@ -1,0 +1,38 @@
+import { normalizePath, type Workspace } from './workspace.js';
+
+/** A workspace held in memory, for tests and for documents not yet saved. */
+export class MemoryWorkspace implements Workspace {
+  private readonly files = new Map<string, string>();
+
+  constructor(files: Record<string, string> = {}) {
+    for (const [p, t] of Object.entries(files)) this.set(p, t);
+  }
+
+  set(path: string, text: string): void {
+    const p = normalizePath(path);
+    if (p === undefined) throw new Error(`path outside the workspace: ${path}`);
+    this.files.set(p, text);
+  }
+
+  delete(path: string): void {
+    this.files.delete(path);
+  }
+
+  listFiles(): readonly string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  readText(path: string): string | undefined {
+    return this.files.get(path);
+  }
+
+  exists(path: string): 'file' | 'directory' | undefined {
+    const p = normalizePath(path);
+    if (p === undefined) return undefined;
+    if (p === '' ) return 'directory';
+    if (this.files.has(p)) return 'file';
+    const prefix = `${p}/`;
+    for (const k of this.files.keys()) if (k.startsWith(prefix)) return 'directory';
+    return undefined;
+  }
+}

@@ -1,0 +1,396 @@
+import type { Heading, List, Nodes, Root } from 'mdast';
+import type { DocKind, DocLink, LinkType, RationaleDocument } from './document.js';
+import type { Finding } from './finding.js';
+import { parseFrontMatter, type FrontMatter } from './frontMatter.js';
+import { numberedId, parseFileName } from './ids.js';
+import { endOffset, isRelativeFileLink, linkPath, parseMarkdown, plainText, startOffset } from './markdown.js';
+import { LineMap, type Range } from './range.js';
+import { parseRuleSpecs } from './rules/parseRuleSpecs.js';
+import { validateFrontMatter } from './schemaValidation.js';
+import { normalizeStatus } from './statusMap.js';
+import { basename, dirname, joinPath } from './workspace.js';
+import { contentHash } from './contentHash.js';
+
+export interface ParseContext {
+  /** Kind from discovery (folder or configuration); front matter `kind:` overrides it. */
+  kind: DocKind;
+  /** log4brains package, which namespaces slug ids (`core/20201002-x`). */
+  package?: string;
+  idPrefixes: Record<DocKind, string>;
+  statusMap: Record<string, string>;
+}
+
+const kindAliases: Record<string, DocKind> = {
+  decision: 'decision', adr: 'decision',
+  project: 'project', prd: 'project', brief: 'project', rfc: 'project',
+  goal: 'goal', okr: 'goal', objective: 'goal',
+};
+
+export function kindFromFrontMatterValue(value: unknown): DocKind | undefined {
+  return typeof value === 'string' ? kindAliases[value.trim().toLowerCase()] : undefined;
+}
+
+/** adr-tools and custom link labels inside a Status section: `Supersedes [1. Title](0001-title.md)`. */
+const statusLinkLabels: [RegExp, LinkType][] = [
+  [/^(?:supersedes|supercedes|replaces)$/i, 'supersedes'],
+  [/^(?:superseded by|superceded by|replaced by)$/i, 'superseded-by'],
+  [/^(?:amends|clarifies|extends)$/i, 'amends'],
+  [/^(?:amended by|clarified by|extended by)$/i, 'amended-by'],
+];
+
+/** The kind of document each front-matter link field names, for completion and resolution. */
+export const frontMatterLinkKinds: Record<string, DocKind> = {
+  supersedes: 'decision', 'superseded-by': 'decision', superseded_by: 'decision', amends: 'decision', 'amended-by': 'decision',
+  'relates-to': 'decision', related: 'decision', project: 'project', projects: 'project', goal: 'goal', goals: 'goal',
+};
+
+const frontMatterLinkFields: [string, LinkType][] = [
+  ['supersedes', 'supersedes'],
+  ['superseded-by', 'superseded-by'],
+  ['superseded_by', 'superseded-by'],
+  ['amends', 'amends'],
+  ['amended-by', 'amended-by'],
+  ['relates-to', 'relates-to'],
+  ['related', 'relates-to'],
+  ['project', 'project'],
+  ['projects', 'project'],
+  ['goal', 'goal'],
+  ['goals', 'goal'],
+];
+
+/**
+ * Parses one goal, project or decision. A pure function of its inputs: the index caches results by
+ * content hash and rebuilds nothing else when a file changes.
+ */
+export function parseDocument(path: string, text: string, ctx: ParseContext): RationaleDocument {
+  const lines = new LineMap(text);
+  const problems: Finding[] = [];
+  const fm = parseFrontMatter(text, lines);
+  const data = fm?.data ?? {};
+  const kind = kindFromFrontMatterValue(data.kind) ?? ctx.kind;
+  const bodyOffset = fm?.bodyOffset ?? 0;
+  // Blank out the front matter but keep offsets, so mdast positions are positions in the file.
+  const masked = bodyOffset > 0 ? text.slice(0, bodyOffset).replace(/[^\n]/g, ' ') + text.slice(bodyOffset) : text;
+  const tree = parseMarkdown(masked);
+  const fileName = basename(path);
+  const name = parseFileName(fileName);
+  const dir = dirname(path);
+
+  // ---- id and aliases
+  const aliases: string[] = [];
+  let baseId: string;
+  if (name.number !== undefined && !name.datePrefixed) {
+    baseId = numberedId(ctx.idPrefixes[kind], name.number);
+    aliases.push(name.stem);
+    const slug = name.stem.replace(/^\d+[-_. ]?/, '');
+    if (slug) aliases.push(slug);
+  } else baseId = name.stem;
+  if (ctx.package) {
+    aliases.length = 0;
+    baseId = `${ctx.package}/${baseId}`;
+  }
+  let id = baseId;
+  const fmId = data.id;
+  if ((typeof fmId === 'string' && fmId.trim()) || typeof fmId === 'number') {
+    id = typeof fmId === 'number' ? numberedId(ctx.idPrefixes[kind], fmId) : fmId.trim();
+    if (baseId !== id) aliases.unshift(baseId);
+  }
+
+  // ---- title
+  const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  let title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : undefined;
+  let titleRange: Range = fm?.data?.title !== undefined && fm ? fm.rangeAt(['title']) : lines.rangeOf(0, 0);
+  if (!title && h1) {
+    title = plainText(h1).trim().replace(/^\d+\.\s+/, '');
+    titleRange = lines.rangeOf(startOffset(h1), endOffset(h1));
+  }
+  if (!title) title = humanize(name.stem);
+
+  // ---- header data: MADR 2 / log4brains bullets before the first `##`, and adr-tools lines
+  const firstH2 = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 2);
+  const preamble = firstH2 < 0 ? tree.children : tree.children.slice(0, firstH2);
+  const bullets = readHeaderBullets(preamble, text);
+  const links: DocLink[] = [];
+
+  // ---- status
+  let rawStatus: string | undefined;
+  let statusRange: Range | undefined;
+  let statusLinksFrom: Nodes | undefined;
+  if (typeof data.status === 'string' || typeof data.status === 'number') {
+    rawStatus = String(data.status).trim();
+    statusRange = fm!.rangeAt(['status']);
+  } else if (bullets.status) {
+    rawStatus = bullets.status.value;
+    statusRange = lines.rangeOf(bullets.status.start, bullets.status.end);
+    statusLinksFrom = bullets.status.node;
+  } else {
+    const section = findSection(tree, /^status$/i);
+    if (section) {
+      const sectionText = text.slice(section.start, section.end);
+      const lineRe = /[^\r\n]*/g;
+      let m: RegExpExecArray | null;
+      let first = true;
+      while ((m = lineRe.exec(sectionText)) !== null) {
+        const line = m[0];
+        const lineStart = section.start + m.index;
+        if (m[0].length === 0) lineRe.lastIndex++;
+        if (!line.trim()) continue;
+        if (first) {
+          rawStatus = line.trim().replace(/^[-*+]\s+/, '');
+          const lead = line.length - line.trimStart().length;
+          statusRange = lines.rangeOf(lineStart + lead, lineStart + line.trimEnd().length);
+          first = false;
+        }
+        const lm = /^\s*[-*+]?\s*([A-Za-z][A-Za-z ]*?)\s*:?\s*\[([^\]]*)\]\(([^)\s]+)[^)]*\)/.exec(line);
+        if (lm) {
+          const type = statusLinkLabels.find(([re]) => re.test(lm[1].trim()))?.[1];
+          const target = resolveLinkTarget(dir, lm[3]);
+          if (type && target) {
+            const at = lineStart + line.indexOf('](') + 2;
+            links.push({ type, target, targetIsPath: true, raw: lm[3], range: lines.rangeOf(at, at + lm[3].length) });
+          }
+        }
+      }
+    }
+  }
+  let status: string | undefined;
+  let statusKnown = true;
+  if (rawStatus !== undefined && rawStatus !== '') {
+    const n = normalizeStatus(rawStatus, kind, ctx.statusMap);
+    if (n.status) {
+      status = n.status;
+      if (n.status === 'superseded' && n.successor) {
+        const linkInStatus = statusLinksFrom ? firstLink(statusLinksFrom) : undefined;
+        const md = /\[[^\]]*\]\(([^)\s]+)[^)]*\)/.exec(n.successor);
+        const target = linkInStatus ? linkInStatus.url : md?.[1];
+        if (target && isRelativeFileLink(target)) {
+          const resolved = resolveLinkTarget(dir, target);
+          if (resolved) links.push({ type: 'superseded-by', target: resolved, targetIsPath: true, raw: target, range: statusRange! });
+        } else {
+          const idText = n.successor.replace(/[.;,]+$/, '').trim();
+          if (/^[\w./-]+$/.test(idText)) links.push({ type: 'superseded-by', target: idText, targetIsPath: false, range: statusRange! });
+        }
+      }
+    } else {
+      status = rawStatus;
+      statusKnown = false;
+      problems.push({
+        path, range: statusRange!, severity: 'warning', code: 'unknown-status', decision: id,
+        message: `Unknown status "${rawStatus}" in ${id}. Use ${knownWords(kind)}, or map it in .rationale.json "statusMap".`,
+      });
+    }
+  }
+
+  // ---- date
+  let date = scalarString(data.date);
+  if (!date && bullets.date) date = bullets.date.value;
+  if (!date) {
+    const dm = /^Date:\s*(\S.*)$/m.exec(text.slice(bodyOffset, firstH2 >= 0 ? startOffset(tree.children[firstH2]) : undefined));
+    if (dm) date = dm[1].trim();
+  }
+
+  // ---- front matter links, rules, scopes, schema
+  if (fm) {
+    for (const [field, type] of frontMatterLinkFields) {
+      const v = data[field];
+      if (v === undefined || v === null) continue;
+      const list = Array.isArray(v) ? v : [v];
+      list.forEach((item, i) => {
+        if (typeof item !== 'string' && typeof item !== 'number') return;
+        const s = String(item).trim();
+        if (!s) return;
+        const range = Array.isArray(v) ? fm.rangeAt([field, i]) : fm.rangeAt([field]);
+        const mdLink = /\]\(([^)\s]+)\)/.exec(s);
+        if (mdLink || /\.(md|markdown)$/i.test(s)) {
+          const target = resolveLinkTarget(dir, mdLink ? mdLink[1] : s);
+          if (target) links.push({ type, target, targetIsPath: true, raw: s, range });
+        } else links.push({ type, target: s, targetIsPath: false, range });
+      });
+    }
+    for (const e of fm.errors) {
+      problems.push({ path, range: e.range, severity: 'error', code: 'malformed-front-matter', decision: id, message: `Malformed front matter in ${path}: ${e.message}` });
+    }
+    if (fm.data) {
+      for (const v of validateFrontMatter(kind, fm.data)) {
+        if (v.path[0] === 'rules') continue; // parseRuleSpecs reports rule problems with better messages
+        problems.push({ path, range: fm.rangeAt(v.path), severity: 'warning', code: 'schema-violation', decision: id, message: `${id}: ${v.message}.` });
+      }
+    }
+  }
+  const appliesTo = globList(data['applies-to']);
+  let rules: RationaleDocument['rules'] = [];
+  if (fm && data.rules !== undefined) {
+    const parsed = parseRuleSpecs(data.rules, id, (p) => fm.rangeAt(p));
+    rules = parsed.rules;
+    for (const p of parsed.problems) {
+      problems.push({ path, range: p.range, severity: 'error', code: 'invalid-rule', decision: id, message: `${id}: ${p.message}` });
+    }
+  }
+
+  // ---- plain relative Markdown links anywhere in the body
+  visit(tree, (node) => {
+    if ((node.type === 'link' || node.type === 'definition') && isRelativeFileLink(node.url)) {
+      const target = resolveLinkTarget(dir, node.url);
+      const range = lines.rangeOf(startOffset(node), endOffset(node));
+      if (target === undefined) {
+        links.push({ type: 'markdown', target: node.url, targetIsPath: true, raw: node.url, range });
+      } else if (!links.some((l) => l.targetIsPath && l.target === target && l.type !== 'markdown' && overlaps(l.range, range))) {
+        links.push({ type: 'markdown', target, targetIsPath: true, raw: node.url, range });
+      }
+    }
+  });
+
+  return {
+    kind,
+    path,
+    id,
+    links: dedupeLinks(links),
+    aliases: [...new Set(aliases.filter((a) => a !== id))],
+    number: name.datePrefixed ? undefined : name.number,
+    package: ctx.package,
+    title,
+    titleRange,
+    status,
+    rawStatus,
+    statusKnown,
+    statusRange,
+    date,
+    reviewBy: scalarString(data['review-by']),
+    reviewByRange: data['review-by'] !== undefined ? fm?.rangeAt(['review-by']) : undefined,
+    priority: typeof data.priority === 'number' || typeof data.priority === 'string' ? data.priority : undefined,
+    appetite: scalarString(data.appetite),
+    owner: peopleString(data.owner),
+    decisionMakers: peopleList(data['decision-makers'] ?? data.deciders ?? bullets.deciders?.value),
+    appliesTo,
+    appliesToRange: data['applies-to'] !== undefined ? fm?.rangeAt(['applies-to']) : undefined,
+    rules,
+    summary: summarize(tree, h1),
+    frontMatter: fm?.data,
+    frontMatterRange: fm?.range,
+    problems,
+    hash: contentHash(text),
+  };
+}
+
+interface BulletValue {
+  value: string;
+  start: number;
+  end: number;
+  node: Nodes;
+}
+
+/** `* Status: accepted`, `- **Status:** accepted`, `- Deciders: …`, `- Date: …` in the preamble. */
+function readHeaderBullets(preamble: Nodes[], text: string): { status?: BulletValue; date?: BulletValue; deciders?: BulletValue } {
+  const out: { status?: BulletValue; date?: BulletValue; deciders?: BulletValue } = {};
+  for (const node of preamble) {
+    if (node.type !== 'list') continue;
+    for (const item of (node as List).children) {
+      const s = startOffset(item);
+      const e = endOffset(item);
+      const raw = text.slice(s, e).split(/\r?\n/)[0];
+      const m = /^[-*+]\s+(?:\*\*|__)?\s*(status|date|deciders|decision-makers|decision makers)\s*:?\s*(?:\*\*|__)?\s*:?\s*(.*)$/i.exec(raw);
+      if (!m) continue;
+      const value = m[2].replace(/<!--.*?-->/g, '').trim();
+      const valueStart = s + raw.length - m[2].length;
+      const key = m[1].toLowerCase();
+      const entry = { value, start: valueStart, end: valueStart + m[2].trimEnd().length, node: item };
+      if (key === 'status' && !out.status) out.status = entry;
+      else if (key === 'date' && !out.date) out.date = entry;
+      else if (!out.deciders && key !== 'status' && key !== 'date') out.deciders = entry;
+    }
+  }
+  return out;
+}
+
+/** Offsets of a section's content: from after its heading to the next heading of the same or higher level. */
+function findSection(tree: Root, title: RegExp): { start: number; end: number } | undefined {
+  const kids = tree.children;
+  for (let i = 0; i < kids.length; i++) {
+    const n = kids[i];
+    if (n.type !== 'heading' || n.depth < 2 || !title.test(plainText(n).trim())) continue;
+    const next = kids.slice(i + 1).find((k) => k.type === 'heading' && k.depth <= n.depth);
+    return { start: endOffset(n), end: next ? startOffset(next) : endOffset(kids[kids.length - 1]) };
+  }
+  return undefined;
+}
+
+function firstLink(node: Nodes): { url: string } | undefined {
+  let found: { url: string } | undefined;
+  visit(node, (n) => {
+    if (!found && n.type === 'link') found = { url: n.url };
+  });
+  return found;
+}
+
+/** The same edge found twice (status line and its link line) is one link. */
+function dedupeLinks(links: DocLink[]): DocLink[] {
+  const seen = new Set<string>();
+  return links.filter((l) => {
+    const k = `${l.type}|${l.target}|${l.range.start.line}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function visit(node: Nodes, fn: (n: Nodes) => void): void {
+  fn(node);
+  if ('children' in node) for (const c of node.children as Nodes[]) visit(c, fn);
+}
+
+function resolveLinkTarget(dir: string, url: string): string | undefined {
+  return joinPath(dir, linkPath(url));
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return !(a.end.line < b.start.line || b.end.line < a.start.line);
+}
+
+function summarize(tree: Root, h1: Heading | undefined): string {
+  const kids = tree.children;
+  const preferred = kids.findIndex((n) => n.type === 'heading' && /^(context|context and problem statement|problem|summary|background|why|objective|decision|decision outcome)\b/i.test(plainText(n).trim()));
+  const from = preferred >= 0 ? preferred + 1 : h1 ? kids.indexOf(h1) + 1 : 0;
+  for (let i = from; i < kids.length; i++) {
+    const n = kids[i];
+    if (n.type === 'heading' && preferred >= 0) break;
+    if (n.type !== 'paragraph') continue;
+    const t = plainText(n).replace(/\s+/g, ' ').trim();
+    if (!t || /^(date|status)\s*:/i.test(t)) continue;
+    return t.length > 400 ? `${t.slice(0, 397).replace(/\s+\S*$/, '')}…` : t;
+  }
+  return '';
+}
+
+function humanize(stem: string): string {
+  const s = stem.replace(/^\d+[-_. ]?/, '').replace(/[-_]+/g, ' ').trim();
+  return s ? s[0].toUpperCase() + s.slice(1) : stem;
+}
+
+function scalarString(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'number') return String(v);
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  return undefined;
+}
+
+function peopleList(v: unknown): string[] | undefined {
+  if (typeof v === 'string') return v.split(/\s*[,;]\s*/).filter(Boolean);
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return undefined;
+}
+
+function peopleString(v: unknown): string | undefined {
+  return peopleList(v)?.join(', ');
+}
+
+function globList(v: unknown): string[] {
+  if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+  return [];
+}
+
+function knownWords(kind: DocKind): string {
+  return { decision: 'proposed, accepted, rejected, deprecated, superseded, draft or on hold', project: 'proposed, active, shipped, paused or cancelled', goal: 'active, achieved or dropped' }[kind];
+}
+
+export type { FrontMatter };

@@ -1,0 +1,59 @@
+import type { Finding } from '../finding.js';
+import type { Range } from '../range.js';
+import type { DecisionInfo } from './decisionInfo.js';
+import type { FileContext } from './fileContext.js';
+import type { RuleSpec } from './ruleSpec.js';
+
+/** A rule ready to run: globs and patterns compiled once, applied to many files. */
+export interface CompiledRule {
+  readonly spec: RuleSpec;
+  /** Whether the rule can report anything in this file; lets callers skip reading files. */
+  appliesTo(path: string): boolean;
+  check(file: FileContext): Finding[];
+  /** Why the rule cannot run (e.g. a pattern RE2 rejects); such a rule reports nothing. */
+  readonly invalid?: string;
+}
+
+/** What every rule kind gets besides its spec. */
+export interface RuleSetup {
+  spec: RuleSpec;
+  decision: DecisionInfo | undefined;
+  /** The files the rule governs: its scope globs minus `except` and the declaring document. */
+  inScope: (path: string) => boolean;
+}
+
+/** A rule whose spec cannot run; it matches no file and explains itself through `invalid`. */
+export function invalidRule(spec: RuleSpec, why: string): CompiledRule {
+  return { spec, invalid: why, appliesTo: () => false, check: () => [] };
+}
+
+export function ruleFinding(setup: RuleSetup, path: string, range: Range, lead: string, data: Record<string, unknown> = {}): Finding {
+  const { spec } = setup;
+  return {
+    path,
+    range,
+    severity: spec.severity,
+    code: spec.kind,
+    decision: spec.decision,
+    message: ruleMessage(lead, spec, setup.decision),
+    data: { rule: spec.index, ...data },
+  };
+}
+
+/** `<lead> is forbidden by ADR-0007 (Use date-fns for dates): <rule message>`. */
+export function ruleMessage(lead: string, spec: RuleSpec, decision: DecisionInfo | undefined): string {
+  const text = `${lead} ${decisionLabel(spec.decision, decision)}`;
+  return spec.message ? `${text}: ${spec.message}` : `${text}.`;
+}
+
+export function decisionLabel(id: string, decision: DecisionInfo | undefined): string {
+  const title = decision?.title?.trim();
+  return title && title !== id ? `${id} (${title})` : id;
+}
+
+/** Text from a scanned file, made safe to quote inside a one-line message. */
+export function code(text: string, max = 80): string {
+  let t = text.replace(/\s+/g, ' ').replace(/`/g, "'");
+  if (t.length > max) t = `${t.slice(0, max - 1)}…`;
+  return `\`${t}\``;
+}

@@ -1,0 +1,36 @@
+import type { Finding } from '../finding.js';
+import { anyGlobMatcher } from '../glob.js';
+import { hasImportExtractor } from '../imports/extractImports.js';
+import { code, ruleFinding, type CompiledRule, type RuleSetup } from './compiledRule.js';
+import type { FileContext } from './fileContext.js';
+import { importTargets } from './resolveImport.js';
+
+/**
+ * forbid-layer: in files matching `from`, reports imports that resolve into `to`. A file that is
+ * itself in `to` is inside the layer, not crossing into it, so its imports are not checked.
+ */
+export function compileForbidLayerRule(setup: RuleSetup): CompiledRule {
+  const { spec } = setup;
+  const to = anyGlobMatcher(spec.to ?? []);
+  const from = (spec.from ?? []).join(', ');
+  const into = (spec.to ?? []).join(', ');
+  return {
+    spec,
+    appliesTo: (path) => hasImportExtractor(path) && setup.inScope(path) && !to(path),
+    check(file: FileContext): Finding[] {
+      const family = file.family;
+      if (!family) return [];
+      const out: Finding[] = [];
+      for (const ref of file.imports) {
+        const targets = importTargets(file.path, ref.specifier, family, file.fileExists);
+        const hit = targets.find((t) => t !== file.path && to(t));
+        if (hit === undefined) continue;
+        const where = hit === ref.specifier ? '' : ` (${hit})`;
+        out.push(
+          ruleFinding(setup, file.path, ref.range, `Import of ${code(ref.specifier)}${where} from ${from} into ${into} is forbidden by`, { specifier: ref.specifier, resolved: hit }),
+        );
+      }
+      return out;
+    },
+  };
+}

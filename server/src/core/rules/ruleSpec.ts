@@ -1,0 +1,30 @@
+import type { Severity } from '../finding.js';
+import type { Range } from '../range.js';
+
+export type RuleKind = 'forbid-import' | 'forbid-pattern' | 'require-pattern' | 'forbid-dependency' | 'forbid-layer';
+
+/**
+ * One machine-readable rule from a decision's `rules:` front matter, validated and normalised.
+ * Rules are data: nothing here is ever executed, and patterns are compiled by a linear-time engine.
+ */
+export interface RuleSpec {
+  kind: RuleKind;
+  /** Id of the decision that declares the rule. */
+  decision: string;
+  /** Position in the decision's `rules:` list, for stable rule identities (`ADR-0007#0`). */
+  index: number;
+  /** forbid-import: module specifiers or globs. forbid-dependency: package names or globs. */
+  targets: string[];
+  /** forbid-pattern / require-pattern: RE2 syntax. */
+  pattern?: string;
+  /** forbid-layer: files whose imports are checked, and where those imports must not resolve. */
+  from?: string[];
+  to?: string[];
+  /** Globs of files the rule applies to; empty means the decision's applies-to, else everything. */
+  files: string[];
+  except: string[];
+  severity: Severity;
+  message?: string;
+  /** Where the rule is written in the decision's front matter. */
+  range: Range;
+}

@@ -1,0 +1,43 @@
+/**
+ * What the core knows of the file system. The core never touches `fs`: the CLI, the language
+ * server and tests each pass their own implementation, so every path here is relative to the
+ * workspace root and uses `/`. Reads are synchronous because a readdir/readFileSync walk is
+ * several times faster than promise-based reads for the many small files we scan.
+ */
+export interface Workspace {
+  /**
+   * Every file the tool may look at: already filtered for .gitignore, `node_modules`, VCS folders,
+   * binary and oversized files. Sorted, so results do not depend on directory order.
+   */
+  listFiles(): readonly string[];
+  /** The text of a file, or undefined when it vanished, is binary, too large or unreadable. */
+  readText(path: string): string | undefined;
+  /** Whether a path exists as a file or a folder, including files `listFiles` filters out. */
+  exists(path: string): 'file' | 'directory' | undefined;
+}
+
+/** Normalises a relative path: `/` separators, no `.` segments, `..` resolved; undefined if it leaves the root. */
+export function normalizePath(path: string): string | undefined {
+  const out: string[] = [];
+  for (const seg of path.replace(/\\/g, '/').split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export function joinPath(dir: string, rel: string): string | undefined {
+  return normalizePath(dir ? `${dir}/${rel}` : rel);
+}

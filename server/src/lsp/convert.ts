@@ -1,0 +1,45 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { Finding } from '../core/finding.js';
+import type { DocumentSummary } from '../protocol.js';
+import type { RationaleDocument } from '../core/document.js';
+
+export const diagnosticSource = 'rationale';
+
+const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+
+/** What a quick fix needs to know about the finding it fixes. */
+export interface DiagnosticData {
+  decision: string | null;
+  successor?: string;
+  successorPath?: string;
+  id?: string;
+  kind?: string;
+}
+
+export function toDiagnostic(f: Finding): Diagnostic {
+  const data: DiagnosticData = { decision: f.decision, ...(f.data as Partial<DiagnosticData> | undefined) };
+  return {
+    range: f.range,
+    severity: severities[f.severity],
+    code: f.code,
+    source: diagnosticSource,
+    message: f.message,
+    data,
+  };
+}
+
+export function toSummary(doc: RationaleDocument, uri: string): DocumentSummary {
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    title: doc.title,
+    status: doc.status,
+    statusKnown: doc.statusKnown,
+    date: doc.date,
+    priority: doc.priority,
+    appetite: doc.appetite,
+    owner: doc.owner,
+    summary: doc.summary,
+    uri,
+  };
+}

@@ -1,0 +1,123 @@
+import * as nodePath from 'node:path';
+import { URI } from 'vscode-uri';
+import { createCheckContext, findingsForFile, checkWithContext, withIndex, type CheckContext, type CheckResult, type FileCheckResult } from '../core/checkWorkspace.js';
+import type { Workspace } from '../core/workspace.js';
+import { buildIndex, buildIndexAsync, isDiscoveryFile, updateIndex, type IndexProgress, type WorkspaceIndex } from '../core/workspaceIndex.js';
+import { NodeWorkspace } from '../node/nodeWorkspace.js';
+
+/**
+ * One workspace folder as the server sees it: files on disk overlaid with the editor's open
+ * documents, and the current index snapshot. Every change produces a new snapshot by diff.
+ */
+export class WorkspaceSession {
+  readonly root: string;
+  readonly rootUri: string;
+  private readonly disk: NodeWorkspace;
+  private readonly overlay = new Map<string, string>();
+  private current: WorkspaceIndex | undefined;
+  private context: CheckContext | undefined;
+  private workspaceResult: { index: WorkspaceIndex; result: CheckResult } | undefined;
+  /** Bumped on every new snapshot; lets caches and the client tell snapshots apart. */
+  version = 0;
+
+  readonly workspace: Workspace;
+
+  constructor(rootUri: string, options: { maxFileSizeBytes?: number } = {}) {
+    this.rootUri = rootUri.replace(/\/$/, '');
+    this.root = URI.parse(rootUri).fsPath;
+    this.disk = new NodeWorkspace(this.root, options);
+    this.workspace = {
+      listFiles: () => this.disk.listFiles(),
+      readText: (p) => this.overlay.get(p) ?? this.disk.readText(p),
+      exists: (p) => (this.overlay.has(p) ? 'file' : this.disk.exists(p)),
+    };
+  }
+
+  get index(): WorkspaceIndex {
+    if (!this.current) this.setIndex(buildIndex(this.workspace));
+    return this.current!;
+  }
+
+  get isIndexed(): boolean {
+    return this.current !== undefined;
+  }
+
+  async reindex(onProgress?: IndexProgress): Promise<WorkspaceIndex> {
+    this.disk.invalidate();
+    const index = await buildIndexAsync(this.workspace, onProgress);
+    this.setIndex(index!);
+    this.context = undefined;
+    return index!;
+  }
+
+  /** Workspace-relative path of a URI inside this folder, or undefined. */
+  relative(uri: string): string | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const fsPath = URI.parse(uri).fsPath;
+    const rel = nodePath.relative(this.root, fsPath);
+    if (!rel || rel.startsWith('..') || nodePath.isAbsolute(rel)) return undefined;
+    return rel.split(nodePath.sep).join('/');
+  }
+
+  uriOf(path: string): string {
+    return URI.file(nodePath.join(this.root, path)).toString();
+  }
+
+  textOf(path: string): string | undefined {
+    return this.workspace.readText(path);
+  }
+
+  /** The editor opened or changed a document. Returns whether any goal, project or decision changed. */
+  setOpenText(path: string, text: string): boolean {
+    if (this.overlay.get(path) === text) return false;
+    this.overlay.set(path, text);
+    return this.applyDiff([path], []);
+  }
+
+  /** The editor closed a document: disk is the truth again. */
+  closeDocument(path: string): boolean {
+    if (!this.overlay.delete(path)) return false;
+    return this.applyDiff([path], []);
+  }
+
+  /** Files changed on disk (watcher events). Open documents keep their editor text. */
+  diskChanged(changed: string[], created: string[], deleted: string[]): boolean {
+    if (created.length || deleted.length) this.disk.invalidate();
+    const c = [...changed, ...created].filter((p) => !this.overlay.has(p));
+    return this.applyDiff(c, deleted.filter((p) => !this.overlay.has(p)));
+  }
+
+  private applyDiff(changed: string[], deleted: string[]): boolean {
+    if (!this.current) return true;
+    const before = this.current;
+    const touchesDocuments = [...changed, ...deleted].some((p) => isDiscoveryFile(p) || before.documents.has(p));
+    const after = updateIndex(before, this.workspace, changed, deleted);
+    const documentsChanged = touchesDocuments || [...changed].some((p) => after.documents.has(p));
+    this.setIndex(after);
+    // Rules and document findings depend only on documents; a code edit keeps them.
+    this.context = documentsChanged || !this.context ? undefined : withIndex(this.context, after);
+    return documentsChanged;
+  }
+
+  private setIndex(index: WorkspaceIndex): void {
+    this.current = index;
+    this.version++;
+  }
+
+  checkContext(): CheckContext {
+    if (!this.context) this.context = createCheckContext(this.index, this.workspace);
+    return this.context;
+  }
+
+  /** Findings of one file, with the editor's text when it is open. */
+  fileFindings(path: string): FileCheckResult {
+    return findingsForFile(this.checkContext(), path, this.workspace.readText(path));
+  }
+
+  /** Findings of the whole workspace, cached per snapshot (the client polls workspace diagnostics). */
+  workspaceFindings(): CheckResult {
+    const index = this.index;
+    if (this.workspaceResult?.index !== index) this.workspaceResult = { index, result: checkWithContext(this.checkContext(), this.workspace) };
+    return this.workspaceResult.result;
+  }
+}

@@ -1,0 +1,146 @@
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { normalizePath, type Workspace } from '../core/workspace.js';
+
+export interface NodeWorkspaceOptions {
+  /** Files above this size are never read (default 1 MiB). */
+  maxFileSizeBytes?: number;
+  /** Called for files that could not be listed or read, so the CLI can say why. */
+  onWarning?: (message: string) => void;
+}
+
+/** Folders never worth reading: dependencies, VCS metadata, build caches. */
+const skippedDirectories = new Set(['node_modules', '.git', '.hg', '.svn', '.cache', '.vscode-test', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.gradle', '.idea', 'bower_components']);
+
+/** Extensions of files that are binary by nature; others are sniffed for NUL bytes when read. */
+const binaryExtensions = new Set([
+  'png', 'jpg', 'jpeg', 'gif', 'bmp', 'ico', 'webp', 'tif', 'tiff', 'psd', 'heic', 'avif',
+  'pdf', 'zip', 'gz', 'tgz', 'bz2', 'xz', '7z', 'rar', 'jar', 'war', 'ear', 'class', 'o', 'a', 'so', 'dylib', 'dll', 'exe', 'bin',
+  'woff', 'woff2', 'ttf', 'otf', 'eot', 'mp3', 'mp4', 'mov', 'avi', 'wav', 'ogg', 'flac', 'webm', 'mkv',
+  'sqlite', 'db', 'wasm', 'pyc', 'pyo', 'node', 'vsix', 'pack', 'idx', 'docx', 'xlsx', 'pptx', 'odt',
+]);
+
+/**
+ * The file system as the CLI sees it: a synchronous walk (several times faster than promise-based
+ * reads here) that honours every `.gitignore` on the way down, skips dependency folders and binary
+ * files, never follows a symlink out of the root or into a loop, and survives files that vanish.
+ */
+export class NodeWorkspace implements Workspace {
+  readonly root: string;
+  private files: string[] | undefined;
+  private readonly maxSize: number;
+
+  constructor(root: string, private readonly options: NodeWorkspaceOptions = {}) {
+    this.root = nodePath.resolve(root);
+    this.maxSize = options.maxFileSizeBytes ?? 1024 * 1024;
+  }
+
+  listFiles(): readonly string[] {
+    if (!this.files) {
+      const out: string[] = [];
+      this.walk('', [], out, new Set());
+      out.sort();
+      this.files = out;
+    }
+    return this.files;
+  }
+
+  /** Forget the cached listing, after files were created or deleted. */
+  invalidate(): void {
+    this.files = undefined;
+  }
+
+  readText(path: string): string | undefined {
+    const abs = this.absolute(path);
+    if (!abs) return undefined;
+    let buf: Buffer;
+    try {
+      const st = fs.statSync(abs);
+      if (!st.isFile() || st.size > this.maxSize) return undefined;
+      buf = fs.readFileSync(abs);
+    } catch {
+      return undefined; // vanished or unreadable: the index simply does not have it
+    }
+    if (buf.subarray(0, 8000).includes(0)) return undefined;
+    const text = buf.toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+
+  exists(path: string): 'file' | 'directory' | undefined {
+    const abs = this.absolute(path);
+    if (!abs) return undefined;
+    try {
+      const st = fs.statSync(abs);
+      return st.isDirectory() ? 'directory' : st.isFile() ? 'file' : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Absolute path for a workspace-relative one, or undefined if it would leave the root. */
+  absolute(path: string): string | undefined {
+    const rel = normalizePath(path);
+    if (rel === undefined) return undefined;
+    return rel === '' ? this.root : nodePath.join(this.root, rel);
+  }
+
+  private walk(dir: string, ignores: { base: string; ig: Ignore }[], out: string[], seen: Set<string>): void {
+    const abs = dir ? nodePath.join(this.root, dir) : this.root;
+    let real: string;
+    let entries: fs.Dirent[];
+    try {
+      real = fs.realpathSync(abs);
+      if (seen.has(real)) return; // a symlink loop
+      seen.add(real);
+      entries = fs.readdirSync(abs, { withFileTypes: true });
+    } catch (e) {
+      this.options.onWarning?.(`cannot read folder ${dir || '.'}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return;
+    }
+    let scoped = ignores;
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        const ig = ignore().add(fs.readFileSync(nodePath.join(abs, '.gitignore'), 'utf8'));
+        scoped = [...ignores, { base: dir, ig }];
+      } catch {
+        // an unreadable .gitignore ignores nothing
+      }
+    }
+    for (const e of entries) {
+      const rel = dir ? `${dir}/${e.name}` : e.name;
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        // Follow links only when they stay inside the root.
+        try {
+          const target = fs.realpathSync(nodePath.join(abs, e.name));
+          if (target !== this.root && !target.startsWith(this.root + nodePath.sep)) continue;
+          const st = fs.statSync(target);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isDir) {
+        if (skippedDirectories.has(e.name)) continue;
+        if (isIgnored(scoped, rel, true)) continue;
+        this.walk(rel, scoped, out, seen);
+      } else if (isFile) {
+        if (isIgnored(scoped, rel, false)) continue;
+        const dot = e.name.lastIndexOf('.');
+        if (dot > 0 && binaryExtensions.has(e.name.slice(dot + 1).toLowerCase())) continue;
+        out.push(rel);
+      }
+    }
+  }
+}
+
+function isIgnored(ignores: { base: string; ig: Ignore }[], rel: string, isDir: boolean): boolean {
+  for (const { base, ig } of ignores) {
+    const sub = base ? rel.slice(base.length + 1) : rel;
+    if (ig.ignores(isDir ? `${sub}/` : sub)) return true;
+  }
+  return false;
+}

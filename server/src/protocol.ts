@@ -1,0 +1,131 @@
+/**
+ * Rationale's custom LSP messages, defined once and imported by both the server and the VS Code
+ * client (as vscode-eslint does), so a change of shape is a compile error on both sides.
+ *
+ * Positions are LSP's: zero-based lines and UTF-16 characters. URIs are strings.
+ */
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+
+export type DocumentKind = 'goal' | 'project' | 'decision';
+
+/** A goal, project or decision as the client shows it. */
+export interface DocumentSummary {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  status?: string;
+  /** False when the written status is not in the status map (shown with a warning icon). */
+  statusKnown: boolean;
+  date?: string;
+  priority?: string | number;
+  appetite?: string;
+  owner?: string;
+  summary: string;
+  uri: string;
+}
+
+export interface CodeLocation {
+  uri: string;
+  /** Zero-based line of the annotation. */
+  line: number;
+  /** The line's text, trimmed, for the tree label. */
+  preview: string;
+}
+
+/** The Mental Model tree: goals → projects → decisions → code, plus what links to nothing. */
+export interface TreeNode {
+  document: DocumentSummary;
+  children: TreeNode[];
+  /** For decisions: code that cites them by annotation. */
+  code?: CodeLocation[];
+}
+
+export interface TreeResult {
+  goals: TreeNode[];
+  /** Projects with no goal and decisions with no project or goal. */
+  unlinked: TreeNode[];
+  counts: Record<DocumentKind, number>;
+}
+
+export const treeRequest = new RequestType0<TreeResult, void>('rationale/tree');
+
+export interface GoverningParams {
+  uri: string;
+  /** Omit for the whole file. */
+  line?: number;
+}
+
+export interface GoverningEntry {
+  document: DocumentSummary;
+  via: 'annotation' | 'scope' | 'rule';
+  /** Where the annotation is, when via is annotation. */
+  line?: number;
+  projects: DocumentSummary[];
+  goals: DocumentSummary[];
+}
+
+/** "What governs this file (or line)": the This File view, the status bar and Show What Governs. */
+export const governingRequest = new RequestType<GoverningParams, GoverningEntry[], void>('rationale/governing');
+
+export interface SearchParams {
+  query: string;
+  kind?: DocumentKind;
+  limit?: number;
+}
+
+export interface SearchHit {
+  document: DocumentSummary;
+  /** 0 (perfect) … 1 (barely), fuse.js' score. */
+  score: number;
+}
+
+/** Fuzzy search over ids, titles and text (Find Decision). */
+export const searchRequest = new RequestType<SearchParams, SearchHit[], void>('rationale/search');
+
+export interface PlanNewDocumentParams {
+  kind: DocumentKind;
+  title: string;
+  /** Id of a decision the new one supersedes. */
+  supersedes?: string;
+  /** Force an id (e.g. creating a document for an unknown id from a quick fix). */
+  id?: string;
+}
+
+export interface TextEditPlan {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+export interface PlanNewDocumentResult {
+  /** Where the new file goes; the client creates it exclusively (never overwriting). */
+  uri: string;
+  content: string;
+  id: string;
+  /** Edits to existing documents (the superseded decision's status), applied as one undoable edit. */
+  edits: TextEditPlan[];
+}
+
+/** Plans New Decision / Project / Goal and Supersede Decision; the client does the writing. */
+export const planNewDocumentRequest = new RequestType<PlanNewDocumentParams, PlanNewDocumentResult, void>('rationale/planNewDocument');
+
+/** Rebuild the index from disk (Reindex command). Resolves when done. */
+export const reindexRequest = new RequestType0<IndexedParams, void>('rationale/reindex');
+
+export interface IndexedParams {
+  counts: Record<DocumentKind, number>;
+  files: number;
+  millis: number;
+  /** Configuration problems (invalid .rationale.json), to show once. */
+  configErrors: string[];
+}
+
+/** Sent after every (re)index and after changes to documents: the client refreshes its views. */
+export const indexedNotification = new NotificationType<IndexedParams>('rationale/indexed');
+
+/** Commands the server's hovers and code actions may invoke; the client enables exactly these. */
+export const clientCommands = {
+  openDocument: 'rationale.openDocument',
+  revealInTree: 'rationale.revealInTree',
+  createDocumentForId: 'rationale.createDocumentForId',
+} as const;

@@ -1,0 +1,80 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { startServer } from '../../server/src/lsp/server.js';
+import { indexedNotification, type IndexedParams } from '../../server/src/protocol.js';
+import { fixtureFiles } from '../helpers/markers.js';
+import type { Position, Range } from '../../server/src/core/range.js';
+
+/** A real Rationale language server, in-process over a stream pair, on a fixture workspace on disk. */
+export interface LspFixture {
+  client: MessageConnection;
+  root: string;
+  uri(path: string): string;
+  cursors: Record<string, Position | undefined>;
+  ranges: Record<string, Range[]>;
+  texts: Record<string, string>;
+  /** Open a document in the "editor" (didOpen) with its fixture text or a new one. */
+  open(path: string, text?: string): Promise<void>;
+  change(path: string, text: string): Promise<void>;
+  /** Resolves on the next `rationale/indexed` notification. */
+  nextIndexed(): Promise<IndexedParams>;
+  dispose(): void;
+}
+
+const languageIds: Record<string, string> = { ts: 'typescript', py: 'python', md: 'markdown', json: 'json', go: 'go' };
+
+export async function startFixture(files: Record<string, string>, initializationOptions: Record<string, unknown> = {}): Promise<LspFixture> {
+  const { texts, ranges, cursors } = fixtureFiles(files);
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-lsp-'));
+  for (const [p, t] of Object.entries(texts)) {
+    fs.mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
+    fs.writeFileSync(path.join(root, p), t);
+  }
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+  const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const waiters: ((p: IndexedParams) => void)[] = [];
+  client.onNotification(indexedNotification.method, (p: IndexedParams) => waiters.splice(0).forEach((w) => w(p)));
+  // The server asks for progress tokens and registrations; a real client says yes.
+  client.onRequest('window/workDoneProgress/create', () => null);
+  client.onRequest('client/registerCapability', () => null);
+  client.onRequest('workspace/diagnostic/refresh', () => null);
+  client.listen();
+  const nextIndexed = () => new Promise<IndexedParams>((resolve) => waiters.push(resolve));
+  const uri = (p: string) => URI.file(path.join(root, p)).toString();
+  const indexed = nextIndexed();
+  await client.sendRequest('initialize', {
+    processId: null,
+    rootUri: URI.file(root).toString(),
+    workspaceFolders: [{ uri: URI.file(root).toString(), name: 'fixture' }],
+    capabilities: { window: { workDoneProgress: true }, workspace: { diagnostics: { refreshSupport: true } } },
+    initializationOptions,
+  });
+  await client.sendNotification('initialized', {});
+  await indexed;
+  const versions = new Map<string, number>();
+  return {
+    client, root, uri, cursors, ranges, texts, nextIndexed,
+    async open(p, text) {
+      versions.set(p, 1);
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(p), languageId: languageIds[p.split('.').pop() ?? ''] ?? 'plaintext', version: 1, text: text ?? texts[p] } });
+    },
+    async change(p, text) {
+      const v = (versions.get(p) ?? 1) + 1;
+      versions.set(p, v);
+      await client.sendNotification('textDocument/didChange', { textDocument: { uri: uri(p), version: v }, contentChanges: [{ text }] });
+    },
+    dispose() {
+      client.dispose();
+      toServer.end();
+      toClient.end();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

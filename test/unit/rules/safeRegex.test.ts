@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { compileSafeRegex, maxPatternLength } from '../../../server/src/core/safeRegex.js';
+import { parseMarkers } from './fixtureMarkers.js';
+
+/** Compiles `pattern` and asserts its matches in the fixture are exactly the `⟦…⟧` spans. */
+function check(pattern: string, fixture: string): void {
+  const { text, marked } = parseMarkers(fixture);
+  const compiled = compileSafeRegex(pattern);
+  assert.ok(compiled.ok, compiled.ok ? '' : compiled.error);
+  const matches = compiled.regex.findAll(text);
+  assert.deepEqual(matches.map((m) => m.text), marked);
+  const spans = [...fixture.matchAll(/⟦/g)].map((m, i) => m.index - 2 * i);
+  assert.deepEqual(matches.map((m) => m.start), spans);
+  assert.equal(compiled.regex.test(text), marked.length > 0);
+}
+
+function rejection(pattern: string): string {
+  const compiled = compileSafeRegex(pattern);
+  assert.equal(compiled.ok, false, `${pattern} should be rejected`);
+  return compiled.ok ? '' : compiled.error;
+}
+
+describe('compileSafeRegex', () => {
+  it('finds all matches with UTF-16 offsets', () => {
+    check('\\bconsole\\.log\\(', '⟦console.log(⟧1); myconsole.log(2); 😀 ⟦console.log(⟧3)');
+    check('é+', 'a⟦éé⟧😀⟦é⟧');
+    check('(?i)todo', '⟦TODO⟧ and ⟦todo⟧');
+  });
+
+  it('anchors ^ and $ at lines', () => {
+    check('^x$', '⟦x⟧\nxx\n⟦x⟧');
+  });
+
+  it('rejects backreferences, lookarounds, atomic groups and possessive quantifiers with a reason', () => {
+    assert.match(rejection('(a)\\1'), /backreferences .* not supported: RE2 syntax/);
+    assert.match(rejection('(?<n>a)\\k<n>'), /backreferences/);
+    assert.match(rejection('foo(?=bar)'), /lookahead/);
+    assert.match(rejection('foo(?!bar)'), /lookahead/);
+    assert.match(rejection('(?<=a)b'), /lookbehind/);
+    assert.match(rejection('(?<!a)b'), /lookbehind/);
+    assert.match(rejection('(?>a)'), /atomic/);
+    assert.match(rejection('a++'), /possessive/);
+  });
+
+  it('does not mistake escaped or bracketed text for unsupported syntax', () => {
+    check('\\\\1', 'a⟦\\1⟧');
+    check('[(?=]x', '⟦(x⟧ ⟦=x⟧');
+  });
+
+  it('rejects syntax errors, empty and overlong patterns', () => {
+    assert.match(rejection('['), /invalid RE2 pattern: missing closing \]/);
+    assert.match(rejection(''), /empty/);
+    assert.match(rejection('a'.repeat(maxPatternLength + 1)), /limit is 2000/);
+    assert.match(rejection('((a{100}){100}){100}'), /too complex|invalid/);
+  });
+
+  it('runs a catastrophic-backtracking pattern in linear time', () => {
+    const compiled = compileSafeRegex('(a+)+$');
+    assert.ok(compiled.ok);
+    const text = `${'a'.repeat(100_000)}b`;
+    assert.equal(compiled.regex.test(text), false);
+    assert.deepEqual(compiled.regex.findAll(text), []);
+    const nested = compileSafeRegex('^(\\w+\\s?)*$');
+    assert.ok(nested.ok);
+    assert.equal(nested.regex.test(`${'word '.repeat(20_000)}!`), false);
+  });
+
+  it('stops at the match limit and does not loop on empty matches', () => {
+    const compiled = compileSafeRegex('x*');
+    assert.ok(compiled.ok);
+    assert.equal(compiled.regex.findAll('abc').length, 4);
+    assert.deepEqual(compiled.regex.findAll('xxb').map((m) => [m.start, m.end]), [[0, 2], [2, 2], [3, 3]]);
+    const single = compileSafeRegex('x');
+    assert.ok(single.ok);
+    assert.equal(single.regex.findAll('x'.repeat(50), 3).length, 3);
+  });
+});
