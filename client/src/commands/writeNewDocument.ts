@@ -30,6 +30,8 @@ export async function writeNewDocument(
     const plan = await server.planNewDocument(params);
     const uri = vscode.Uri.parse(plan.uri, true);
     if (taken && uri.toString() === taken.toString()) break;
+    // The server plans inside a workspace folder; anything else is a bug not worth risking a write.
+    if (uri.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(uri)) throw new Error(`Refusing to create ${plan.uri}: it is outside the workspace folders.`);
     if (confirm && !(await confirm(plan))) return undefined;
     if (await createExclusively(uri, plan, label)) return { uri, plan };
     // The edit failed. If the file is there now, someone else took the name: plan again once.
