@@ -48,7 +48,7 @@ function rng(seed: number): () => number {
 const words = 'cache queue billing invoice payment retry ledger search index session token render layout theme module service client adapter gateway schema'.split(' ');
 
 function decisionText(i: number, r: () => number): string {
-  const rules = i % 10 === 0 ? `rules:\n  - forbid-import: [lib${i % 50}]\n    files: ["src/**"]\n` : i % 25 === 0 ? `rules:\n  - forbid-pattern: 'TODO\\(${i}\\)'\n` : '';
+  const rules = i % 10 === 1 ? `rules:\n  - forbid-import: [lib${i % 50}]\n    files: ["src/**"]\n` : i % 25 === 0 ? `rules:\n  - forbid-pattern: 'TODO\\(${i}\\)'\n` : '';
   const status = i % 7 === 0 ? 'superseded' : i % 5 === 0 ? 'proposed' : 'accepted';
   const sup = status === 'superseded' && i + 1 < decisionCount ? `superseded-by: ADR-${String(i + 1).padStart(4, '0')}\n` : '';
   const title = `Use ${words[i % words.length]} ${words[(i * 7) % words.length]} for ${words[(i * 3) % words.length]} ${i}`;
@@ -180,4 +180,6 @@ function main(): void {
   }
 }
 
-main();
+// `node out/bench/bench.js --generate DIR` writes the synthetic tree for profiling and exits.
+if (process.argv[2] === '--generate' && process.argv[3]) generate(path.resolve(process.argv[3]));
+else main();

@@ -117,8 +117,8 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
         item.id = element.key;
         item.resourceUri = uri;
         item.iconPath = vscode.ThemeIcon.File;
-        item.description = `${vscode.workspace.asRelativePath(uri, true)}:${location.line + 1}`;
-        item.tooltip = `${vscode.workspace.asRelativePath(uri, true)}:${location.line + 1}\n${location.preview}`;
+        item.description = `${vscode.workspace.asRelativePath(uri)}:${location.line + 1}`;
+        item.tooltip = `${vscode.workspace.asRelativePath(uri)}:${location.line + 1}\n${location.preview}`;
         item.contextValue = 'code';
         const selection = new vscode.Range(location.line, 0, location.line, 0);
         item.command = { title: 'Open', command: 'vscode.open', arguments: [uri, { selection, preview: true } satisfies vscode.TextDocumentShowOptions] };

@@ -41,7 +41,7 @@ export class RationaleServer implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly output: vscode.OutputChannel,
+    private readonly output: vscode.LogOutputChannel,
   ) {}
 
   get isRunning(): boolean {
@@ -62,7 +62,7 @@ export class RationaleServer implements vscode.Disposable {
     try {
       await client.start();
     } catch (e) {
-      this.output.appendLine(`Rationale: the language server did not start: ${(e as Error).message}`);
+      this.output.error(`The language server did not start: ${(e as Error).message}`);
       void vscode.window.showErrorMessage(`Rationale: the language server did not start (${(e as Error).message}). See Output › Rationale.`);
     }
   }
@@ -74,7 +74,7 @@ export class RationaleServer implements vscode.Disposable {
     this.lastIndexed = undefined;
     this.runningEmitter.fire(false);
     // A server that hangs on shutdown must not hang the window: stop() gives up after 2 s.
-    await client.stop(2000).catch((e: unknown) => this.output.appendLine(`Rationale: stopping the server: ${(e as Error).message}`));
+    await client.stop(2000).catch((e: unknown) => this.output.warn(`Stopping the server: ${(e as Error).message}`));
   }
 
   async restart(): Promise<void> {

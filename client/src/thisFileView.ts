@@ -85,7 +85,7 @@ export class ThisFileView implements vscode.TreeDataProvider<ThisFileElement>, v
   private redraw(): void {
     const state = this.active.current;
     const count = groupByDocument(state.entries).length;
-    this.treeView.description = state.uri ? vscode.workspace.asRelativePath(state.uri, true) : undefined;
+    this.treeView.description = state.uri ? vscode.workspace.asRelativePath(state.uri) : undefined;
     this.treeView.message = !state.uri
       ? 'Open a file to see the goals, projects and decisions that govern it.'
       : count === 0 && !state.loading

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const hostDir = process.env.RATIONALE_VSCODE_HOST_DIR ?? join(repoRoot, '.cache', 'vscode-host');
@@ -256,7 +256,8 @@ export async function startCodeServer({ dirs, smokeTestDriver = false, env = {},
 
 /** The URI code-server's workbench needs for a path on the server machine. */
 export function remoteUri(port, absolutePath) {
-  return `vscode-remote://127.0.0.1:${port}${encodeURI(resolve(absolutePath))}`;
+  // pathToFileURL percent-encodes what a URI path needs (spaces, '#', '?', non-ASCII).
+  return `vscode-remote://127.0.0.1:${port}${pathToFileURL(resolve(absolutePath)).pathname}`;
 }
 
 /**

@@ -41,6 +41,7 @@ const WORKBENCH_CHATTER = [
   /ENOTFOUND/,
   /^Canceled: Canceled/,
   /^No search provider registered for scheme/,
+  /^Creation of workbench contribution/,
 ];
 const say = (message) => console.error(`[vscode-launcher] ${message}`);
 

@@ -35,7 +35,7 @@ export async function writeNewDocument(
     if (confirm && !(await confirm(plan))) return undefined;
     if (await createExclusively(uri, plan, label)) return { uri, plan };
     // The edit failed. If the file is there now, someone else took the name: plan again once.
-    if (!(await exists(uri))) throw new Error(`Could not create ${vscode.workspace.asRelativePath(uri)} (see the log for the reason).`);
+    if (!(await exists(uri))) throw new Error(`Could not create ${vscode.workspace.asRelativePath(uri)}.`);
     taken = uri;
   }
   throw new DocumentExistsError(

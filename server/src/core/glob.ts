@@ -136,8 +136,10 @@ export function globToRe2(glob: string): string | undefined {
       const wholeSegment = j - i >= 2 && (i === 0 || glob[i - 1] === '/') && (j === n || glob[j] === '/');
       if (wholeSegment) {
         if (j === n) {
-          // `a/**` also matches `a` itself; `**` alone matches everything.
-          if (out.endsWith('/')) out = `${out.slice(0, -1)}(?:/.*)?`;
+          // `a/**` also matches `a` itself (but, as in picomatch, `a*/**` does not match `ab`);
+          // `**` alone matches everything.
+          const previous = glob.slice(glob.lastIndexOf('/', i - 2) + 1, i - 1);
+          if (out.endsWith('/') && !previous.endsWith('*')) out = `${out.slice(0, -1)}(?:/.*)?`;
           else out += '.*';
           i = j;
         } else {

@@ -5,9 +5,40 @@ import { unified } from 'unified';
 // One processor for the process: building it per document costs more than small documents take to parse.
 const processor = unified().use(remarkParse);
 
-/** Parses Markdown into mdast. Pure: same text, same tree. */
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+/**
+ * Parses Markdown into mdast. Pure: same text, same tree. `offset` is where `text` starts in its
+ * file: positions are shifted by it, so a slice can be parsed and still report file offsets.
+ */
+export function parseMarkdown(text: string, offset = 0): Root {
+  const tree = processor.parse(text) as Root;
+  if (offset) shiftOffsets(tree, offset);
+  return tree;
+}
+
+function shiftOffsets(node: Nodes, by: number): void {
+  const p = node.position;
+  if (p) {
+    if (p.start.offset !== undefined) p.start.offset += by;
+    if (p.end.offset !== undefined) p.end.offset += by;
+  }
+  if ('children' in node) for (const c of node.children as Nodes[]) shiftOffsets(c, by);
+}
+
+/**
+ * Plain text of a short Markdown passage (a summary paragraph) without a parse: link and image
+ * syntax, emphasis, code ticks, HTML tags and escapes removed. Good enough for a one-line preview.
+ */
+export function inlineMarkdownToText(markdown: string): string {
+  return markdown
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/<(https?:[^>]+)>/g, '$1')
+    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+    .replace(/(\*\*|__|\*|_|~~|`+)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The text content of a node, as a reader sees it (emphasis and link syntax removed). */

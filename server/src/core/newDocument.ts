@@ -466,7 +466,13 @@ export function supersedeEdits(old: RationaleDocument, text: string, successor: 
     return [{ range: r, newText: sectionValue }];
   }
   // No status written yet: add one where the document's form keeps it.
-  if (fm) return [{ range: { start: fm.end, end: fm.end }, newText: `status: ${yamlScalar(`superseded by ${successor.id}`)}${eol}` }];
+  if (fm) {
+    // Just before the closing fence, whatever the range's end convention.
+    let close = fm.end.line;
+    while (close < lines.lineCount && !/^(---|\.\.\.)\s*$/.test(lines.lineText(close))) close++;
+    const at = { line: close, character: 0 };
+    return [{ range: { start: at, end: at }, newText: `status: ${yamlScalar(`superseded by ${successor.id}`)}${eol}` }];
+  }
   for (let l = 0; l < lines.lineCount; l++) {
     const lt = lines.lineText(l);
     if (/^##\s+status\s*$/i.test(lt)) {

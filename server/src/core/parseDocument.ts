@@ -3,7 +3,8 @@ import type { DocKind, DocLink, LinkType, RationaleDocument } from './document.j
 import type { Finding } from './finding.js';
 import { parseFrontMatter, type FrontMatter } from './frontMatter.js';
 import { numberedId, parseFileName } from './ids.js';
-import { endOffset, isRelativeFileLink, linkPath, parseMarkdown, plainText, startOffset } from './markdown.js';
+import { endOffset, inlineMarkdownToText, isRelativeFileLink, linkPath, parseMarkdown, plainText, startOffset } from './markdown.js';
+import { needsFullParse, scanMarkdownLinks, type ScannedLink } from './markdownLinks.js';
 import { LineMap, type Range } from './range.js';
 import { parseRuleSpecs } from './rules/parseRuleSpecs.js';
 import { validateFrontMatter } from './schemaValidation.js';
@@ -69,9 +70,10 @@ export function parseDocument(path: string, text: string, ctx: ParseContext): Ra
   const data = fm?.data ?? {};
   const kind = kindFromFrontMatterValue(data.kind) ?? ctx.kind;
   const bodyOffset = fm?.bodyOffset ?? 0;
-  // Blank out the front matter but keep offsets, so mdast positions are positions in the file.
-  const masked = bodyOffset > 0 ? text.slice(0, bodyOffset).replace(/[^\n]/g, ' ') + text.slice(bodyOffset) : text;
-  const tree = parseMarkdown(masked);
+  // remark reads about 1 MB/s, so only the header (title, status bullets, Status section) goes
+  // through it; links come from a linear scanner. Offsets are shifted to stay the file's.
+  const headEnd = headerEnd(text, bodyOffset);
+  const tree = parseMarkdown(text.slice(bodyOffset, headEnd), bodyOffset);
   const fileName = basename(path);
   const name = parseFileName(fileName);
   const dir = dirname(path);
@@ -228,17 +230,17 @@ export function parseDocument(path: string, text: string, ctx: ParseContext): Ra
   }
 
   // ---- plain relative Markdown links anywhere in the body
-  visit(tree, (node) => {
-    if ((node.type === 'link' || node.type === 'definition') && isRelativeFileLink(node.url)) {
-      const target = resolveLinkTarget(dir, node.url);
-      const range = lines.rangeOf(startOffset(node), endOffset(node));
-      if (target === undefined) {
-        links.push({ type: 'markdown', target: node.url, targetIsPath: true, raw: node.url, range });
-      } else if (!links.some((l) => l.targetIsPath && l.target === target && l.type !== 'markdown' && overlaps(l.range, range))) {
-        links.push({ type: 'markdown', target, targetIsPath: true, raw: node.url, range });
-      }
+  const bodyLinks = needsFullParse(text) ? remarkLinks(text.slice(bodyOffset), bodyOffset) : scanMarkdownLinks(text, bodyOffset);
+  for (const link of bodyLinks) {
+    if (!isRelativeFileLink(link.url)) continue;
+    const target = resolveLinkTarget(dir, link.url);
+    const range = lines.rangeOf(link.start, link.end);
+    if (target === undefined) {
+      links.push({ type: 'markdown', target: link.url, targetIsPath: true, raw: link.url, range });
+    } else if (!links.some((l) => l.targetIsPath && l.target === target && l.type !== 'markdown' && overlaps(l.range, range))) {
+      links.push({ type: 'markdown', target, targetIsPath: true, raw: link.url, range });
     }
-  });
+  }
 
   return {
     kind,
@@ -264,7 +266,7 @@ export function parseDocument(path: string, text: string, ctx: ParseContext): Ra
     appliesTo,
     appliesToRange: data['applies-to'] !== undefined ? fm?.rangeAt(['applies-to']) : undefined,
     rules,
-    summary: summarize(tree, h1),
+    summary: summarize(text, bodyOffset, tree, h1),
     frontMatter: fm?.data,
     frontMatterRange: fm?.range,
     problems,
@@ -333,6 +335,15 @@ function dedupeLinks(links: DocLink[]): DocLink[] {
   });
 }
 
+/** Links and definitions as remark reads them, for documents the scanner cannot handle. */
+function remarkLinks(body: string, offset: number): ScannedLink[] {
+  const out: ScannedLink[] = [];
+  visit(parseMarkdown(body, offset), (n) => {
+    if (n.type === 'link' || n.type === 'definition') out.push({ url: n.url, start: startOffset(n), end: endOffset(n), kind: n.type });
+  });
+  return out;
+}
+
 function visit(node: Nodes, fn: (n: Nodes) => void): void {
   fn(node);
   if ('children' in node) for (const c of node.children as Nodes[]) visit(c, fn);
@@ -346,19 +357,94 @@ function overlaps(a: Range, b: Range): boolean {
   return !(a.end.line < b.start.line || b.end.line < a.start.line);
 }
 
-function summarize(tree: Root, h1: Heading | undefined): string {
-  const kids = tree.children;
-  const preferred = kids.findIndex((n) => n.type === 'heading' && /^(context|context and problem statement|problem|summary|background|why|objective|decision|decision outcome)\b/i.test(plainText(n).trim()));
-  const from = preferred >= 0 ? preferred + 1 : h1 ? kids.indexOf(h1) + 1 : 0;
-  for (let i = from; i < kids.length; i++) {
-    const n = kids[i];
-    if (n.type === 'heading' && preferred >= 0) break;
-    if (n.type !== 'paragraph') continue;
-    const t = plainText(n).replace(/\s+/g, ' ').trim();
-    if (!t || /^(date|status)\s*:/i.test(t)) continue;
-    return t.length > 400 ? `${t.slice(0, 397).replace(/\s+\S*$/, '')}…` : t;
+const summaryHeading = /^ {0,3}#{2,6}[ \t]+(context|context and problem statement|problem|problem statement|summary|background|why|objective|decision|decision outcome)\b/i;
+
+/**
+ * The first paragraph of the context (or problem, summary, decision) section, else the first
+ * paragraph after the title: what a hover shows. Only that paragraph goes through remark.
+ */
+function summarize(text: string, bodyOffset: number, head: Root, h1: Heading | undefined): string {
+  let paragraph: string | undefined;
+  const lineRe = /^.*$/gm;
+  lineRe.lastIndex = bodyOffset;
+  let inSection = false;
+  let fence: string | undefined;
+  const collected: string[] = [];
+  for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
+    if (m[0].length === 0) lineRe.lastIndex++;
+    const line = m[0].replace(/\r$/, '');
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (f && f[1][0] === fence[0]) fence = undefined;
+      continue;
+    }
+    if (f) {
+      fence = f[1];
+      if (inSection && collected.length) break;
+      continue;
+    }
+    if (!inSection) {
+      if (summaryHeading.test(line)) inSection = true;
+      continue;
+    }
+    if (/^ {0,3}#{1,6}[ \t]/.test(line)) break;
+    if (line.trim() === '') {
+      if (collected.length) break;
+      continue;
+    }
+    if (/^\s*([-*+]|\d+\.)\s|^\s*[|>]|^\s*<!--/.test(line) && collected.length === 0) continue;
+    collected.push(line);
+    if (lineRe.lastIndex >= text.length) break;
   }
-  return '';
+  if (collected.length) paragraph = collected.join('\n');
+  let t = '';
+  if (paragraph !== undefined) {
+    t = inlineMarkdownToText(paragraph);
+  } else {
+    const kids = head.children;
+    for (let i = h1 ? kids.indexOf(h1) + 1 : 0; i < kids.length; i++) {
+      const n = kids[i];
+      if (n.type === 'heading') break;
+      if (n.type !== 'paragraph') continue;
+      const candidate = plainText(n).replace(/\s+/g, ' ').trim();
+      if (!candidate || /^(date|status)\s*:/i.test(candidate)) continue;
+      t = candidate;
+      break;
+    }
+  }
+  return t.length > 400 ? `${t.slice(0, 397).replace(/\s+\S*$/, '')}…` : t;
+}
+
+/**
+ * Where the header ends: before the first level-2+ heading, or after the Status section when
+ * that heading is Status. Headings inside code fences do not count.
+ */
+function headerEnd(text: string, from: number): number {
+  const lineRe = /^.*$/gm;
+  lineRe.lastIndex = from;
+  let fence: string | undefined;
+  let statusLevel = 0;
+  for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
+    if (m[0].length === 0) lineRe.lastIndex++;
+    const line = m[0];
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
+    } else if (f) fence = f[1];
+    else {
+      const h = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*\r?$/.exec(line);
+      if (h) {
+        const level = h[1].length;
+        if (statusLevel > 0 && level <= statusLevel) return m.index;
+        if (statusLevel === 0 && level >= 2) {
+          if (/^status$/i.test(h[2].replace(/[*_`]/g, '').trim())) statusLevel = level;
+          else return m.index;
+        }
+      }
+    }
+    if (lineRe.lastIndex >= text.length) break;
+  }
+  return text.length;
 }
 
 function humanize(stem: string): string {

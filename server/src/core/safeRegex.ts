@@ -55,22 +55,27 @@ export function compileSafeRegex(pattern: string, options: SafeRegexOptions = {}
   if (compiled.programSize() > maxProgramSize) {
     return { ok: false, error: 'the pattern is too complex (its compiled program is too large); simplify nested repetitions' };
   }
-  return { ok: true, regex: new Re2Regex(pattern, compiled) };
+  const literal = options.caseInsensitive ? undefined : requiredLiteral(pattern);
+  return { ok: true, regex: new Re2Regex(pattern, compiled, literal) };
 }
 
 class Re2Regex implements SafeRegex {
   constructor(
     readonly source: string,
     private readonly compiled: RE2JS,
+    /** Text every match contains: a native `includes` rules out most files before re2js runs. */
+    private readonly literal: string | undefined,
   ) {}
 
   test(text: string): boolean {
+    if (this.literal !== undefined && !text.includes(this.literal)) return false;
     return this.compiled.test(text);
   }
 
   findAll(text: string, limit = Number.POSITIVE_INFINITY): RegexMatch[] {
     const out: RegexMatch[] = [];
     if (limit <= 0) return out;
+    if (this.literal !== undefined && !text.includes(this.literal)) return out;
     const m = this.compiled.matcher(text);
     while (out.length < limit && m.find()) {
       const start = m.start();
@@ -79,6 +84,78 @@ class Re2Regex implements SafeRegex {
     }
     return out;
   }
+}
+
+/**
+ * The longest literal text that every match must contain (`console.log(` in `\bconsole\.log\(`),
+ * or undefined when none can be proven cheaply. Conservative: only runs of plain or escaped
+ * punctuation characters outside any group, class or top-level alternation count, and patterns
+ * with case-insensitive flags or `\Q…\E` quoting get none. Re2js is far slower than a native
+ * substring search, and most files do not contain a forbidden pattern's literal at all.
+ */
+export function requiredLiteral(pattern: string): string | undefined {
+  if (/\(\?[a-zA-Z-]*i/.test(pattern) || pattern.includes('\\Q')) return undefined;
+  let best = '';
+  let run = '';
+  let depth = 0;
+  const endRun = () => {
+    if (depth === 0 && run.length > best.length) best = run;
+    run = '';
+  };
+  let i = 0;
+  while (i < pattern.length) {
+    const c = pattern[i];
+    let literal: string | undefined;
+    if (c === '\\') {
+      const next = pattern[i + 1];
+      if (next !== undefined && !/[0-9A-Za-z]/.test(next)) literal = next;
+      i += 2;
+    } else if (c === '[') {
+      endRun();
+      let j = i + 1;
+      if (pattern[j] === '^') j++;
+      if (pattern[j] === ']') j++;
+      while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+      i = j + 1;
+      continue;
+    } else if (c === '(') {
+      endRun();
+      depth++;
+      i++;
+      continue;
+    } else if (c === ')') {
+      endRun();
+      depth--;
+      i++;
+      continue;
+    } else if (c === '|') {
+      if (depth === 0) return undefined;
+      endRun();
+      i++;
+      continue;
+    } else if ('.^$*+?{}'.includes(c)) {
+      endRun();
+      i++;
+      continue;
+    } else {
+      literal = c;
+      i++;
+    }
+    if (literal === undefined) {
+      endRun();
+      continue;
+    }
+    // A quantifier after the character decides whether it is required, and ends the run either way.
+    const q = /^(?:([*?])|\+|\{(\d+)(?:,\d*)?\})\??/.exec(pattern.slice(i, i + 24));
+    if (q) {
+      const min = q[1] ? 0 : q[2] !== undefined ? Number(q[2]) : 1;
+      if (min > 0) run += literal;
+      endRun();
+      i += q[0].length;
+    } else run += literal;
+  }
+  endRun();
+  return best.length >= 2 ? best : undefined;
 }
 
 /**

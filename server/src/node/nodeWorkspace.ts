@@ -55,12 +55,24 @@ export class NodeWorkspace implements Workspace {
     const abs = this.absolute(path);
     if (!abs) return undefined;
     let buf: Buffer;
+    let fd: number | undefined;
     try {
-      const st = fs.statSync(abs);
+      // One open and one fstat: the size check costs no extra path lookup.
+      fd = fs.openSync(abs, 'r');
+      const st = fs.fstatSync(fd);
       if (!st.isFile() || st.size > this.maxSize) return undefined;
-      buf = fs.readFileSync(abs);
+      buf = Buffer.allocUnsafe(st.size);
+      let off = 0;
+      while (off < st.size) {
+        const n = fs.readSync(fd, buf, off, st.size - off, off);
+        if (n === 0) break;
+        off += n;
+      }
+      buf = buf.subarray(0, off);
     } catch {
       return undefined; // vanished or unreadable: the index simply does not have it
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
     if (buf.subarray(0, 8000).includes(0)) return undefined;
     const text = buf.toString('utf8');

@@ -43,19 +43,8 @@ function newIn(files: Record<string, string>, req: NewRequest): { plan: NewDocum
   return { plan, before, after: buildIndex(ws), ws };
 }
 
-const adrTools = (n: number, title: string, status = 'Accepted') => md`
-  # ${n}. ${title}
-
-  Date: 2016-02-12
-
-  ## Status
-
-  ${status}
-
-  ## Context
-
-  Some context.
-`;
+const adrTools = (n: number, title: string, status = 'Accepted') =>
+  `# ${n}. ${title}\n\nDate: 2016-02-12\n\n## Status\n\n${status}\n\n## Context\n\nSome context.\n`;
 
 const madr = (title: string, status = 'accepted') => md`
   ---

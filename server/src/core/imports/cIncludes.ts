@@ -1,5 +1,5 @@
 import type { ImportRef } from './importRef.js';
-import { maskSource, type SourceSyntax } from './maskSource.js';
+import { maskLimit, maskSource, type SourceSyntax } from './maskSource.js';
 import { RefCollector } from './refCollector.js';
 
 const syntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: '"', charLiterals: 'simple' };
@@ -8,8 +8,9 @@ const syntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: 
 const includeDirective = /^[ \t]*#[ \t]*(?:include|include_next|import)[ \t]*(?:<([^>\n\r]*)>|"([^"\n\r]*)")/dgm;
 
 export function extractCIncludes(text: string): ImportRef[] {
-  if (!text.includes('#')) return [];
-  const masked = maskSource(text, syntax);
+  const limit = maskLimit(text, { words: ['#'], verify: /#[ \t]*(?:include|import)/y }, 1000);
+  if (limit < 0) return [];
+  const masked = maskSource(text, syntax, limit);
   const refs = new RefCollector(text);
   for (const m of masked.matchAll(includeDirective)) {
     const [start, end] = m.indices![1] ?? m.indices![2];

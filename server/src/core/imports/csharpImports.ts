@@ -1,5 +1,5 @@
 import type { ImportRef } from './importRef.js';
-import { maskSource, type SourceSyntax } from './maskSource.js';
+import { maskLimit, maskSource, type SourceSyntax } from './maskSource.js';
 import { RefCollector } from './refCollector.js';
 
 const syntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: '"', charLiterals: 'simple', tripleQuotes: '"', verbatimStrings: true };
@@ -11,8 +11,9 @@ const syntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: 
 const usingDirective = /(?:^|[;{])[ \t]*(?:global[ \t]+)?using[ \t]+(?:static[ \t]+)?(?:@?\w+[ \t]*=[ \t]*)?((?:global[ \t]*::[ \t]*)?@?\w+(?:[ \t]*\.[ \t]*@?\w+)*)[ \t]*;/dgm;
 
 export function extractCSharpImports(text: string): ImportRef[] {
-  if (!text.includes('using')) return [];
-  const masked = maskSource(text, syntax);
+  const limit = maskLimit(text, { words: ['using'], verify: /using/y }, 2000);
+  if (limit < 0) return [];
+  const masked = maskSource(text, syntax, limit);
   const refs = new RefCollector(text);
   for (const m of masked.matchAll(usingDirective)) {
     const [start, end] = m.indices![1];

@@ -1,5 +1,5 @@
 import type { ImportRef } from './importRef.js';
-import { maskSource, type SourceSyntax } from './maskSource.js';
+import { maskLimit, maskSource, type SourceSyntax } from './maskSource.js';
 import { RefCollector } from './refCollector.js';
 
 const syntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: '"', charLiterals: 'simple', rawBackticks: true };
@@ -11,8 +11,9 @@ const groupedImport = /(?<![\w.])import[ \t\r\n]*\(([^)]{0,20000})\)/dg;
 const quotedPath = /(["`])([^"`\n\r]*)\1/dg;
 
 export function extractGoImports(text: string): ImportRef[] {
-  if (!text.includes('import')) return [];
-  const masked = maskSource(text, syntax);
+  const limit = maskLimit(text, { words: ['import'], verify: /import/y }, 20_100);
+  if (limit < 0) return [];
+  const masked = maskSource(text, syntax, limit);
   const refs = new RefCollector(text);
   for (const m of masked.matchAll(singleImport)) {
     const [start, end] = m.indices![2];

@@ -1,5 +1,5 @@
 import type { ImportRef } from './importRef.js';
-import { maskSource, type SourceSyntax } from './maskSource.js';
+import { maskLimit, maskSource, type SourceSyntax } from './maskSource.js';
 import { RefCollector } from './refCollector.js';
 
 const syntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: `"'`, templateLiterals: true, regexLiterals: true };
@@ -13,9 +13,13 @@ const bareImport = /(?<![\w$.])import\s*(['"])([^'"\n\r]*)\1/dg;
 /** `require('m')`, `import('m')`, and TypeScript's `import x = require('m')`. */
 const callImport = /(?<![\w$.])(?:import|require)\s*\(\s*(['"`])([^'"`\n\r]*)\1/dg;
 
+/** Every import contains one of these as code; masking stops a little after the last one. */
+const anchor = { words: ['from', 'import', 'require'], verify: /(?<![\w$])(?:from\s*['"]|import\s*['"(]|require\s*\()/y };
+
 export function extractJavaScriptImports(text: string): ImportRef[] {
-  if (!text.includes('import') && !text.includes('require') && !text.includes('export')) return [];
-  const masked = maskSource(text, syntax);
+  const limit = maskLimit(text, anchor, 1000);
+  if (limit < 0) return [];
+  const masked = maskSource(text, syntax, limit);
   const refs = new RefCollector(text);
   for (const re of [fromClause, bareImport, callImport]) {
     re.lastIndex = 0;

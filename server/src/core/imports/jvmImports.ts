@@ -1,5 +1,5 @@
 import type { ImportRef } from './importRef.js';
-import { maskSource, type SourceSyntax } from './maskSource.js';
+import { maskLimit, maskSource, type SourceSyntax } from './maskSource.js';
 import { RefCollector } from './refCollector.js';
 
 const javaSyntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: '"', charLiterals: 'simple', tripleQuotes: '"' };
@@ -10,8 +10,9 @@ const kotlinSyntax: SourceSyntax = { ...javaSyntax, blockComment: 'nested' };
 const importStatement = /(?:^|;)[ \t]*import[ \t]+(?:static[ \t]+)?([\w$]+(?:[ \t]*\.[ \t]*(?:[\w$]+|\*))*)/dgm;
 
 export function extractJvmImports(text: string, nestedComments: boolean): ImportRef[] {
-  if (!text.includes('import')) return [];
-  const masked = maskSource(text, nestedComments ? kotlinSyntax : javaSyntax);
+  const limit = maskLimit(text, { words: ['import'], verify: /import/y }, 2000);
+  if (limit < 0) return [];
+  const masked = maskSource(text, nestedComments ? kotlinSyntax : javaSyntax, limit);
   const refs = new RefCollector(text);
   for (const m of masked.matchAll(importStatement)) {
     const [start, end] = m.indices![1];

@@ -29,15 +29,52 @@ export interface SourceSyntax {
 
 export const stringFiller = '\x01';
 
-export function maskSource(text: string, syntax: SourceSyntax): string {
-  return new Masker(text, syntax).run();
+/**
+ * Masks `text`, or only its first `limit` characters (the result then has that length): imports
+ * sit near the top of most files, and lexing stops once the last possible import is passed.
+ */
+export function maskSource(text: string, syntax: SourceSyntax, limit = text.length): string {
+  return new Masker(text, syntax, Math.max(0, Math.min(limit, text.length))).run();
+}
+
+/**
+ * Where masking may stop: `tail` characters after the end of the last `anchor` match, or -1 when
+ * there is none. An anchor is a token every import statement contains as code (`import`,
+ * `from '`, `require(`), so a file without one has no imports and needs no masking at all.
+ */
+export function maskLimit(text: string, anchor: MaskAnchor, tail: number): number {
+  // Searching backwards with native lastIndexOf finds the last anchor without scanning the file
+  // with a regex; the sticky `verify` regex then confirms a candidate where it stands.
+  let last = -1;
+  for (const word of anchor.words) {
+    for (let p = text.lastIndexOf(word); p >= 0 && p + word.length > last; p = p > 0 ? text.lastIndexOf(word, p - 1) : -1) {
+      anchor.verify.lastIndex = p;
+      if (anchor.verify.test(text)) {
+        last = Math.max(last, anchor.verify.lastIndex);
+        break;
+      }
+    }
+  }
+  return last < 0 ? -1 : Math.min(text.length, last + tail);
+}
+
+/** Words that start an anchor, and a sticky (`y`) regex that confirms one at a word's position. */
+export interface MaskAnchor {
+  words: readonly string[];
+  verify: RegExp;
 }
 
 const regexPrecedingKeywords = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
 
+// ignoreBOM keeps a leading U+FEFF in the output, so offsets do not shift by one.
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
 class Masker {
-  private readonly out: string[] = [];
-  private last = 0;
+  /**
+   * The masked copy, created on the first region to blank. Filling a code-unit array and decoding
+   * it once avoids allocating a string per comment and literal, which dominated the cost (GC).
+   */
+  private units: Uint16Array | undefined;
   private readonly special: RegExp;
   /** Brace depths at which a template literal's `${` was opened (JavaScript only). */
   private readonly templates: number[] = [];
@@ -46,6 +83,7 @@ class Masker {
   constructor(
     private readonly text: string,
     private readonly syntax: SourceSyntax,
+    private readonly limit: number,
   ) {
     let chars = syntax.quotes + (syntax.tripleQuotes ?? '');
     if (syntax.lineComment === '//' || syntax.blockComment || syntax.regexLiterals) chars += '/';
@@ -60,15 +98,14 @@ class Masker {
   run(): string {
     const { text } = this;
     let i = 0;
-    while (i < text.length) {
+    while (i < this.limit) {
       this.special.lastIndex = i;
       const m = this.special.exec(text);
-      if (!m) break;
+      if (!m || m.index >= this.limit) break;
       i = this.step(m.index);
     }
-    if (this.last === 0) return text;
-    this.out.push(text.slice(this.last));
-    return this.out.join('');
+    if (this.units) return utf16.decode(this.units);
+    return this.limit === text.length ? text : text.slice(0, this.limit);
   }
 
   /** Handles the special character at `p` and returns where scanning resumes. */
@@ -109,10 +146,24 @@ class Masker {
   }
 
   private mask(start: number, end: number, fill: string): void {
+    const { text } = this;
+    end = Math.min(end, this.limit);
     if (end <= start) return;
-    this.out.push(this.text.slice(this.last, start));
-    this.out.push(this.text.slice(start, end).replace(/[^\r\n]/g, fill));
-    this.last = end;
+    let units = this.units;
+    if (!units) {
+      units = this.units = new Uint16Array(this.limit);
+      for (let i = 0; i < this.limit; i++) units[i] = text.charCodeAt(i);
+    }
+    const code = fill.charCodeAt(0);
+    const newline = text.indexOf('\n', start);
+    if (newline < 0 || newline >= end) units.fill(code, start, end);
+    else {
+      // Line breaks stay, so line-anchored regexes and line numbers still work.
+      for (let i = start; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 10 && c !== 13) units[i] = code;
+      }
+    }
   }
 
   private lineComment(p: number): number {

@@ -1,5 +1,5 @@
 import type { ImportRef } from './importRef.js';
-import { maskSource, type SourceSyntax } from './maskSource.js';
+import { maskLimit, maskSource, type SourceSyntax } from './maskSource.js';
 import { RefCollector } from './refCollector.js';
 
 const syntax: SourceSyntax = { lineComment: '#', quotes: `"'`, tripleQuotes: `"'` };
@@ -13,8 +13,9 @@ const importModuleCall = /(?<![\w.])(?:importlib\.)?import_module\(\s*(['"])([^'
 const dottedName = /[A-Za-z_][\w]*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)*/y;
 
 export function extractPythonImports(text: string): ImportRef[] {
-  if (!text.includes('import')) return [];
-  const masked = maskSource(text, syntax);
+  const limit = maskLimit(text, { words: ['import'], verify: /import/y }, 7500);
+  if (limit < 0) return [];
+  const masked = maskSource(text, syntax, limit);
   const refs = new RefCollector(text);
   for (const m of masked.matchAll(importStatement)) {
     const [start] = m.indices![1];

@@ -1,5 +1,5 @@
 import type { ImportRef } from './importRef.js';
-import { maskSource, type SourceSyntax } from './maskSource.js';
+import { maskLimit, maskSource, type SourceSyntax } from './maskSource.js';
 import { RefCollector } from './refCollector.js';
 
 const syntax: SourceSyntax = { lineComment: '//', blockComment: 'nested', quotes: '"', charLiterals: 'rust', rustRawStrings: true };
@@ -11,8 +11,9 @@ const externCrate = /(?<![\w:$])extern[ \t\r\n]+crate[ \t\r\n]+(\w+)/dg;
 const token = /[ \t\r\n]*(::|\{|\}|,|\*|(?:r#)?[A-Za-z_]\w*)/y;
 
 export function extractRustImports(text: string): ImportRef[] {
-  if (!text.includes('use') && !text.includes('crate')) return [];
-  const masked = maskSource(text, syntax);
+  const limit = maskLimit(text, { words: ['use', 'extern'], verify: /(?<![\w:$#])(?:use|extern)[ \t\r\n]/y }, 5100);
+  if (limit < 0) return [];
+  const masked = maskSource(text, syntax, limit);
   const refs = new RefCollector(text);
   for (const m of masked.matchAll(useDeclaration)) {
     const [start] = m.indices![1];

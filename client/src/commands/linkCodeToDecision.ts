@@ -1,0 +1,43 @@
+/**
+ * Link Code to Decision: inserts `// @decision ADR-0007` (in the file's own comment syntax) on a new
+ * line above the cursor, indented like the line it annotates, as one undoable editor edit.
+ */
+import * as vscode from 'vscode';
+import { commentLine, knownCommentSyntax } from '../../../server/src/core/annotations/commentSyntax';
+import type { RationaleServer } from '../rationaleServer';
+import { idFromArgument } from './newDocument';
+import { pickDocument } from './pickDocument';
+
+/** The annotation line for `id` in a document: its language id, else its file name, picks the syntax. */
+export function annotationLine(document: Pick<vscode.TextDocument, 'languageId' | 'fileName'>, id: string): string {
+  // `plaintext` or an unknown language id says nothing; the file name (`Jenkinsfile`, `x.tf`) may.
+  const syntaxKey = knownCommentSyntax(document.languageId) ? document.languageId : document.fileName;
+  return commentLine(syntaxKey, `@decision ${id}`);
+}
+
+export async function linkCodeToDecision(server: RationaleServer, arg?: unknown): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Rationale: open the file to annotate and put the cursor on the line the decision governs.');
+    return false;
+  }
+  let id = idFromArgument(arg);
+  if (!id) {
+    const doc = await pickDocument(server, {
+      title: 'Rationale: Link Code to Decision',
+      placeholder: `Which decision governs line ${editor.selection.active.line + 1}?`,
+      kind: 'decision',
+      exclude: (d) => d.status === 'superseded' || d.status === 'rejected',
+    });
+    if (!doc) return false;
+    id = doc.id;
+  }
+  const document = editor.document;
+  const line = editor.selection.active.line;
+  const indent = /^\s*/.exec(document.lineAt(line).text)?.[0] ?? '';
+  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const text = `${indent}${annotationLine(document, id)}${eol}`;
+  // The editor may have moved on while the quick pick was open: edit the document the user chose from.
+  const target = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor : await vscode.window.showTextDocument(document);
+  return target.edit((b) => b.insert(new vscode.Position(line, 0), text));
+}
