@@ -36,7 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ration
   const settings = readSettings();
   const active = new ActiveFileGoverning(server);
   const tree = new MentalModelView(server, settings.showRetired);
-  const thisFile = new ThisFileView(active);
+  const thisFile = new ThisFileView(active, (uri) => tree.documentAt(uri));
   const statusBar = new GoverningStatusBar(active, settings.statusBarEnabled);
   context.subscriptions.push(output, server, active, tree, thisFile, statusBar);
 

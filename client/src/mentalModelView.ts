@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CodeLocation, TreeNode, TreeResult } from '../../server/src/protocol';
+import type { CodeLocation, DocumentSummary, TreeNode, TreeResult } from '../../server/src/protocol';
 import { documentDescription, documentLabel, documentTooltip, isRetired, statusIcon } from './documentPresentation';
 import type { RationaleServer } from './rationaleServer';
 
@@ -41,8 +41,11 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
   private roots: ModelElement[] = [];
   private result: TreeResult | undefined;
   private showRetired: boolean;
-  private stale = true;
+  /** Bumped by every invalidation; the view is current when `loadedGeneration` caught up. */
+  private generation = 1;
+  private loadedGeneration = 0;
   private loading: Promise<void> | undefined;
+  private documentsByUri = new Map<string, DocumentSummary>();
   private readonly changed = new vscode.EventEmitter<ModelElement | undefined>();
   private readonly disposables: vscode.Disposable[] = [];
   readonly treeView: vscode.TreeView<ModelElement>;
@@ -71,8 +74,13 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
 
   /** Refetch from the server (the refresh button, or after an index). */
   invalidate(): void {
-    this.stale = true;
+    this.generation++;
     if (this.treeView.visible) this.changed.fire(undefined);
+  }
+
+  /** The goal, project or decision stored in a file, as of the last tree loaded. */
+  documentAt(uri: string): DocumentSummary | undefined {
+    return this.documentsByUri.get(uri);
   }
 
   get showingRetired(): boolean {
@@ -88,7 +96,7 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
 
   async getChildren(element?: ModelElement): Promise<ModelElement[]> {
     if (!element) {
-      if (this.stale) await this.load();
+      await this.load();
       return this.roots.filter((e) => this.visibleElement(e));
     }
     if (element.type === 'code') return [];
@@ -149,7 +157,7 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
    * retired decision hidden by the filter makes the filter show retired decisions.
    */
   async reveal(id: string): Promise<boolean> {
-    if (this.stale) await this.load();
+    await this.load();
     const target = this.find(id) ?? this.find(id, (a, b) => a.toLowerCase() === b.toLowerCase());
     if (!target) return false;
     if (target.type === 'document' && isRetired(target.node.document) && !this.showRetired) this.setShowRetired(true);
@@ -189,22 +197,42 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
     return true;
   }
 
-  private load(): Promise<void> {
-    // Several getChildren calls during one load share it.
-    this.loading ??= this.fetch().finally(() => (this.loading = undefined));
-    return this.loading;
+  private get stale(): boolean {
+    return this.loadedGeneration < this.generation;
+  }
+
+  /**
+   * Loads until the tree is current. Calls during a load share it; an invalidation that arrives
+   * while a request is in flight (the answer may predate the change) triggers one more request.
+   */
+  private async load(): Promise<void> {
+    while (this.stale) {
+      this.loading ??= this.fetch().finally(() => (this.loading = undefined));
+      await this.loading;
+    }
   }
 
   private async fetch(): Promise<void> {
-    this.stale = false;
+    const generation = this.generation;
+    try {
+      await this.fetchTree();
+    } finally {
+      this.loadedGeneration = Math.max(this.loadedGeneration, generation);
+    }
+  }
+
+  private async fetchTree(): Promise<void> {
     if (!this.server.isRunning) {
       this.result = undefined;
       this.roots = [];
+      this.documentsByUri.clear();
       return;
     }
     try {
       this.result = await this.server.tree();
       this.roots = buildElements(this.result);
+      // Keyed by VS Code's own spelling of the URI, which may encode characters differently.
+      this.documentsByUri = new Map(flattenDocuments(this.result).map((d) => [vscode.Uri.parse(d.uri).toString(), d]));
       const c = this.result.counts;
       const total = c.goal + c.project + c.decision;
       this.treeView.description = total ? countsText(c) : undefined;
@@ -221,6 +249,19 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
     }
     this.treeView.message = undefined;
   }
+}
+
+function flattenDocuments(result: TreeResult): DocumentSummary[] {
+  const out: DocumentSummary[] = [];
+  const walk = (nodes: readonly TreeNode[]) => {
+    for (const n of nodes) {
+      out.push(n.document);
+      walk(n.children);
+    }
+  };
+  walk(result.goals);
+  walk(result.unlinked);
+  return out;
 }
 
 function countsText(c: TreeResult['counts']): string {

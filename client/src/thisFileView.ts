@@ -20,7 +20,11 @@ export class ThisFileView implements vscode.TreeDataProvider<ThisFileElement>, v
   readonly treeView: vscode.TreeView<ThisFileElement>;
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly active: ActiveFileGoverning) {
+  constructor(
+    private readonly active: ActiveFileGoverning,
+    /** The document stored in a file, if it is one (documents are not governed; they govern). */
+    private readonly documentAt: (uri: string) => DocumentSummary | undefined,
+  ) {
     this.treeView = vscode.window.createTreeView(thisFileViewId, { treeDataProvider: this });
     this.disposables.push(
       this.treeView,
@@ -86,11 +90,14 @@ export class ThisFileView implements vscode.TreeDataProvider<ThisFileElement>, v
     const state = this.active.current;
     const count = groupByDocument(state.entries).length;
     this.treeView.description = state.uri ? vscode.workspace.asRelativePath(state.uri) : undefined;
+    const itself = state.uri ? this.documentAt(state.uri.toString()) : undefined;
     this.treeView.message = !state.uri
       ? 'Open a file to see the goals, projects and decisions that govern it.'
-      : count === 0 && !state.loading
-        ? 'Nothing governs this file: no annotation cites a decision and no applies-to glob matches it.'
-        : undefined;
+      : count > 0 || state.loading
+        ? undefined
+        : itself
+          ? `This file is ${itself.kind} ${itself.id} itself. Find All References on its id lists the code and documents that cite it.`
+          : 'Nothing governs this file: no annotation cites a decision and no applies-to glob matches it.';
     this.changed.fire(undefined);
   }
 }

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import type { Log } from 'sarif';
 import { pathToFileURL } from 'node:url';
 import { md } from '../helpers/markers.js';
-import { rationale, repoRoot } from './cliHarness.js';
+import { rationale, repoRoot, workspace } from './cliHarness.js';
 
 const goal = md`
   ---
@@ -110,8 +110,9 @@ describe('rationale check: exit codes', () => {
       [['check', 'docs/adr/0001-use-date-fns.md'], /^rationale: not a folder: docs\/adr\/0001-use-date-fns\.md\n$/],
       [['frobnicate'], /^rationale: unknown command "frobnicate" \(commands: check, list, explain, new, search, graph\)/],
     ];
-    for (const [args, message] of cases) {
-      const r = await rationale(args, { files: documents });
+    const results = await Promise.all(cases.map(([args]) => rationale(args, { files: documents })));
+    for (const [i, [args, message]] of cases.entries()) {
+      const r = results[i];
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.match(r.stderr, message);
       assert.equal(r.stderr.trimEnd().split('\n').length, 1, `one line: ${r.stderr}`);
@@ -223,9 +224,14 @@ describe('rationale check: formats', () => {
     assert.equal(lines[2], '1 error, 1 warning in 4 files');
   });
 
-  it('writes GitHub paths relative to the working directory, where Actions resolves them', async () => {
-    const r = await rationale(['check', 'sub', '--format', 'github'], { files: prefixed('sub/', { ...documents, 'src/app.ts': errorCode }) });
-    assert.match(r.stdout, /^::error file=sub\/src\/app\.ts,line=3,/);
+  it('writes text and GitHub paths relative to the working directory, where terminals and Actions resolve them', async () => {
+    const dir = workspace(prefixed('sub/', { ...documents, 'src/app.ts': errorCode }));
+    const github = await rationale(['check', 'sub', '--format', 'github'], { dir });
+    assert.match(github.stdout, /^::error file=sub\/src\/app\.ts,line=3,/);
+    const text = await rationale(['check', 'sub'], { dir });
+    assert.match(text.stdout, /^sub\/src\/app\.ts:3:21 /);
+    const json = await rationale(['check', 'sub', '--format', 'json'], { dir });
+    assert.equal(JSON.parse(json.stdout).findings[0].file, 'src/app.ts', 'JSON stays relative to the checked folder');
   });
 
   it('counts documents and notes an empty workspace on stderr', async () => {

@@ -92,8 +92,9 @@ describe('rationale new: numbering and templates', () => {
       [['new', 'prd', 'X', '--supersedes', 'ADR-1'], /^rationale: --supersedes is only for decisions/],
       [['new', 'adr', 'X', '--supersedes', 'ADR-99'], /^rationale: --supersedes: no decision has the id "ADR-99"\n$/],
     ];
-    for (const [args, message] of cases) {
-      const r = await rationale(args, { dir });
+    const results = await Promise.all(cases.map(([args]) => rationale(args, { dir })));
+    for (const [i, [args, message]] of cases.entries()) {
+      const r = results[i];
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.match(r.stderr, message);
       assert.equal(r.stderr.trimEnd().split('\n').length, 1);

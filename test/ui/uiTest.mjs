@@ -23,6 +23,7 @@ import {
 
 export const screenshotsDir = join(resultsDir, 'screenshots');
 const DEFAULT_TIMEOUT_MS = 30_000;
+const NO_PROBLEM_MATCHES = 'no-problem-has-this-text-5f0c1e';
 const normalise = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /**
@@ -248,25 +249,16 @@ export class UiSession {
     const input = page.locator('.part.panel input[aria-label="Filter Problems"]');
     await input.waitFor({ state: 'visible', timeout: this.timeoutMs });
     if ((await input.inputValue()) === text) return;
-    // The panel applies its filter after a debounce, and shows "Showing N of M" while one is
-    // active; clear first, so that badge tells when the *new* filter is in effect.
-    const filterShown = (active) =>
-      page.waitForFunction(
-        (active) => {
-          const badge = document.querySelector('.part.panel .viewpane-filter-badge');
-          const shown = !!badge && badge.getClientRects().length > 0 && /^Showing \d+ of \d+/.test(badge.textContent?.trim() ?? '');
-          return shown === active;
-        },
-        active,
-        { timeout: this.timeoutMs },
-      );
-    if ((await input.inputValue()) !== '') {
-      await input.fill('');
-      await filterShown(false);
-    }
-    if (text === '') return;
+    // The panel applies its filter after a debounce and gives no sign of it when the filter
+    // hides nothing. So first apply a filter matching nothing and wait for the list to
+    // empty: whatever rows show after the real filter are then the filtered ones.
+    await input.fill(NO_PROBLEM_MATCHES);
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.markers-panel .monaco-list-row')].every((row) => row.getClientRects().length === 0),
+      undefined,
+      { timeout: this.timeoutMs },
+    );
     await input.fill(text);
-    await filterShown(true);
   }
 
   /**

@@ -146,6 +146,15 @@ process.on('exit', () => {
   for (const pid of liveProcessGroups) killGroup(pid, 'SIGKILL');
 });
 
+// A signal would end Node without 'exit' handlers. Callers with their own signal handling
+// (the launcher) keep it; otherwise (UI tests under node --test) exit so the handlers
+// above, and Playwright's for Chromium, still run.
+function exitOnSignalsUnlessHandled() {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+    if (process.listenerCount(signal) === 0) process.once(signal, () => process.exit(code));
+  }
+}
+
 function killGroup(pid, signal) {
   try {
     process.kill(-pid, signal);
@@ -198,6 +207,7 @@ export async function startCodeServer({ dirs, smokeTestDriver = false, env = {},
   const pid = child.pid;
   if (pid === undefined) throw new Error('code-server did not start');
   liveProcessGroups.add(pid);
+  exitOnSignalsUnlessHandled();
 
   const log = createWriteStream(logFile ?? join(dirs.root, 'code-server.log'));
   let output = '';

@@ -45,23 +45,33 @@ const WORKBENCH_CHATTER = [
 ];
 const say = (message) => console.error(`[vscode-launcher] ${message}`);
 
+// VS Code flags that take a value; written `--flag value`, the value is not the folder.
+const FLAGS_WITH_VALUE = new Set([
+  'extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir', 'locale',
+  'log', 'profile', 'inspect-extensions', 'inspect-brk-extensions', 'enable-proposed-api', 'sync',
+]);
+
 /** Only the arguments that matter here; the desktop-only flags runTests adds are ignored. */
 function parseArguments(argv) {
   const parsed = { extensionDevelopmentPaths: [], extensionTestsPath: undefined, folder: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inlineValue] = arg.startsWith('--') ? splitFlag(arg) : [undefined, undefined];
-    const value = () => inlineValue ?? argv[++i];
-    if (flag === 'extensionDevelopmentPath') parsed.extensionDevelopmentPaths.push(resolve(value()));
-    else if (flag === 'extensionTestsPath') parsed.extensionTestsPath = resolve(value());
-    else if (flag === undefined && !arg.startsWith('-') && parsed.folder === undefined) parsed.folder = resolve(arg);
+    if (!arg.startsWith('-')) {
+      parsed.folder ??= resolve(arg);
+      continue;
+    }
+    const [flag, inlineValue] = splitFlag(arg);
+    const value = inlineValue ?? (FLAGS_WITH_VALUE.has(flag) ? argv[++i] : undefined);
+    if (flag === 'extensionDevelopmentPath') parsed.extensionDevelopmentPaths.push(resolve(value));
+    else if (flag === 'extensionTestsPath') parsed.extensionTestsPath = resolve(value);
   }
   return parsed;
 }
 
 function splitFlag(arg) {
-  const eq = arg.indexOf('=');
-  return eq === -1 ? [arg.slice(2), undefined] : [arg.slice(2, eq), arg.slice(eq + 1)];
+  const name = arg.replace(/^--?/, '');
+  const eq = name.indexOf('=');
+  return eq === -1 ? [name, undefined] : [name.slice(0, eq), name.slice(eq + 1)];
 }
 
 function saveHostLogs(logs) {

@@ -14,8 +14,8 @@ export const commandIds = {
   showGoverning: 'rationale.showGoverning',
   reindex: 'rationale.reindex',
   refreshTree: 'rationale.refreshTree',
-  showRetired: 'rationale.tree.showRetired',
-  hideRetired: 'rationale.tree.hideRetired',
+  showRetired: 'rationale.showRetiredDecisions',
+  hideRetired: 'rationale.hideRetiredDecisions',
   showOutput: 'rationale.showOutput',
   // Run by the server's hover links and code actions (server/src/protocol.ts `clientCommands`).
   openDocument: clientCommands.openDocument,

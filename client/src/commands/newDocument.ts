@@ -159,10 +159,16 @@ export async function createDocumentForId(server: RationaleServer, idArg?: unkno
   });
 }
 
-/** `ADR-42`, `adr 0042` and `ADR-0042` name the same document (the server resolves such aliases). */
-function sameId(a: string, b: string): boolean {
+/**
+ * `ADR-42`, `adr 0042` and `ADR-0042` name the same document, and a bare `42` (`@adr 42`) names
+ * the numbered document of its kind (the server resolves such aliases the same way).
+ */
+export function sameId(planned: string, wanted: string): boolean {
   const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '').replace(/\d+/g, (n) => String(Number(n)));
-  return key(a) === key(b);
+  if (key(planned) === key(wanted)) return true;
+  const bare = /^\s*0*(\d+)\s*$/.exec(wanted);
+  const number = /(\d+)$/.exec(planned);
+  return bare !== null && number !== null && Number(bare[1]) === Number(number[1]);
 }
 
 /** A decision id from a command argument: a string, or a Mental Model / This File tree element. */

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { conventionalFolders } from '../core/newDocument.js';
 
@@ -12,7 +13,9 @@ const rootMarkers: readonly (readonly string[])[] = [
  * The workspace root above `start` (a folder): the nearest folder with `.rationale.json` or `.git`,
  * else with `.adr-dir` or `.log4brains.yml`, else the nearest one holding a conventional document
  * folder (`docs/adr`, `docs/decisions`, `goals`…; multi-segment ones first, so `docs/` itself is not
- * mistaken for the root of `docs/adr`). Undefined when nothing marks one.
+ * mistaken for the root of `docs/adr`). Undefined when nothing marks one. The weak, folder-based
+ * guess never picks the file-system root, the home folder or the temporary folder: a stray `adr/`
+ * there says nothing about the workspace below.
  */
 export function findWorkspaceRoot(start: string): string | undefined {
   const ancestors: string[] = [];
@@ -25,11 +28,13 @@ export function findWorkspaceRoot(start: string): string | undefined {
   for (const markers of rootMarkers) {
     for (const dir of ancestors) if (markers.some((m) => exists(nodePath.join(dir, m)))) return dir;
   }
+  const unlikely = new Set([nodePath.parse(ancestors[0]).root, os.homedir(), os.tmpdir()].map((p) => nodePath.resolve(p)));
+  const candidates = ancestors.filter((dir) => !unlikely.has(dir));
   const folders = Object.values(conventionalFolders).flat();
   const nested = folders.filter((f) => f.includes('/'));
   const single = folders.filter((f) => !f.includes('/'));
   for (const group of [nested, single]) {
-    for (const dir of ancestors) if (group.some((f) => isDirectory(nodePath.join(dir, f)))) return dir;
+    for (const dir of candidates) if (group.some((f) => isDirectory(nodePath.join(dir, f)))) return dir;
   }
   return undefined;
 }

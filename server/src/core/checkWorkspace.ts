@@ -8,7 +8,8 @@ import { compileRules, type CompiledRules } from './rules/ruleEngine.js';
 import { isPlaceholderReason } from './suppressionReason.js';
 import { supersessionGraph, type SupersessionGraph } from './supersession.js';
 import type { Workspace } from './workspace.js';
-import { resolveId, type WorkspaceIndex } from './workspaceIndex.js';
+import { buildDocumentIndex, resolveId, withAnnotations, type IndexProgress, type WorkspaceIndex } from './workspaceIndex.js';
+import { contentHash } from './contentHash.js';
 
 export interface CheckOptions {
   /** `YYYY-MM-DD`; defaults to today (UTC). */
@@ -64,15 +65,18 @@ export function withIndex(ctx: CheckContext, index: WorkspaceIndex): CheckContex
  * All findings of one file: its rules, references and exceptions from `text` (the editor's current
  * text, or undefined to use what the index knows), plus document-graph findings located in it.
  */
-export function findingsForFile(ctx: CheckContext, path: string, text: string | undefined): FileCheckResult {
+export function findingsForFile(ctx: CheckContext, path: string, text: string | undefined, precomputed?: { annotations?: FileAnnotations; ruleFindings: Finding[] }): FileCheckResult {
   const isDocument = ctx.index.documents.has(path);
   const annotations: FileAnnotations | undefined = isDocument
     ? undefined
-    : text !== undefined
-      ? scanAnnotations(path, text, { idPrefixes: Object.values(ctx.index.config.idPrefixes) })
-      : ctx.index.annotations.get(path);
+    : precomputed
+      ? precomputed.annotations
+      : text !== undefined
+        ? scanAnnotations(path, text, { idPrefixes: Object.values(ctx.index.config.idPrefixes) })
+        : ctx.index.annotations.get(path);
   const findings: Finding[] = [...(ctx.documentFindings.get(path) ?? [])];
-  if (text !== undefined && ctx.rules.appliesTo(path)) findings.push(...ctx.rules.checkFile(path, text, (p) => ctx.index.fileSet.has(p)));
+  if (precomputed) findings.push(...precomputed.ruleFindings);
+  else if (text !== undefined && ctx.rules.appliesTo(path)) findings.push(...ctx.rules.checkFile(path, text, (p) => ctx.index.fileSet.has(p)));
   if (annotations) findings.push(...checkReferences(ctx.index, ctx.graph, path, annotations));
   const r = applySuppressions(ctx.index, findings, annotations?.suppressions ?? []);
   return { findings: applySeverityOverrides(ctx.index, r.findings).sort(compareFindings), suppressed: r.suppressed };
@@ -104,6 +108,49 @@ export function checkWithContext(ctx: CheckContext, workspace: Workspace, option
   for (const [path, list] of ctx.documentFindings) if (!index.fileSet.has(path)) findings.push(...applySeverityOverrides(index, [...list]));
   options.onProgress?.(index.files.length, index.files.length);
   return { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings), filesChecked: checked };
+}
+
+/**
+ * Indexes and checks a workspace reading every file once: documents first (they define the rules),
+ * then each code file is scanned for annotations and checked against the rules in the same pass.
+ * This is the CLI's path; the editor keeps an index and checks files as they change.
+ */
+export function indexAndCheck(workspace: Workspace, options: CheckOptions & { onIndexProgress?: IndexProgress } = {}): { index: WorkspaceIndex; result: CheckResult } {
+  const docIndex = buildDocumentIndex(workspace, options.onIndexProgress);
+  const ctx0 = createCheckContext(docIndex, workspace, options);
+  const prefixes = Object.values(docIndex.config.idPrefixes);
+  const annotations = new Map<string, FileAnnotations>();
+  const hashes = new Map<string, string>();
+  const ruleFindings = new Map<string, Finding[]>();
+  let done = 0;
+  for (const path of docIndex.files) {
+    done++;
+    if (options.onProgress && done % 500 === 0) options.onProgress(done, docIndex.files.length);
+    if (docIndex.documents.has(path)) continue;
+    const text = workspace.readText(path);
+    if (text === undefined) continue;
+    const found = scanAnnotations(path, text, { idPrefixes: prefixes });
+    if (found.references.length > 0 || found.suppressions.length > 0) {
+      annotations.set(path, found);
+      hashes.set(path, contentHash(text));
+    }
+    if (ctx0.rules.appliesTo(path)) {
+      const f = ctx0.rules.checkFile(path, text, (p) => docIndex.fileSet.has(p));
+      if (f.length > 0) ruleFindings.set(path, f);
+    }
+  }
+  const index = withAnnotations(docIndex, annotations, hashes);
+  const ctx = withIndex(ctx0, index);
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
+  const paths = new Set([...annotations.keys(), ...ruleFindings.keys(), ...ctx.documentFindings.keys()]);
+  for (const path of [...paths].sort()) {
+    const r = findingsForFile(ctx, path, undefined, index.documents.has(path) ? undefined : { annotations: annotations.get(path), ruleFindings: ruleFindings.get(path) ?? [] });
+    findings.push(...r.findings);
+    suppressed.push(...r.suppressed);
+  }
+  options.onProgress?.(docIndex.files.length, docIndex.files.length);
+  return { index, result: { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings), filesChecked: docIndex.files.length } };
 }
 
 function applySuppressions(index: WorkspaceIndex, findings: Finding[], suppressions: readonly Suppression[]): FileCheckResult {

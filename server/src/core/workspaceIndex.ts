@@ -65,6 +65,23 @@ export async function buildIndexAsync(workspace: Workspace, onProgress?: IndexPr
 }
 
 /**
+ * An index of the documents alone: code files are listed but not read, and it has no annotations.
+ * `indexAndCheck` uses it to compile rules first, then reads every code file exactly once.
+ */
+export function buildDocumentIndex(workspace: Workspace, onProgress?: IndexProgress): WorkspaceIndex {
+  const steps = rebuildSteps(workspace, undefined, undefined, onProgress, Infinity, true);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The full snapshot: a document index plus the annotations found in code files. */
+export function withAnnotations(index: WorkspaceIndex, annotations: ReadonlyMap<string, FileAnnotations>, hashes: ReadonlyMap<string, string>): WorkspaceIndex {
+  return finish(index.config, index.configErrors, index.declared, index.files, new Map(index.documents), new Map(annotations), new Map([...index.hashes, ...hashes]));
+}
+
+/**
  * Applies a diff: `changed` files are re-read (created or modified), `deleted` are dropped. Unchanged
  * documents and annotations are shared with the previous snapshot.
  */
@@ -108,7 +125,7 @@ export function updateIndex(previous: WorkspaceIndex, workspace: Workspace, chan
 }
 
 /** Rebuilds in steps: yields after every `chunk` files so callers decide whether to pause. */
-function* rebuildSteps(workspace: Workspace, previous: WorkspaceIndex | undefined, touched: Set<string> | undefined, onProgress?: IndexProgress, chunk = Infinity): Generator<void, WorkspaceIndex> {
+function* rebuildSteps(workspace: Workspace, previous: WorkspaceIndex | undefined, touched: Set<string> | undefined, onProgress?: IndexProgress, chunk = Infinity, documentsOnly = false): Generator<void, WorkspaceIndex> {
   const { config, errors } = parseConfig(workspace.exists(configFileName) === 'file' ? workspace.readText(configFileName) : undefined);
   const files = workspace.listFiles().filter((f) => !isIgnored(f, config));
   onProgress?.(0, files.length, 'discover');
@@ -125,6 +142,7 @@ function* rebuildSteps(workspace: Workspace, previous: WorkspaceIndex | undefine
     done++;
     if (onProgress && done % 500 === 0) onProgress(done, files.length, 'scan');
     if (done % chunk === 0) yield;
+    if (documentsOnly && !byPath.has(path)) continue;
     const text = workspace.readText(path);
     if (text === undefined) continue;
     // Reuse earlier parses of unchanged files: rediscovery after a config change is then cheap.

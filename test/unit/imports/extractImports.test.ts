@@ -255,8 +255,10 @@ describe('extractImports: dispatch', () => {
     assert.deepEqual(extractImports('README.md', "import x from 'y'"), []);
   });
 
-  it('keeps ranges right on CRLF files and after astral characters', () => {
+  it('keeps ranges right on CRLF files, after astral characters and after a byte-order mark', () => {
     check('a.ts', "// 😀 emoji\r\nimport x from '⟦m⟧';\r\n");
+    check('a.py', '\uFEFF# "quoted"\nimport ⟦os⟧');
+    check('a.ts', '\uFEFF/* c */ import x from "⟦m⟧"; const s = \'\uD800\';');
   });
 
   it('extracts imports from a large file quickly (linear scan)', () => {

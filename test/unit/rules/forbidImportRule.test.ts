@@ -49,7 +49,7 @@ import v from 'vue';`,
       files: {
         'app/a.py': 'import ⟦requests.adapters⟧\nfrom ⟦requests⟧ import get\nimport requests_mock',
         'src/A.java': 'import ⟦org.hibernate.Session⟧;\nimport org.hibernatex.Y;',
-        'src/main.rs': 'use ⟦tokio::runtime::Runtime⟧;\nuse tokio_util::x;',
+        'src/main.rs': 'use ⟦tokio::runtime::Runtime⟧;\nuse tokio_util::x;\nuse tokio::{⟦sync::mpsc⟧, ⟦self⟧};',
         'src/A.cs': 'using ⟦System.Data.SqlClient⟧;\nusing System.Data;',
         'src/a.cpp': '#include <⟦boost/asio.hpp⟧>',
         'main.go': 'import "⟦github.com/pkg/errors⟧"',

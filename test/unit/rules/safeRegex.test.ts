@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compileSafeRegex, maxPatternLength } from '../../../server/src/core/safeRegex.js';
+import fc from 'fast-check';
+import { compileSafeRegex, maxPatternLength, requiredLiteral } from '../../../server/src/core/safeRegex.js';
 import { parseMarkers } from './fixtureMarkers.js';
 
 /** Compiles `pattern` and asserts its matches in the fixture are exactly the `⟦…⟧` spans. */
@@ -74,5 +75,31 @@ describe('compileSafeRegex', () => {
     const single = compileSafeRegex('x');
     assert.ok(single.ok);
     assert.equal(single.regex.findAll('x'.repeat(50), 3).length, 3);
+  });
+
+  it('finds the literal every match must contain, conservatively', () => {
+    assert.equal(requiredLiteral('\\bconsole\\.log\\('), 'console.log(');
+    assert.equal(requiredLiteral('SPDX-License-Identifier'), 'SPDX-License-Identifier');
+    assert.equal(requiredLiteral('colou?r'), 'colo');
+    assert.equal(requiredLiteral('ab+cde'), 'cde');
+    assert.equal(requiredLiteral('x{0,3}yz'), 'yz');
+    assert.equal(requiredLiteral('(foo)?barbaz'), 'barbaz');
+    assert.equal(requiredLiteral('foo|bar'), undefined);
+    assert.equal(requiredLiteral('(?i)console'), undefined);
+    assert.equal(requiredLiteral('[a-z]+'), undefined);
+  });
+
+  it('only ever proposes a literal that every match contains', () => {
+    const token = fc.constantFrom('a', 'b', 'ab', '\\.', '.', '?', '*', '+', '{0,2}', '{2}', '(', ')', '|', '[ab]', '^', '$', '\\b', '\\s');
+    const text = fc.array(fc.constantFrom('a', 'b', '.', ' ', '\n', 'ab'), { maxLength: 30 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 8 }).map((t) => t.join('')), text, (pattern, t) => {
+        const compiled = compileSafeRegex(pattern);
+        const literal = requiredLiteral(pattern);
+        if (!compiled.ok || literal === undefined) return;
+        for (const m of compiled.regex.findAll(t)) assert.ok(m.text.includes(literal), `${pattern} matched ${JSON.stringify(m.text)} without ${literal}`);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

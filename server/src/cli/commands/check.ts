@@ -44,6 +44,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   progress.clear();
   printWarnings(io, loaded);
   const summary = summarize(loaded.index, result.findings, result.suppressed, result.filesChecked);
+  const fromCwd = (f: Finding) => displayPath(io.cwd, nodePath.join(root, f.path)).split(nodePath.sep).join('/');
 
   switch (format) {
     case 'json':
@@ -56,13 +57,13 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     }
     case 'github':
       // Annotations need repository-relative paths: the working directory in GitHub Actions.
-      io.stdout.write(formatGithub(result.findings, (f) => displayPath(io.cwd, nodePath.join(root, f.path)).split(nodePath.sep).join('/')));
+      io.stdout.write(formatGithub(result.findings, fromCwd));
       io.stdout.write(`${textSummary(summary)}\n`);
       break;
     default: {
       const total = summary.documents.goal + summary.documents.project + summary.documents.decision;
       if (total === 0) io.stderr.write(`rationale: note: no goals, projects or decisions found in ${displayPath(io.cwd, root) || '.'}\n`);
-      io.stdout.write(formatText(result.findings, summary, colors(shouldColor(io, io.stdout))));
+      io.stdout.write(formatText(result.findings, summary, colors(shouldColor(io, io.stdout)), fromCwd));
     }
   }
   return fails(result.findings, failOn) ? 1 : 0;

@@ -12,7 +12,7 @@ import type { CliIo } from '../io.js';
 import { printError } from '../io.js';
 import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
 import { Progress } from '../progress.js';
-import { findWorkspaceRoot, workspaceRelative } from '../workspaceRoot.js';
+import { displayPath, findWorkspaceRoot, workspaceRelative } from '../workspaceRoot.js';
 
 export const explainSpec: CommandSpec = {
   name: 'explain',
@@ -95,17 +95,20 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
     return 0;
   }
   const c = colors(shouldColor(io, io.stdout));
-  const where = line !== undefined ? `${rel}:${line}` : rel;
+  // People see paths as they would type them from here; JSON keeps workspace-relative ones.
+  const show = (p: string) => displayPath(io.cwd, nodePath.join(root, p));
+  const where = line !== undefined ? `${show(rel)}:${line}` : show(rel);
   const out: string[] = [];
   if (explained.length === 0) {
     out.push(`Nothing governs ${where}: no annotation covers it and no decision's applies-to matches it.`);
   } else {
     const n = explained.filter((e) => e.via !== 'self').length;
     out.push(c.bold(explained[0].via === 'self' ? `${where} is ${explained[0].id}` : `${where} is governed by ${n} ${n === 1 ? 'document' : 'documents'}`));
-    for (const e of explained) out.push('', ...renderBlock(e, c, wrapWidth(io)));
+    for (const e of explained) out.push('', ...renderBlock(e, c, wrapWidth(io), show));
   }
   for (const s of exceptions) {
-    out.push('', `${c.yellow('exception')} line ${s.range.start.line + 1}: ${s.ids.length ? s.ids.join(', ') : 'any finding'} on line ${s.targetLine + 1}${s.reason ? ` -- ${s.reason}` : ' (no reason given)'}`);
+    const what = s.ids.length ? s.ids.join(', ') : 'any decision';
+    out.push('', `${c.yellow('exception')}  line ${s.targetLine + 1} may depart from ${what}: ${s.reason ?? 'no reason given'} (rationale-disable-next-line on line ${s.range.start.line + 1})`);
   }
   io.stdout.write(`${out.join('\n')}\n`);
   return 0;
@@ -148,16 +151,16 @@ function describe(index: WorkspaceIndex, graph: ReturnType<typeof supersessionGr
   return e;
 }
 
-function renderBlock(e: ExplainedDocument, c: Colors, width: number): string[] {
+function renderBlock(e: ExplainedDocument, c: Colors, width: number, show: (path: string) => string): string[] {
   const status = e.status ?? 'no status';
   const statusText = e.status === 'accepted' || e.status === 'active' ? c.green(status) : ['superseded', 'deprecated', 'rejected', 'dropped', 'cancelled'].includes(status) ? c.red(status) : c.yellow(status);
   const out = [`${c.bold(e.id)}  ${e.title}`];
   const field = (name: string, value: string) => out.push(`  ${c.dim(name.padEnd(8))} ${value}`);
-  field('status', `${statusText}${e.date ? ` · ${e.date}` : ''}${e.successor ? ` → now ${e.successor.id} ${e.successor.title} (${e.successor.file})` : ''}`);
+  field('status', `${statusText}${e.date ? ` · ${e.date}` : ''}${e.successor ? ` → now ${e.successor.id} ${e.successor.title} (${show(e.successor.file)})` : ''}`);
   if (e.via === 'annotation') field('why', `annotation on line ${e.annotationLine}`);
   else if (e.via === 'scope') field('why', `applies-to ${e.glob ?? 'scope'}`);
   else if (e.via === 'rule') field('why', 'a rule of this decision covers the file');
-  field('file', e.file);
+  field('file', show(e.file));
   if (e.summary) {
     const wrapped = wrap(e.summary, Math.max(40, width - 11));
     field('summary', wrapped[0]);

@@ -4,16 +4,17 @@ import { oneBased, summaryLine, type CheckSummary } from './checkSummary.js';
 
 /**
  * `path:line:col  severity  code  message  [ADR-0007]`, one finding per line in file order (the
- * location first, so terminals and editors make it clickable), then the summary line.
+ * location first, and relative to the working directory, so terminals and editors make it
+ * clickable), then the summary line.
  */
-export function formatText(findings: readonly Finding[], summary: CheckSummary, c: Colors): string {
+export function formatText(findings: readonly Finding[], summary: CheckSummary, c: Colors, pathOf: (f: Finding) => string = (f) => f.path): string {
   const out: string[] = [];
   const sev = { error: c.red, warning: c.yellow, info: c.blue };
   const sevWidth = Math.max(0, ...findings.map((f) => f.severity.length));
   const codeWidth = Math.max(0, ...findings.map((f) => f.code.length));
   for (const f of findings) {
     const p = oneBased(f);
-    const where = `${f.path}:${p.line}:${p.column}`;
+    const where = `${pathOf(f)}:${p.line}:${p.column}`;
     const decision = f.decision ? `  ${c.dim(`[${f.decision}]`)}` : '';
     const message = f.message.replace(/\s*\r?\n\s*/g, ' ');
     out.push(`${c.bold(where)}  ${sev[f.severity](f.severity.padEnd(sevWidth))}  ${c.dim(f.code.padEnd(codeWidth))}  ${message}${decision}`);

@@ -53,7 +53,8 @@ export function decisionLabel(id: string, decision: DecisionInfo | undefined): s
 
 /** Text from a scanned file, made safe to quote inside a one-line message. */
 export function code(text: string, max = 80): string {
-  let t = text.replace(/\s+/g, ' ').replace(/`/g, "'");
+  let t = text.replace(/\s+/g, ' ').trim().replace(/`/g, "'");
+  if (t === '') t = JSON.stringify(text).slice(1, -1);
   if (t.length > max) t = `${t.slice(0, max - 1)}…`;
   return `\`${t}\``;
 }

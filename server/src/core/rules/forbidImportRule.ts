@@ -8,12 +8,15 @@ import { NameMatcher } from './nameMatcher.js';
 /** forbid-import: reports each import of a forbidden module or one of its sub-modules. */
 export function compileForbidImportRule(setup: RuleSetup): CompiledRule {
   const targets = new NameMatcher(setup.spec.targets);
+  const literals = requiredTexts(setup.spec.targets);
   return {
     spec: setup.spec,
     appliesTo: (path) => hasImportExtractor(path) && setup.inScope(path),
     check(file: FileContext): Finding[] {
       const family = file.family;
       if (!family) return [];
+      // A file that never mentions a target's first name segment cannot import it: skip extraction.
+      if (literals && !literals.some((l) => file.text.includes(l))) return [];
       const out: Finding[] = [];
       for (const ref of file.imports) {
         const target = targets.match(moduleCandidates(ref.specifier, family));
@@ -24,6 +27,21 @@ export function compileForbidImportRule(setup: RuleSetup): CompiledRule {
       return out;
     },
   };
+}
+
+/**
+ * For each target, text any import of it must contain verbatim: its first name segment up to a
+ * separator or wildcard (`moment` for `moment/locale`, `a` for Rust `a::b`, which may be written
+ * `use a::{b}`). Undefined when some target has none (`*foo`, relative names), so no prefilter.
+ */
+function requiredTexts(targets: readonly string[]): string[] | undefined {
+  const out: string[] = [];
+  for (const t of targets) {
+    const first = /^[^/.:*?[\]{}()!\\]*/.exec(t.startsWith('node:') ? t.slice(5) : t)![0];
+    if (first.length < 2 || t.startsWith('.')) return undefined;
+    out.push(first);
+  }
+  return out;
 }
 
 const separators: Record<ImportFamily, string> = { javascript: '/', go: '/', c: '/', python: '.', jvm: '.', csharp: '.', rust: '::' };

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkWorkspace } from '../../../server/src/core/checkWorkspace.js';
+import { MemoryWorkspace } from '../../../server/src/core/memoryWorkspace.js';
+import { buildIndex } from '../../../server/src/core/workspaceIndex.js';
+import { fixtureFiles } from '../../helpers/markers.js';
+
+const decisions = {
+  'docs/adr/0001-old.md': '---\nstatus: superseded\nsuperseded-by: ADR-0002\n---\n# Old\n',
+  'docs/adr/0002-new.md': '---\nstatus: accepted\nrules:\n  - forbid-pattern: "\\\\bTODO\\\\b"\n    severity: error\n---\n# New\n',
+  'docs/adr/0003-gone.md': '---\nstatus: deprecated\n---\n# Gone\n',
+  'docs/adr/0004-no.md': '---\nstatus: rejected\n---\n# No\n',
+};
+
+/**
+ * Checks code files against the decisions above. `⟦…⟧` marks where each expected finding is, in
+ * order; `suppressed` lists the codes that exceptions silenced.
+ */
+function check(code: Record<string, string>, expected: [path: string, code: string, message?: RegExp][], suppressed: string[] = []): void {
+  const { texts, ranges } = fixtureFiles({ ...decisions, ...code });
+  const ws = new MemoryWorkspace(texts);
+  const result = checkWorkspace(buildIndex(ws), ws, { today: '2026-11-23' });
+  const actual = result.findings.filter((f) => !f.path.startsWith('docs/'));
+  const used: Record<string, number> = {};
+  assert.deepEqual(
+    actual.map((f) => ({ path: f.path, code: f.code, range: f.range })),
+    expected.map(([path, c]) => ({ path, code: c, range: ranges[path][(used[path] = (used[path] ?? -1) + 1)] })),
+    JSON.stringify(actual.map((f) => f.message)),
+  );
+  expected.forEach(([, , m], i) => m && assert.match(actual[i].message, m));
+  assert.deepEqual(result.suppressed.map((f) => f.code), suppressed);
+}
+
+describe('references from code', () => {
+  it('reports unknown ids in annotations but not in bare mentions', () => {
+    check({ 'src/a.ts': '// @decision ⟦ADR-0099⟧\n// see ADR-0098 for background\n' }, [['src/a.ts', 'unknown-id', /ADR-0099/]]);
+  });
+
+  it('warns on citations of superseded, deprecated and rejected decisions, naming the successor', () => {
+    check({ 'src/a.py': '# @adr ⟦1⟧\n# @adr ⟦ADR-3⟧, ⟦ADR-0004⟧\n' }, [
+      ['src/a.py', 'superseded-reference', /superseded by ADR-0002/],
+      ['src/a.py', 'deprecated-reference'],
+      ['src/a.py', 'rejected-reference'],
+    ]);
+  });
+});
+
+describe('exceptions (rationale-disable-next-line)', () => {
+  it('silences one finding of the named decision on the next line, and records it', () => {
+    check({ 'src/a.ts': '// rationale-disable-next-line ADR-0002 -- tracked in PRD-4\nconst a = 1; // TODO\nconst b = 2; // ⟦TODO⟧\n' }, [['src/a.ts', 'forbid-pattern']], ['forbid-pattern']);
+  });
+
+  it('matches ids in any spelling and finding codes', () => {
+    check({ 'src/a.ts': '// rationale-disable-next-line adr 2 -- ok\nx // TODO\n// rationale-disable-next-line forbid-pattern -- ok\ny // TODO\n' }, [], ['forbid-pattern', 'forbid-pattern']);
+  });
+
+  it('does not silence another decision', () => {
+    check({ 'src/a.ts': '// rationale-disable-next-line ADR-0003 -- wrong one\nx // ⟦TODO⟧\n' }, [['src/a.ts', 'forbid-pattern']]);
+  });
+
+  it('requires a reason: without one (or with the quick fix placeholder) nothing is silenced and that is a finding', () => {
+    check({ 'src/a.ts': '// ⟦rationale-disable-next-line ADR-0002⟧\nx // ⟦TODO⟧\n' }, [['src/a.ts', 'suppression-without-reason'], ['src/a.ts', 'forbid-pattern']]);
+    check({ 'src/b.ts': '// ⟦rationale-disable-next-line ADR-0002 -- <reason>⟧\nx // ⟦TODO⟧\n' }, [['src/b.ts', 'suppression-without-reason'], ['src/b.ts', 'forbid-pattern']]);
+  });
+});
