@@ -3,15 +3,16 @@
 // node_modules (vsce package --no-dependencies):
 //   client/src/extension.ts  → dist/extension.cjs   (the extension host `require`s it; `vscode` is external)
 //   server/src/lsp/main.ts   → dist/server.cjs      (the language server, started over IPC)
-// Then checks what a broken bundle would only show at run time: every command the client registers
-// is declared in package.json and the other way round, and the server bundle answers an LSP
-// `initialize` over stdio.
+// esbuild does not type-check, so the checks that follow a build start with `tsc -p client`; then
+// what a broken bundle would only show at run time: every command the client registers is declared
+// in package.json and the other way round, and the server bundle answers an LSP `initialize` over
+// stdio.
 //
 //   node scripts/build-extension.mjs            production build (minified syntax, readable names) + checks
 //   node scripts/build-extension.mjs --dev      with source maps, not minified
 //   node scripts/build-extension.mjs --watch    rebuild on change (dev settings, no checks)
 //   node scripts/build-extension.mjs --no-check skip the checks
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,9 +66,20 @@ if (watch) {
   for (const options of builds) await esbuild.build(options);
   console.log(`build-extension: dist/extension.cjs ${size('dist/extension.cjs')}, dist/server.cjs ${size('dist/server.cjs')} (${Date.now() - started} ms)`);
   if (check) {
+    typeCheckClient();
     checkCommands();
     await checkServerStarts();
-    console.log('build-extension: checks passed (commands match package.json; the server answers initialize)');
+    console.log('build-extension: checks passed (client type-checks; commands match package.json; the server answers initialize)');
+  }
+}
+
+/** The client's own type check (client/tsconfig.json); the server's is the root `npm run build`. */
+function typeCheckClient() {
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'client'), '--noEmit'], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) {
+    console.error(`build-extension: tsc -p client failed:\n${result.stdout}${result.stderr}`);
+    process.exit(1);
   }
 }
 

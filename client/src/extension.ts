@@ -9,6 +9,7 @@ import { ActiveFileGoverning } from './activeFileGoverning';
 import { commandIds } from './commands/commandIds';
 import { findDecision } from './commands/findDecision';
 import { linkCodeToDecision } from './commands/linkCodeToDecision';
+import { idFromArgument } from './commands/commandArguments';
 import { createDocumentForId, newDocument, supersedeDecision } from './commands/newDocument';
 import { openDocument } from './commands/openDocument';
 import { reindex } from './commands/reindex';
@@ -57,8 +58,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ration
   register(commandIds.hideRetired, () => tree.setShowRetired(false));
   register(commandIds.showOutput, () => output.show(true));
   register(commandIds.openDocument, (uri, line) => openDocument(uri, line));
-  register(commandIds.revealInTree, async (id) => {
-    if (typeof id !== 'string' || !id) return false;
+  // From hover links (an id) and from the This File view's context menu (a tree element).
+  register(commandIds.revealInTree, async (arg) => {
+    const id = idFromArgument(arg);
+    if (!id) return false;
     const found = await tree.reveal(id);
     if (!found) void vscode.window.showInformationMessage(`Rationale: ${id} is not in the Mental Model tree.`);
     return found;
@@ -68,7 +71,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ration
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration('rationale')) return;
       const now = readSettings();
-      tree.setShowRetired(now.showRetired);
+      // Only a change of the setting itself overrides the view's own eye toggle.
+      if (e.affectsConfiguration('rationale.tree.showRetired')) tree.setShowRetired(now.showRetired);
       statusBar.setEnabled(now.statusBarEnabled);
       if (e.affectsConfiguration('rationale.enable')) {
         if (now.enable) await server.start();

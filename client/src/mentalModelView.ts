@@ -83,10 +83,6 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
     return this.documentsByUri.get(uri);
   }
 
-  get showingRetired(): boolean {
-    return this.showRetired;
-  }
-
   setShowRetired(show: boolean): void {
     if (show === this.showRetired) return;
     this.showRetired = show;

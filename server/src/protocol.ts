@@ -89,6 +89,10 @@ export interface PlanNewDocumentParams {
   supersedes?: string;
   /** Force an id (e.g. creating a document for an unknown id from a quick fix). */
   id?: string;
+  /** A URI inside the workspace folder to create the document in (multi-root workspaces). */
+  folderUri?: string;
+  /** File names found taken by a failed exclusive create, so a re-plan picks another. */
+  taken?: string[];
 }
 
 export interface TextEditPlan {

@@ -30,11 +30,11 @@ describe('terminal behaviour', () => {
     const dir = workspace(files);
     const tty = fakeIo(dir, true);
     assert.equal(await run(['check'], tty), 1);
-    assert.match(tty.out(), /\u001b\[1msrc\/x\.ts:1:20\u001b\[22m {2}\u001b\[31merror\u001b\[39m/);
+    assert.match(tty.out(), /\u001b\[1msrc\/x\.ts:1:21\u001b\[22m {2}\u001b\[31merror\u001b\[39m/);
     const noColor = fakeIo(dir, true, { NO_COLOR: '1' });
     await run(['check'], noColor);
     assert.doesNotMatch(noColor.out(), /\u001b/);
-    assert.match(noColor.out(), /^src\/x\.ts:1:20 {2}error {2}forbid-import/);
+    assert.match(noColor.out(), /^src\/x\.ts:1:21 {2}error {2}forbid-import/);
   });
 
   it('shows progress on a terminal only after the delay, never in CI or in a pipe, and erases it', () => {

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { commentLine, knownCommentSyntax } from '../../../server/src/core/annotations/commentSyntax';
 import type { RationaleServer } from '../rationaleServer';
-import { idFromArgument } from './newDocument';
+import { idFromArgument } from './commandArguments';
 import { pickDocument } from './pickDocument';
 
 /** The annotation line for `id` in a document: its language id, else its file name, picks the syntax. */

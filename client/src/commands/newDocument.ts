@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { DocumentKind, DocumentSummary } from '../../../server/src/protocol';
 import { isRetired, kindLabels } from '../documentPresentation';
 import type { PlanParams, RationaleServer } from '../rationaleServer';
+import { idFromArgument } from './commandArguments';
 import { pickDocument } from './pickDocument';
 import { writeNewDocument } from './writeNewDocument';
 
@@ -82,7 +83,8 @@ async function create(server: RationaleServer, params: PlanParams, open: boolean
   if (!written) return undefined;
   if (open) await vscode.window.showTextDocument(written.uri, { preview: false });
   if (written.plan.edits.length) {
-    void vscode.window.showInformationMessage(`${written.plan.id} created; ${params.supersedes} is marked superseded by it (unsaved: review and save).`);
+    // One workspace edit: Undo in the new document reverts the status change too.
+    void vscode.window.showInformationMessage(`${written.plan.id} created; ${params.supersedes} now says it is superseded by ${written.plan.id}.`);
   }
   return written.uri;
 }
@@ -169,15 +171,4 @@ export function sameId(planned: string, wanted: string): boolean {
   const bare = /^\s*0*(\d+)\s*$/.exec(wanted);
   const number = /(\d+)$/.exec(planned);
   return bare !== null && number !== null && Number(bare[1]) === Number(number[1]);
-}
-
-/** A decision id from a command argument: a string, or a Mental Model / This File tree element. */
-export function idFromArgument(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg.trim() || undefined;
-  if (arg && typeof arg === 'object') {
-    const a = arg as { node?: { document?: { id?: unknown } }; governing?: { entry?: { document?: { id?: unknown } } }; document?: { id?: unknown } };
-    const id = a.node?.document?.id ?? a.governing?.entry?.document?.id ?? a.document?.id;
-    if (typeof id === 'string') return id;
-  }
-  return undefined;
 }

@@ -27,7 +27,7 @@ export async function writeNewDocument(
 ): Promise<WrittenDocument | undefined> {
   let taken: vscode.Uri | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const plan = await server.planNewDocument(params);
+    const plan = await server.planNewDocument(taken ? { ...params, taken: [taken.path.slice(taken.path.lastIndexOf('/') + 1)] } : params);
     const uri = vscode.Uri.parse(plan.uri, true);
     if (taken && uri.toString() === taken.toString()) break;
     // The server plans inside a workspace folder; anything else is a bug not worth risking a write.

@@ -38,6 +38,13 @@ export function resolveRoot(io: CliIo, dir: string | undefined): string {
 
 /** Walks and indexes a workspace, with a progress line on a terminal when it takes a while. */
 export function loadWorkspace(io: CliIo, root: string, progress = new Progress(io)): LoadedWorkspace {
+  const { workspace, warnings } = openWorkspace(root, progress);
+  const index = buildIndex(workspace, (done, total, phase) => progress.update(phase === 'discover' ? 'finding documents' : 'reading files', done, total));
+  return { root, workspace, index, warnings };
+}
+
+/** The file system of a workspace, listed once, with the configuration's size limit. */
+export function openWorkspace(root: string, progress: Progress): { workspace: NodeWorkspace; warnings: string[] } {
   const warnings: string[] = [];
   // The file size limit lives in the configuration, which the walk needs before it starts.
   let configText: string | undefined;
@@ -50,8 +57,7 @@ export function loadWorkspace(io: CliIo, root: string, progress = new Progress(i
   const workspace = new NodeWorkspace(root, { maxFileSizeBytes: config.maxFileSizeBytes, onWarning: (w) => warnings.push(w) });
   progress.update('listing files');
   workspace.listFiles();
-  const index = buildIndex(workspace, (done, total, phase) => progress.update(phase === 'discover' ? 'finding documents' : 'reading files', done, total));
-  return { root, workspace, index, warnings };
+  return { workspace, warnings };
 }
 
 export function printWarnings(io: CliIo, loaded: LoadedWorkspace): void {

@@ -1,23 +1,18 @@
 import { CliError, UsageError } from './args.js';
-import { runCheck } from './commands/check.js';
-import { runExplain } from './commands/explain.js';
-import { runGraph } from './commands/graph.js';
-import { runList } from './commands/list.js';
-import { runNew } from './commands/new.js';
-import { runSearch } from './commands/search.js';
 import { commandHelp, mainHelp } from './help.js';
 import { printError, processIo, type CliIo } from './io.js';
 import { toolVersion } from './version.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-const commands: Record<string, Command> = {
-  check: runCheck,
-  list: runList,
-  explain: runExplain,
-  new: runNew,
-  search: runSearch,
-  graph: runGraph,
+// Loaded on demand: help, version and usage errors answer without loading the Markdown and rule engines.
+const commands: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./commands/check.js')).runCheck,
+  list: async () => (await import('./commands/list.js')).runList,
+  explain: async () => (await import('./commands/explain.js')).runExplain,
+  new: async () => (await import('./commands/new.js')).runNew,
+  search: async () => (await import('./commands/search.js')).runSearch,
+  graph: async () => (await import('./commands/graph.js')).runGraph,
 };
 
 /** Entry point of `bin/rationale.js`: the returned number is the exit code. */
@@ -47,8 +42,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     else return usage(io, new UsageError(`unknown command "${topic}"`));
     return 0;
   }
-  const command = commands[first];
-  if (!command) {
+  const load = commands[first];
+  if (!load) {
     const hint = first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`;
     return usage(io, new UsageError(`${hint} (commands: ${Object.keys(commands).join(', ')})`));
   }
@@ -58,6 +53,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(commandHelp[first]);
     return 0;
   }
+  const command = await load();
   try {
     return await command(rest, io);
   } catch (e) {

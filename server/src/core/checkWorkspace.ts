@@ -123,6 +123,7 @@ export function indexAndCheck(workspace: Workspace, options: CheckOptions & { on
   const hashes = new Map<string, string>();
   const ruleFindings = new Map<string, Finding[]>();
   let done = 0;
+  let checked = ctx0.documentFindings.size;
   for (const path of docIndex.files) {
     done++;
     if (options.onProgress && done % 500 === 0) options.onProgress(done, docIndex.files.length);
@@ -130,10 +131,13 @@ export function indexAndCheck(workspace: Workspace, options: CheckOptions & { on
     const text = workspace.readText(path);
     if (text === undefined) continue;
     const found = scanAnnotations(path, text, { idPrefixes: prefixes });
-    if (found.references.length > 0 || found.suppressions.length > 0) {
+    const annotated = found.references.length > 0 || found.suppressions.length > 0;
+    if (annotated) {
       annotations.set(path, found);
       hashes.set(path, contentHash(text));
     }
+    // Counted as in checkWithContext: files that a rule or an annotation made us look at.
+    if (annotated || ctx0.rules.appliesTo(path)) checked++;
     if (ctx0.rules.appliesTo(path)) {
       const f = ctx0.rules.checkFile(path, text, (p) => docIndex.fileSet.has(p));
       if (f.length > 0) ruleFindings.set(path, f);
@@ -150,7 +154,7 @@ export function indexAndCheck(workspace: Workspace, options: CheckOptions & { on
     suppressed.push(...r.suppressed);
   }
   options.onProgress?.(docIndex.files.length, docIndex.files.length);
-  return { index, result: { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings), filesChecked: docIndex.files.length } };
+  return { index, result: { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings), filesChecked: checked } };
 }
 
 function applySuppressions(index: WorkspaceIndex, findings: Finding[], suppressions: readonly Suppression[]): FileCheckResult {

@@ -179,6 +179,15 @@ export function nextFileName(scheme: NamingScheme, taken: readonly string[], slu
   }
 }
 
+/** A numbered file name with a number chosen by the caller; it must still be free. */
+function forcedFileName(scheme: Extract<NamingScheme, { style: 'numbered' }>, taken: readonly string[], slug: string, n: number): NamedFile {
+  for (const name of taken) {
+    const parts = isDocumentFileName(name) ? parseFileName(name) : undefined;
+    if (parts?.number === n && !parts.datePrefixed) throw new Error(`number ${n} is already used by ${name}`);
+  }
+  return { fileName: `${String(n).padStart(scheme.width, '0')}${scheme.separator}${slug}${scheme.extension}`, number: n };
+}
+
 /**
  * The template family a folder already uses, judged from its documents' text: adr-tools' `## Status`
  * section, MADR 2 / log4brains bullets, or front matter. Empty folders follow the configuration.
@@ -218,6 +227,10 @@ export interface NewDocumentRequest {
   /** Texts of some documents in the folder, to follow their template family. */
   sampleTexts: readonly string[];
   supersedes?: SupersededDocument;
+  /** An id the document must have (a quick fix creating the document an annotation cites). */
+  id?: string;
+  /** The number that id names, when it is `PREFIX-N` or `N` for this kind: used in the file name. */
+  number?: number;
 }
 
 export interface TextEdit {
@@ -252,13 +265,18 @@ export function planNewDocument(req: NewDocumentRequest): NewDocumentPlan {
   // adr-tools numbers from 1; MADR (whose own first record is 0000) from 0.
   const scheme: NamingScheme = scheme0.style === 'numbered' && style === 'nygard' ? { ...scheme0, firstNumber: 1 } : scheme0;
   const slug = slugify(title, scheme.wordSeparator);
-  const named = nextFileName(scheme, req.fileNames, slug, req.date);
+  const named = req.number !== undefined && scheme.style === 'numbered' ? forcedFileName(scheme, req.fileNames, slug, req.number) : nextFileName(scheme, req.fileNames, slug, req.date);
   const path = req.folder.folder ? `${req.folder.folder}/${named.fileName}` : named.fileName;
   const stem = named.fileName.replace(/\.[^.]+$/, '');
   let id = named.number !== undefined ? numberedId(req.config.idPrefixes[req.kind], named.number) : stem;
   if (req.folder.package) id = `${req.folder.package}/${id}`;
   const self = { id, title, number: named.number, path };
-  const content = renderTemplate({ kind: req.kind, style, title, date: req.date, number: named.number, declareKind: !req.folder.discoverable, path, supersedes: req.supersedes?.document });
+  let content = renderTemplate({ kind: req.kind, style, title, date: req.date, number: named.number, declareKind: !req.folder.discoverable, path, supersedes: req.supersedes?.document });
+  // An id the file name cannot carry (a slug id, or a number in a date-slug folder) goes in front matter.
+  if (req.id !== undefined && !(named.number !== undefined && named.number === req.number)) {
+    id = req.id;
+    content = content.startsWith('---\n') ? `---\nid: ${yamlScalar(req.id)}\n${content.slice(4)}` : `---\nid: ${yamlScalar(req.id)}\n---\n${content}`;
+  }
   const plan: NewDocumentPlan = { kind: req.kind, scheme, style, folder: req.folder.folder, fileName: named.fileName, path, id, number: named.number, content };
   if (req.supersedes) {
     const edits = supersedeEdits(req.supersedes.document, req.supersedes.text, self);

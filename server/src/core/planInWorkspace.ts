@@ -2,6 +2,7 @@ import type { DocKind, RationaleDocument } from './document.js';
 import { chooseFolder, folderChoice, planNewDocument, type NewDocumentPlan } from './newDocument.js';
 import { basename, dirname, normalizePath, type Workspace } from './workspace.js';
 import type { WorkspaceIndex } from './workspaceIndex.js';
+import { idKey, qualifyBareNumber } from './ids.js';
 
 export interface PlanInWorkspaceRequest {
   kind: DocKind;
@@ -11,6 +12,8 @@ export interface PlanInWorkspaceRequest {
   supersedes?: RationaleDocument;
   /** A folder chosen by the user; else the workspace's own folder for the kind. */
   folder?: string;
+  /** An id the new document must have (`ADR-0042`, `42`, `GOAL-growth`). */
+  id?: string;
 }
 
 /**
@@ -27,5 +30,7 @@ export function planDocumentInWorkspace(index: WorkspaceIndex, workspace: Worksp
   const samples = [...index.documents.values()].filter((d) => dirname(d.path) === folder.folder && d.kind === req.kind).slice(-3);
   const sampleTexts = samples.map((d) => workspace.readText(d.path)).filter((t): t is string => t !== undefined);
   const supersedes = req.supersedes ? { document: req.supersedes, text: workspace.readText(req.supersedes.path) ?? '' } : undefined;
-  return planNewDocument({ kind: req.kind, title: req.title, date: req.date, config: index.config, folder, fileNames, sampleTexts, supersedes });
+  const key = req.id ? idKey(qualifyBareNumber(req.id, req.kind, index.config.idPrefixes)) : undefined;
+  const numbered = key ? new RegExp(`^${index.config.idPrefixes[req.kind].toLowerCase()}-(\\d+)$`).exec(key) : null;
+  return planNewDocument({ kind: req.kind, title: req.title, date: req.date, config: index.config, folder, fileNames, sampleTexts, supersedes, id: req.id, number: numbered ? Number(numbered[1]) : undefined });
 }

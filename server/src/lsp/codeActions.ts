@@ -7,7 +7,7 @@ import { clientCommands } from '../protocol.js';
 import { diagnosticSource, type DiagnosticData } from './convert.js';
 import type { Sessions } from './sessions.js';
 
-const ruleCodes = new Set(['forbid-import', 'forbid-pattern', 'require-pattern', 'forbid-dependency', 'forbid-layer', 'superseded-reference', 'deprecated-reference', 'rejected-reference', 'unknown-id']);
+const ruleCodes = new Set(['forbid-import', 'forbid-pattern', 'require-pattern', 'forbid-dependency', 'forbid-layer', 'superseded-reference', 'deprecated-reference', 'rejected-reference']);
 
 /** Quick fixes for Rationale's own diagnostics. */
 export function onCodeAction(sessions: Sessions, params: CodeActionParams): CodeAction[] {

@@ -70,8 +70,8 @@ export function onSearch(sessions: Sessions, params: SearchParams): SearchHit[] 
   return hits.sort((a, b) => a.score - b.score).slice(0, params.limit ?? 50);
 }
 
-export function onPlanNewDocument(sessions: Sessions, params: PlanNewDocumentParams & { folderUri?: string }): PlanNewDocumentResult {
-  const session: WorkspaceSession | undefined = (params.folderUri ? sessions.locate(params.folderUri)?.session : undefined) ?? sessions.all()[0];
+export function onPlanNewDocument(sessions: Sessions, params: PlanNewDocumentParams): PlanNewDocumentResult {
+  const session: WorkspaceSession | undefined = (params.folderUri ? sessions.all().find((s) => s.rootUri === params.folderUri!.replace(/\/$/, '')) ?? sessions.locate(params.folderUri)?.session : undefined) ?? sessions.all()[0];
   if (!session) throw new Error('Open a folder first: Rationale creates documents inside a workspace folder.');
   const index = session.index;
   const old = params.supersedes ? resolveId(index, params.supersedes, 'decision') : undefined;
@@ -81,7 +81,8 @@ export function onPlanNewDocument(sessions: Sessions, params: PlanNewDocumentPar
     title: params.title,
     date: new Date().toISOString().slice(0, 10),
     supersedes: old,
-  });
+    id: params.id,
+  }, params.taken ?? []);
   return {
     uri: URI.file(nodePath.join(session.root, plan.path)).toString(),
     content: plan.content,

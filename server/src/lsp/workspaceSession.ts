@@ -15,6 +15,7 @@ export class WorkspaceSession {
   private readonly disk: NodeWorkspace;
   private readonly overlay = new Map<string, string>();
   private current: WorkspaceIndex | undefined;
+  private listing: readonly string[] | undefined;
   private context: CheckContext | undefined;
   private workspaceResult: { index: WorkspaceIndex; result: CheckResult } | undefined;
   /** Bumped on every new snapshot; lets caches and the client tell snapshots apart. */
@@ -27,7 +28,15 @@ export class WorkspaceSession {
     this.root = URI.parse(rootUri).fsPath;
     this.disk = new NodeWorkspace(this.root, options);
     this.workspace = {
-      listFiles: () => this.disk.listFiles(),
+      // Open documents count even before the watcher reports them on disk (a file a command just created).
+      listFiles: () => {
+        if (!this.listing) {
+          const disk = this.disk.listFiles();
+          const extra = [...this.overlay.keys()].filter((p) => !disk.includes(p));
+          this.listing = extra.length ? [...disk, ...extra].sort() : disk;
+        }
+        return this.listing;
+      },
       readText: (p) => this.overlay.get(p) ?? this.disk.readText(p),
       exists: (p) => (this.overlay.has(p) ? 'file' : this.disk.exists(p)),
     };
@@ -44,6 +53,7 @@ export class WorkspaceSession {
 
   async reindex(onProgress?: IndexProgress): Promise<WorkspaceIndex> {
     this.disk.invalidate();
+    this.listing = undefined;
     const index = await buildIndexAsync(this.workspace, onProgress);
     this.setIndex(index!);
     this.context = undefined;
@@ -70,6 +80,7 @@ export class WorkspaceSession {
   /** The editor opened or changed a document. Returns whether any goal, project or decision changed. */
   setOpenText(path: string, text: string): boolean {
     if (this.overlay.get(path) === text) return false;
+    if (!this.overlay.has(path)) this.listing = undefined;
     this.overlay.set(path, text);
     return this.applyDiff([path], []);
   }
@@ -77,12 +88,16 @@ export class WorkspaceSession {
   /** The editor closed a document: disk is the truth again. */
   closeDocument(path: string): boolean {
     if (!this.overlay.delete(path)) return false;
+    this.listing = undefined;
     return this.applyDiff([path], []);
   }
 
   /** Files changed on disk (watcher events). Open documents keep their editor text. */
   diskChanged(changed: string[], created: string[], deleted: string[]): boolean {
-    if (created.length || deleted.length) this.disk.invalidate();
+    if (created.length || deleted.length) {
+      this.disk.invalidate();
+      this.listing = undefined;
+    }
     const c = [...changed, ...created].filter((p) => !this.overlay.has(p));
     return this.applyDiff(c, deleted.filter((p) => !this.overlay.has(p)));
   }

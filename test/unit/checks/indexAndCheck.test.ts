@@ -15,6 +15,7 @@ function check(dir: string): void {
   const fast = indexAndCheck(new NodeWorkspace(dir), { today: '2026-11-23' });
   assert.deepEqual(fast.result.findings, slow.findings);
   assert.deepEqual(fast.result.suppressed, slow.suppressed);
+  assert.equal(fast.result.filesChecked, slow.filesChecked);
   assert.deepEqual([...fast.index.annotations.entries()], [...buildIndex(new NodeWorkspace(dir)).annotations.entries()]);
   assert.ok(slow.findings.length > 0);
 }

@@ -43,6 +43,15 @@ describe('glob', () => {
     assert.equal(globMatcher(evil)(`${'a'.repeat(12)}b`), true);
     assert.equal(globMatcher('**/**/**/**/**/x')('a/'.repeat(100) + 'y'), false);
     assert.equal(globMatcher('**/**/**/**/**/x')('a/b/x'), true);
+    const segments = '*a*/*a*/*a*/*a*/*a*/*a*/*a*/*a*/x';
+    assert.equal(globMatcher(segments)(`${'a'.repeat(200)}/`.repeat(9)), false);
+    assert.equal(globMatcher(segments)('a/'.repeat(8) + 'x'), true);
+  });
+
+  it('matches two-wildcard globs the same on very long paths', () => {
+    const deep = `src/${'d/'.repeat(800)}x.ts`;
+    assert.equal(globMatcher('src/**/*.ts')(deep), true);
+    assert.equal(globMatcher('src/**/*.js')(deep), false);
   });
 
   it('translates globs to RE2 with the same meaning as picomatch', () => {

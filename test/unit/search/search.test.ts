@@ -79,7 +79,8 @@ describe('search', () => {
     assert.equal(editDistance('abc', 'abcdef', 1), 2);
   });
 
-  it('stays fast on 10,000 documents because fuse.js only sees candidates', () => {
+  // Speed is measured in `npm run bench` (fuzzy search p99 over 10,000 decisions), never asserted here.
+  it('ranks 10,000 documents and fills the requested number of hits', () => {
     const words = 'use postgres database cache redis kafka queue event sourcing api gateway react typescript python service mesh kubernetes docker terraform logging metrics tracing auth oauth session storage graphql grpc payment billing invoice search index'.split(' ');
     let seed = 7;
     const pick = () => words[(seed = (seed * 1103515245 + 12345) % 2147483648) % words.length];
@@ -90,18 +91,7 @@ describe('search', () => {
     }
     const s = new DocumentSearch(docs);
     const queries = ['postgres', 'kafka event sourcing', 'postgers cache', 'ADR-1234', 'grpc api', 'payment billing invoice'];
-    for (const q of queries) s.search(q); // warm up
-    const times: number[] = [];
-    for (let r = 0; r < 5; r++) {
-      for (const q of queries) {
-        const t = performance.now();
-        const hits = s.search(q);
-        times.push(performance.now() - t);
-        assert.equal(hits.length, 20);
-      }
-    }
-    times.sort((a, b) => a - b);
-    // fuse.js over all 10,000 records takes ~180 ms a query; the median here must be far below.
-    assert.ok(times[times.length >> 1] < 40, `median ${times[times.length >> 1].toFixed(1)} ms`);
+    for (const q of queries) assert.equal(s.search(q).length, 20, q);
+    assert.equal(s.search('ADR-1234')[0].document.id, 'ADR-1234');
   });
 });

@@ -1,6 +1,6 @@
 import * as nodePath from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkWorkspace } from '../../core/checkWorkspace.js';
+import { indexAndCheck } from '../../core/checkWorkspace.js';
 import { severityRank, type Finding, type Severity } from '../../core/finding.js';
 import { parseArgs, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
@@ -8,10 +8,10 @@ import { formatGithub } from '../formats/githubFormat.js';
 import { formatJson } from '../formats/jsonFormat.js';
 import { toSarif } from '../formats/sarifFormat.js';
 import { formatText } from '../formats/textFormat.js';
-import { summarize } from '../formats/checkSummary.js';
+import { summarize, summaryLine } from '../formats/checkSummary.js';
 import type { CliIo } from '../io.js';
 import { printError } from '../io.js';
-import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
+import { openWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
 import { Progress } from '../progress.js';
 import { toolVersion } from '../version.js';
 import { displayPath } from '../workspaceRoot.js';
@@ -34,13 +34,18 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const failOn = (args.flags['fail-on'] as string | undefined) ?? 'error';
   const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[0]);
   const progress = new Progress(io);
-  const loaded = loadWorkspace(io, root, progress);
+  const { workspace, warnings } = openWorkspace(root, progress);
+  // One pass: documents first, then every other file read once for annotations and rules.
+  const { index, result } = indexAndCheck(workspace, {
+    onIndexProgress: (done, total) => progress.update('reading documents', done, total),
+    onProgress: (done, total) => progress.update('checking files', done, total),
+  });
+  const loaded = { root, workspace, index, warnings };
   if (loaded.index.configErrors.length > 0) {
     progress.clear();
     for (const e of loaded.index.configErrors) printError(io, e);
     return 2;
   }
-  const result = checkWorkspace(loaded.index, loaded.workspace, { onProgress: (done, total) => progress.update('checking files', done, total) });
   progress.clear();
   printWarnings(io, loaded);
   const summary = summarize(loaded.index, result.findings, result.suppressed, result.filesChecked);
@@ -58,7 +63,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     case 'github':
       // Annotations need repository-relative paths: the working directory in GitHub Actions.
       io.stdout.write(formatGithub(result.findings, fromCwd));
-      io.stdout.write(`${textSummary(summary)}\n`);
+      io.stdout.write(`${summaryLine(summary)}\n`);
       break;
     default: {
       const total = summary.documents.goal + summary.documents.project + summary.documents.decision;
@@ -67,10 +72,6 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     }
   }
   return fails(result.findings, failOn) ? 1 : 0;
-}
-
-function textSummary(s: ReturnType<typeof summarize>): string {
-  return formatText([], s, colors(false)).trim();
 }
 
 export function fails(findings: readonly Finding[], failOn: string): boolean {

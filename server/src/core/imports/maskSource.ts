@@ -69,6 +69,25 @@ const regexPrecedingKeywords = new Set(['return', 'typeof', 'instanceof', 'in', 
 // ignoreBOM keeps a leading U+FEFF in the output, so offsets do not shift by one.
 const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
+const specialCache = new WeakMap<SourceSyntax, RegExp>();
+
+/** The characters where lexing state can change; everything between them is skipped natively. */
+function specialCharacters(syntax: SourceSyntax): RegExp {
+  let re = specialCache.get(syntax);
+  if (!re) {
+    let chars = syntax.quotes + (syntax.tripleQuotes ?? '');
+    if (syntax.lineComment === '//' || syntax.blockComment || syntax.regexLiterals) chars += '/';
+    if (syntax.lineComment === '#') chars += '#';
+    if (syntax.charLiterals) chars += "'";
+    if (syntax.templateLiterals || syntax.rawBackticks) chars += '`';
+    if (syntax.templateLiterals) chars += '{}';
+    const unique = [...new Set(chars)].map((c) => (/[\]\\^-]/.test(c) ? `\\${c}` : c)).join('');
+    re = new RegExp(`[${unique}]`, 'g');
+    specialCache.set(syntax, re);
+  }
+  return re;
+}
+
 class Masker {
   /**
    * The masked copy, created on the first region to blank. Filling a code-unit array and decoding
@@ -85,14 +104,7 @@ class Masker {
     private readonly syntax: SourceSyntax,
     private readonly limit: number,
   ) {
-    let chars = syntax.quotes + (syntax.tripleQuotes ?? '');
-    if (syntax.lineComment === '//' || syntax.blockComment || syntax.regexLiterals) chars += '/';
-    if (syntax.lineComment === '#') chars += '#';
-    if (syntax.charLiterals) chars += "'";
-    if (syntax.templateLiterals || syntax.rawBackticks) chars += '`';
-    if (syntax.templateLiterals) chars += '{}';
-    const unique = [...new Set(chars)].map((c) => (/[\]\\^-]/.test(c) ? `\\${c}` : c)).join('');
-    this.special = new RegExp(`[${unique}]`, 'g');
+    this.special = specialCharacters(syntax);
   }
 
   run(): string {
@@ -128,6 +140,7 @@ class Masker {
       const t = this.templates;
       if (t.length > 0 && t[t.length - 1] === this.braceDepth) {
         t.pop();
+        this.braceDepth--;
         return this.templateFrom(p + 1);
       }
       this.braceDepth = Math.max(0, this.braceDepth - 1);

@@ -1,0 +1,48 @@
+// Diagnostics reach VS Code's Problems for open files (document pull) and for files nobody
+// opened (workspace pull): what `rationale check` reports in CI shows in the editor.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, describe, rationaleDiagnostics, rationaleIndexed, sampleUri, waitFor } from './sampleWorkspace';
+
+suite('diagnostics', () => {
+  suiteSetup(async () => {
+    await rationaleIndexed();
+  });
+
+  test('a forbidden import in an open file is an error at the import', async () => {
+    const uri = sampleUri('src/ui/dashboard.ts');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const importLine = document.lineAt(document.getText().split('\n').findIndex((line) => line.includes("from 'moment'")));
+    const diagnostic = await waitFor(`forbid-import on dashboard.ts line ${importLine.lineNumber + 1}`, () =>
+      rationaleDiagnostics(uri, 'forbid-import').find((d) => d.range.start.line === importLine.lineNumber),
+    );
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(diagnostic.message, /Import of `moment` is forbidden by ADR-0003/);
+    // The range covers the module specifier, not the whole line.
+    assert.equal(document.getText(diagnostic.range).replace(/['"]/g, ''), 'moment');
+    // The other findings `rationale check sample` reports for this file are there too.
+    const codes = new Set(rationaleDiagnostics(uri).map(codeOf));
+    for (const code of ['forbid-layer', 'forbid-pattern', 'superseded-reference']) {
+      assert.ok(codes.has(code), `${code} in ${describe(vscode.languages.getDiagnostics(uri))}`);
+    }
+  });
+
+  test('files that were never opened get diagnostics too (workspace diagnostics)', async () => {
+    const retry = sampleUri('app/payments/retry.py');
+    const manifest = sampleUri('package.json');
+    const opened = vscode.workspace.textDocuments.map((d) => d.uri.toString());
+    assert.ok(!opened.includes(retry.toString()) && !opened.includes(manifest.toString()), 'the files are not open');
+
+    const requests = await waitFor('forbid-import of requests in app/payments/retry.py', () =>
+      rationaleDiagnostics(retry, 'forbid-import').find((d) => /`requests`/.test(d.message)),
+    );
+    assert.equal(requests.range.start.line, 4, describe([requests]));
+    assert.match(requests.message, /ADR-0007/);
+    const moment = await waitFor('forbid-dependency of moment in package.json', () =>
+      rationaleDiagnostics(manifest, 'forbid-dependency').find((d) => /`moment`/.test(d.message)),
+    );
+    assert.equal(moment.range.start.line, 5, describe([moment]));
+    assert.match(moment.message, /ADR-0003/);
+  });
+});
