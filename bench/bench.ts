@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkWorkspace } from '../server/src/core/checkWorkspace.js';
+import { checkWorkspace, indexAndCheck } from '../server/src/core/checkWorkspace.js';
 import { idAtPosition } from '../server/src/core/editor/idAtPosition.js';
 import { governing } from '../server/src/core/governance.js';
 import { MemoryWorkspace } from '../server/src/core/memoryWorkspace.js';
@@ -114,9 +114,14 @@ function main(): void {
     const baselineMs = timeRuns(() => readAllBaseline(root));
     const rgMs = ripgrep(root);
     let findings = 0;
+    // The CLI's path: documents first, then every other file read once.
     const coldMs = timeRuns(() => {
+      findings = indexAndCheck(new NodeWorkspace(root)).result.findings.length;
+    });
+    // The editor's path: a full index, then a full check (what the server does at start-up).
+    const editorMs = timeRuns(() => {
       const ws = new NodeWorkspace(root);
-      findings = checkWorkspace(buildIndex(ws), ws).findings.length;
+      checkWorkspace(buildIndex(ws), ws);
     });
     const rssAfterCheck = process.memoryUsage().rss;
 
@@ -152,7 +157,8 @@ function main(): void {
 
     const fmt = (x: number) => x.toFixed(1);
     const rows = [
-      ['cold check (index + all checks)', `${fmt(coldMs)} ms`, `${(coldMs / baselineMs).toFixed(2)}× read-all baseline${rgMs ? `, ${(coldMs / rgMs).toFixed(2)}× rg` : ''}`, '≤ 1.5× rg'],
+      ['cold `rationale check` (one pass)', `${fmt(coldMs)} ms`, `${(coldMs / baselineMs).toFixed(2)}× read-all baseline${rgMs ? `, ${(coldMs / rgMs).toFixed(2)}× rg` : ''}`, '≤ 1.5× rg'],
+      ['editor start-up (full index, then full check)', `${fmt(editorMs)} ms`, `${(editorMs / baselineMs).toFixed(2)}× read-all baseline`, ''],
       ['read-all baseline (readFileSync walk)', `${fmt(baselineMs)} ms`, '1.00×', ''],
       ['ripgrep `rg -c @decision`', rgMs ? `${fmt(rgMs)} ms` : 'not installed', rgMs ? `${(rgMs / baselineMs).toFixed(2)}× read-all baseline` : '', ''],
       [`index ${decisionCount} decision documents`, `${fmt(indexDocsMs)} ms`, `${(indexDocsMs / baselineMs).toFixed(2)}× read-all baseline`, '< 1 s'],

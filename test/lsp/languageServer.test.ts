@@ -65,6 +65,12 @@ describe('language server', () => {
     assert.doesNotMatch(value, /\]\(command:workbench/);
   });
 
+  it('shows a recorded exception when hovering the line it excuses', async () => {
+    await fx.open('src/old.ts', '// rationale-disable-next-line ADR-0002 -- legacy importer, removed in Q3\nimport m from "moment";\n');
+    const hover = await check<Hover>('textDocument/hover', 'src/old.ts', {}, { line: 1, character: 3 });
+    assert.match((hover.contents as { value: string }).value, /\*\*Exception\*\* to \*\*ADR-0002\*\*: legacy importer, removed in Q3/);
+  });
+
   it('hovers an id in front matter with that document', async () => {
     const start = fx.ranges['docs/adr/0002-use-date-fns.md'][0].start;
     const hover = await check<Hover>('textDocument/hover', 'docs/adr/0002-use-date-fns.md', {}, { line: start.line, character: start.character + 2 });
@@ -142,6 +148,15 @@ describe('language server', () => {
     assert.deepEqual(tree.unlinked.map((n) => n.document.id), ['ADR-0001']);
     const gov = (await fx.client.sendRequest(governingRequest.method, { uri: fx.uri('src/app.ts') })) as GoverningEntry[];
     assert.deepEqual(gov.map((g) => [g.document.id, g.via, g.goals.map((x) => x.id)]), [['ADR-0002', 'annotation', ['GOAL-growth']]]);
+  });
+
+  it('indexes a document the moment it is opened, before the file watcher reports it', async () => {
+    const indexed = fx.nextIndexed();
+    await fx.open('docs/adr/0003-brand-new.md', '---\nstatus: proposed\n---\n# Brand new\n');
+    const params = await indexed;
+    assert.equal(params.counts.decision, 3);
+    const symbols = (await fx.client.sendRequest('workspace/symbol', { query: 'brand' })) as SymbolInformation[];
+    assert.deepEqual(symbols.map((x) => x.name), ['ADR-0003: Brand new']);
   });
 
   it('updates diagnostics when a decision changes in the editor', async () => {

@@ -319,6 +319,29 @@ export class UiSession {
     return path;
   }
 
+  /**
+   * Screenshot of just the region covering `locators` (their bounding boxes joined, plus
+   * `padding` pixels, kept inside the window) into test-results/screenshots/<name>.png;
+   * returns the path. For pictures of one part of the workbench (a hover, a view, a panel).
+   */
+  async screenshotOf(name, locators, { padding = 8 } = {}) {
+    const boxes = [];
+    for (const locator of Array.isArray(locators) ? locators : [locators]) {
+      const box = await locator.boundingBox();
+      if (!box) throw new Error(`screenshot ${name}: ${locator} is not visible`);
+      boxes.push(box);
+    }
+    const viewport = this.page.viewportSize() ?? { width: Infinity, height: Infinity };
+    const left = Math.max(0, Math.min(...boxes.map((b) => b.x)) - padding);
+    const top = Math.max(0, Math.min(...boxes.map((b) => b.y)) - padding);
+    const right = Math.min(viewport.width, Math.max(...boxes.map((b) => b.x + b.width)) + padding);
+    const bottom = Math.min(viewport.height, Math.max(...boxes.map((b) => b.y + b.height)) + padding);
+    mkdirSync(screenshotsDir, { recursive: true });
+    const path = join(screenshotsDir, name.endsWith('.png') ? name : `${name}.png`);
+    await this.page.screenshot({ path, clip: { x: left, y: top, width: right - left, height: bottom - top } });
+    return path;
+  }
+
   /** Stops the browser and the server (by process group) and removes the run's files. */
   async close() {
     await this.context.close().catch(() => {});

@@ -1,31 +1,39 @@
-// Proves the UI harness against a real workbench: the packaged extension installs, the
-// folder opens, and each helper reads what a person would see. The editor checks use VS
-// Code's built-in CSS support, so they hold whatever the extension under test does.
+// What a person sees of Rationale in a real VS Code workbench: the packaged extension
+// (.vsix) installed into code-server, a copy of sample/ opened in headless Chromium, and
+// checks on the rendered hover, Problems panel, Mental Model and This File views and the
+// status bar. Screenshots go to test-results/screenshots/ (git-ignored).
 //
-//   RATIONALE_VSIX=dist/rationale.vsix node --test test/ui/workbench.ui.test.mjs
+//   npm run package
+//   RATIONALE_VSIX=rationale.vsix node --test --test-reporter=spec test/ui/workbench.ui.test.mjs
 //
-// RATIONALE_UI_WORKSPACE picks the folder to open (default: sample/); a copy is opened.
+// RATIONALE_UPDATE_DOC_IMAGES=1 also copies the README's pictures to docs/images/.
+// The tests run in file order and share one window (starting one takes seconds); each
+// opens what it looks at itself.
 import assert from 'node:assert/strict';
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { repoRoot } from '../vscode/codeServerHost.mjs';
 import { copyWorkspace, startUiSession } from './uiTest.mjs';
 
 const EXTENSION_ID = 'rationale.rationale';
-// Hidden by VS Code's default files.exclude, so never shown in the Explorer.
-const EXCLUDED_BY_DEFAULT = new Set(['.git', '.svn', '.hg', '.DS_Store', 'Thumbs.db', 'CVS']);
-const PROBE_FILE = 'ui-probe.css';
-const PROBE_CSS = 'a {\n  color: ;\n}\nb { margin: 0; }\n';
+const DASHBOARD = 'src/ui/dashboard.ts';
+const docImages = join(repoRoot, 'docs', 'images');
 
 const vsix = process.env.RATIONALE_VSIX;
-const workspace = copyWorkspace(process.env.RATIONALE_UI_WORKSPACE ?? join(repoRoot, 'sample'));
-writeFileSync(join(workspace.path, PROBE_FILE), PROBE_CSS);
+const workspace = copyWorkspace(join(repoRoot, 'sample'));
 let ui;
 
+/** Keeps a screenshot for the README when RATIONALE_UPDATE_DOC_IMAGES=1. */
+function forDocs(path) {
+  if (process.env.RATIONALE_UPDATE_DOC_IMAGES !== '1') return;
+  mkdirSync(docImages, { recursive: true });
+  copyFileSync(path, join(docImages, basename(path)));
+}
+
 before(async () => {
-  assert.ok(vsix, 'set RATIONALE_VSIX to the .vsix to install (npx vsce package -o dist/rationale.vsix)');
-  ui = await startUiSession({ vsix, folder: workspace.path });
+  assert.ok(vsix, 'set RATIONALE_VSIX to the .vsix to install (npm run package writes rationale.vsix)');
+  ui = await startUiSession({ vsix, folder: workspace.path, viewport: { width: 1280, height: 800 } });
 });
 
 after(async () => {
@@ -33,35 +41,109 @@ after(async () => {
   workspace.dispose();
 });
 
-test('installs the packaged extension', () => {
+test('the packaged extension is installed and activates on the sample', async () => {
   assert.equal(ui.installedExtension, EXTENSION_ID);
+  // The Activity Bar entry of Rationale's view container is contributed by the extension.
+  await ui.page
+    .locator('.part.activitybar .action-item a.action-label[aria-label^="Rationale"]')
+    .waitFor({ state: 'visible', timeout: ui.timeoutMs });
 });
 
-test('shows the workspace in the Explorer', async () => {
-  const expected = readdirSync(workspace.path).filter((name) => !EXCLUDED_BY_DEFAULT.has(name));
-  await ui.openViewContainer('Explorer');
-  const rows = await ui.readViewRows({ until: (rows) => rows.some((row) => row.text === PROBE_FILE) });
-  const shown = rows.map((row) => row.text);
-  // The tree is virtualised: only a screenful of top-level entries is rendered.
-  for (const name of expected.slice(0, 20)) assert.ok(shown.includes(name), `${name} in ${JSON.stringify(shown)}`);
-  await ui.screenshot('workbench-explorer');
-});
-
-test('opens a file through Quick Open and reads the hover at a position', async () => {
-  await ui.openFile(PROBE_FILE);
-  const hover = await ui.hoverAt(4, 6); // on "margin"
-  assert.match(hover, /margin/i);
-  await ui.screenshot('workbench-hover');
+test('hovering a line governed by ADR-0004 shows the decision, its project and goal', async () => {
+  await ui.openFile(DASHBOARD);
+  // Line 8, inside renderSignupDate (cited by `// @decision ADR-0004`, under its applies-to).
+  const hover = await retryUntil('the Rationale hover', () => ui.hoverAt(8, 3), (text) => text.includes('ADR-0004'));
+  assert.match(hover, /ADR-0004 · UI code does not call the database · accepted · 2026-03-10/);
+  assert.match(hover, /Project PRD-0001 Self-serve onboarding/);
+  assert.match(hover, /Goal GOAL-growth Double self-serve revenue/);
+  // Rationale's own command links render as links (the only commands hovers may run).
+  const links = ui.page.locator('.monaco-hover:not(.hidden) a', { hasText: /^(Open|Show in Mental Model)$/ });
+  assert.ok((await links.count()) >= 2, 'Open and Show in Mental Model links');
+  await ui.screenshot('rationale-hover-window');
+  forDocs(
+    await ui.screenshotOf('hover', [
+      ui.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'ADR-0004' }).last(),
+      ui.page.locator('.part.editor .monaco-editor .view-lines').first(),
+    ]),
+  );
   await ui.dismiss();
 });
 
-test('reads the Problems panel', async () => {
-  const rows = await ui.readProblems({
-    filter: PROBE_FILE, // the extension's own findings on the sample could push it off screen
-    until: (rows) => rows.some((row) => /property value expected/.test(row.text)),
-  });
-  const problem = rows.find((row) => /property value expected/.test(row.text));
-  assert.match(problem.label, /^Error: property value expected at line 2 and character 10\b/);
-  assert.match(problem.text, /\[Ln 2, Col 10\]/);
-  await ui.screenshot('workbench-problems');
+test('the Problems panel lists the forbidden `moment` import', async () => {
+  const forbidden = (row) => /Import of `moment` is forbidden by ADR-0003/.test(row.text);
+  const rows = await ui.readProblems({ filter: 'moment', until: (rows) => rows.some(forbidden) });
+  const row = rows.find(forbidden);
+  assert.match(row.text, /forbid-import/, row.text);
+  assert.match(row.text, /\[Ln 4, Col 21\]/, row.text);
+  assert.match(row.label, /^Error: Import of `moment` is forbidden by ADR-0003/, row.label);
+  // An unopened file's violation is listed as well (workspace diagnostics).
+  const manifest = (row) => /Dependency `moment` is forbidden by ADR-0003/.test(row.text);
+  await ui.readProblems({ until: (rows) => rows.some(manifest) });
+
+  // The picture shows the whole panel as a person first sees it.
+  await ui.readProblems({ filter: '', until: (rows) => rows.some((r) => /forbid-/.test(r.text)) });
+  await ui.screenshot('rationale-problems-window');
+  forDocs(await ui.screenshotOf('problems', ui.page.locator('.part.panel')));
 });
+
+test('the Mental Model shows the goals, what serves them, and the Unlinked group', async () => {
+  await ui.openViewContainer('Rationale');
+  const rows = await ui.readViewRows({
+    view: 'Mental Model',
+    until: (rows) => rows.some((r) => /Unlinked/.test(r.text)) && rows.some((r) => /PRD-0001/.test(r.text)),
+  });
+  const texts = rows.map((r) => r.text);
+  const indexOf = (pattern) => texts.findIndex((t) => pattern.test(t));
+  const growth = indexOf(/GOAL-growth: Double self-serve revenue/);
+  const reliability = indexOf(/GOAL-reliability: Payments never fail silently/);
+  assert.ok(growth >= 0 && reliability >= 0, JSON.stringify(texts));
+  // Goals are expanded: the onboarding project sits under growth, before the next goal.
+  const onboarding = indexOf(/PRD-0001: Self-serve onboarding/);
+  assert.ok(growth < onboarding && onboarding < reliability, JSON.stringify(texts));
+  assert.ok(indexOf(/^Unlinked/) > reliability, JSON.stringify(texts));
+  await ui.screenshot('rationale-mental-model-window');
+  forDocs(await ui.screenshotOf('mental-model', ui.page.locator(await ui.viewPaneSelector('Mental Model'))));
+});
+
+test('This File lists what governs the active editor, and the status bar counts it', async () => {
+  await ui.openFile(DASHBOARD);
+  await ui.openViewContainer('Rationale');
+  const rows = await ui.readViewRows({
+    view: 'This File',
+    until: (rows) => rows.some((r) => /ADR-0004/.test(r.text)),
+  });
+  const adr4 = rows.find((r) => /ADR-0004/.test(r.text));
+  assert.match(adr4.text, /UI code does not call the database/, adr4.text);
+  // The chain it serves is listed under it.
+  assert.ok(rows.some((r) => /PRD-0001/.test(r.text) && /serves project/.test(r.text)), JSON.stringify(rows));
+  assert.ok(rows.some((r) => /GOAL-growth/.test(r.text) && /serves goal/.test(r.text)), JSON.stringify(rows));
+
+  const pane = ui.page.locator(await ui.viewPaneSelector('This File'));
+  const paneDescription = normalised(await pane.locator('.pane-header').innerText());
+  assert.match(paneDescription, /src\/ui\/dashboard\.ts/, paneDescription);
+
+  const status = ui.page.locator('.part.statusbar .statusbar-item[aria-label^="Governed by"]');
+  await status.waitFor({ state: 'visible', timeout: ui.timeoutMs });
+  const label = await status.getAttribute('aria-label');
+  const count = Number(/^Governed by (\d+) Rationale document/.exec(label ?? '')?.[1]);
+  assert.ok(count >= 1, label ?? '(no label)');
+  assert.equal(normalised(await status.innerText()), String(count), 'the item shows the count next to its icon');
+
+  await ui.screenshot('rationale-this-file-window');
+  forDocs(await ui.screenshotOf('this-file', pane));
+});
+
+/** Repeats `read` until `ok(result)`: the server may still be indexing when a gesture first runs. */
+async function retryUntil(what, read, ok) {
+  const deadline = Date.now() + ui.timeoutMs;
+  for (;;) {
+    const result = await read();
+    if (ok(result)) return result;
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last seen: ${result}`);
+    await ui.dismiss();
+  }
+}
+
+function normalised(text) {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -2,6 +2,7 @@ import type { RationaleDocument } from './document.js';
 import type { Finding } from './finding.js';
 import { idKey } from './ids.js';
 import { matchesAny } from './glob.js';
+import { basename } from './workspace.js';
 import { supersessionGraph, type SupersessionGraph } from './supersession.js';
 import { documentsOfKind, resolveLink, type WorkspaceIndex } from './workspaceIndex.js';
 
@@ -36,6 +37,25 @@ export function checkDocuments(index: WorkspaceIndex, options: DocumentCheckOpti
   return out;
 }
 
+/** Documents with the link's file name; among several, those sharing the most trailing folders. */
+function documentsLike(index: WorkspaceIndex, target: string): RationaleDocument[] {
+  const want = target.split('/');
+  const named = [...index.documents.values()].filter((d) => basename(d.path) === want[want.length - 1]);
+  if (named.length <= 1) return named;
+  const shared = (p: string) => {
+    const have = p.split('/');
+    let n = 0;
+    while (n < have.length && n < want.length && have[have.length - 1 - n] === want[want.length - 1 - n]) n++;
+    return n;
+  };
+  const best = Math.max(...named.map((d) => shared(d.path)));
+  return named.filter((d) => shared(d.path) === best);
+}
+
+function isLog4brainsDocument(index: WorkspaceIndex, doc: RationaleDocument): boolean {
+  return index.declared.some((d) => /\.log4brains\.ya?ml$/.test(d.source) && doc.path.startsWith(`${d.folder}/`));
+}
+
 function duplicateIds(index: WorkspaceIndex): Finding[] {
   const out: Finding[] = [];
   const byId = new Map<string, RationaleDocument[]>();
@@ -63,11 +83,15 @@ function linkProblems(index: WorkspaceIndex, doc: RationaleDocument, options: Do
       const outside = link.target === link.raw && link.raw.startsWith('..');
       // Links into filtered files (images, ignored or generated files) are fine when the file exists.
       if (!outside && (index.documents.has(link.target) || index.fileSet.has(link.target) || options.exists?.(link.target))) continue;
+      const sameName = outside ? [] : documentsLike(index, link.target);
+      // log4brains resolves links between decisions by file name, wherever the path points.
+      if (sameName.length === 1 && isLog4brainsDocument(index, doc)) continue;
       out.push({
         path: doc.path, range: link.range, severity: outside ? 'error' : 'warning', code: 'broken-link', decision: doc.id,
         message: outside
           ? `Link "${link.raw}" in ${doc.id} points outside the workspace.`
-          : `Broken link in ${doc.id}: "${link.raw ?? link.target}" does not exist.`,
+          : `Broken link in ${doc.id}: "${link.raw ?? link.target}" does not exist.${sameName.length === 1 ? ` Did you mean ${sameName[0].path}?` : ''}`,
+        data: sameName.length === 1 ? { suggestion: sameName[0].path } : undefined,
       });
       continue;
     }

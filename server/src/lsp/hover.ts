@@ -1,6 +1,7 @@
 import type { Hover, HoverParams } from 'vscode-languageserver/node';
 import { idAtPosition } from '../core/editor/idAtPosition.js';
-import { documentHover, governingHover } from '../core/editor/hoverMarkdown.js';
+import { documentHover, exceptionsHover, governingHover } from '../core/editor/hoverMarkdown.js';
+import { scanAnnotations } from '../core/annotations/scanAnnotations.js';
 import { escapeMarkdown } from '../core/editor/markdownEscape.js';
 import { governing } from '../core/governance.js';
 import type { Sessions } from './sessions.js';
@@ -22,6 +23,10 @@ export function onHover(sessions: Sessions, params: HoverParams): Hover | null {
     if (hit.source !== 'title') return { range: hit.range, contents: { kind: 'markdown', value: documentHover(index, hit.document, target) } };
   }
   if (index.documents.has(path)) return null;
-  const value = governingHover(index, governing(index, path, text, params.position.line), target);
-  return value ? { contents: { kind: 'markdown', value } } : null;
+  const line = params.position.line;
+  const parts = [
+    exceptionsHover(scanAnnotations(path, text, { idPrefixes: Object.values(index.config.idPrefixes) }).suppressions, line),
+    governingHover(index, governing(index, path, text, line), target),
+  ].filter((p): p is string => p !== undefined);
+  return parts.length ? { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } } : null;
 }

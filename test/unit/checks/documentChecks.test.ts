@@ -50,6 +50,15 @@ describe('document checks', () => {
     ]);
   });
 
+  it('resolves log4brains links by file name, and suggests the document elsewhere', () => {
+    check({
+      '.log4brains.yml': 'project:\n  adrFolder: ./docs/adr\n  packages:\n    - name: p1\n      adrFolder: ./packages/p1/adr\n',
+      'docs/adr/20200101-first.md': '# First\n',
+      'packages/p1/adr/20200102-links.md': '# Links\n\n[global](../../docs/adr/20200101-first.md) and [wrong](../../../docs/adr/20200101-first.md)\n',
+      'notes/adr/0001-x.md': '# X\n\nSee ⟦[first](../docs/adr/20200101-first.md)⟧.\n',
+    }, ['broken-link'], [['notes/adr/0001-x.md', 'broken-link', /Did you mean docs\/adr\/20200101-first\.md\?/]]);
+  });
+
   it('reports duplicate ids on every document that shares one', () => {
     check({
       'docs/adr/0001-a.md': '---\nid: ADR-0001\n---\n⟦# A⟧\n',

@@ -2,6 +2,7 @@ import type { RationaleDocument } from '../document.js';
 import type { GoverningDocument } from '../governance.js';
 import { chainOf } from '../governance.js';
 import type { WorkspaceIndex } from '../workspaceIndex.js';
+import type { Suppression } from '../annotations/codeReference.js';
 import { escapeMarkdown } from './markdownEscape.js';
 
 /** Commands hovers may link to: the client enables exactly these in hover Markdown, nothing else. */
@@ -51,4 +52,13 @@ export function governingHover(index: WorkspaceIndex, governing: readonly Govern
   if (governing.length === 0) return undefined;
   const sorted = [...governing].sort((a, b) => (a.via === b.via ? 0 : a.via === 'annotation' ? -1 : 1));
   return sorted.map((g) => documentHover(index, g.document, target, g.via)).join('\n\n---\n\n');
+}
+
+/** Exceptions recorded for a line (`rationale-disable-next-line`): hovers show them, they are not hidden. */
+export function exceptionsHover(suppressions: readonly Suppression[], line: number): string | undefined {
+  const here = suppressions.filter((x) => x.targetLine === line);
+  if (here.length === 0) return undefined;
+  return here
+    .map((x) => `**Exception** to ${x.ids.length ? x.ids.map((i) => `**${escapeMarkdown(i)}**`).join(', ') : 'every rule'}: ${x.reason ? escapeMarkdown(x.reason) : '_no reason given_'}`)
+    .join('  \n');
 }
