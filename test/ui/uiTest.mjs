@@ -281,6 +281,48 @@ export class UiSession {
   }
 
   /**
+   * Drags the sash between the side bar and the editor so the side bar is `width` pixels
+   * wide (tree labels are cut off at the default width); waits until it is.
+   */
+  async setSidebarWidth(width) {
+    const page = this.page;
+    const sidebar = page.locator('.part.sidebar');
+    const box = await sidebar.boundingBox();
+    if (!box) throw new Error('the side bar is not visible');
+    if (Math.abs(box.width - width) <= 2) return;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + width, y, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(
+      (wanted) => Math.abs((document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) - wanted) <= 4,
+      width,
+      { timeout: this.timeoutMs },
+    );
+  }
+
+  /**
+   * Expands the row of view `view` whose text matches `text` (clicking its twistie, as a
+   * person would) and waits until the tree shows it expanded. Expanded rows stay as they are.
+   */
+  async expandViewRow(view, text) {
+    const row = this.page
+      .locator(`${await this.viewPaneSelector(view)} .monaco-list-row`)
+      .filter({ hasText: text })
+      .first();
+    await row.waitFor({ state: 'visible', timeout: this.timeoutMs });
+    if ((await row.getAttribute('aria-expanded')) === 'true') return;
+    if ((await row.getAttribute('aria-expanded')) !== 'false') throw new Error(`row ${text} of ${view} has no children`);
+    await row.locator('.monaco-tl-twistie').click();
+    await this.page.waitForFunction(
+      (element) => element.getAttribute('aria-expanded') === 'true',
+      await row.elementHandle(),
+      { timeout: this.timeoutMs },
+    );
+  }
+
+  /**
    * Rows rendered in the side bar's lists and trees (the open view container), each
    * `{ label, text }` as for readProblems; `view` keeps only the rows of the view with that
    * name (e.g. "Mental Model"). Waits until `until(rows)` holds (default: any row).
@@ -320,15 +362,16 @@ export class UiSession {
   }
 
   /**
-   * Screenshot of just the region covering `locators` (their bounding boxes joined, plus
+   * Screenshot of just the region covering `regions` (locators or rectangles, joined, plus
    * `padding` pixels, kept inside the window) into test-results/screenshots/<name>.png;
    * returns the path. For pictures of one part of the workbench (a hover, a view, a panel).
    */
-  async screenshotOf(name, locators, { padding = 8 } = {}) {
+  async screenshotOf(name, regions, { padding = 8 } = {}) {
     const boxes = [];
-    for (const locator of Array.isArray(locators) ? locators : [locators]) {
-      const box = await locator.boundingBox();
-      if (!box) throw new Error(`screenshot ${name}: ${locator} is not visible`);
+    for (const region of Array.isArray(regions) ? regions : [regions]) {
+      // A locator, or a plain { x, y, width, height } rectangle of the window.
+      const box = typeof region.boundingBox === 'function' ? await region.boundingBox() : region;
+      if (!box) throw new Error(`screenshot ${name}: ${region} is not visible`);
       boxes.push(box);
     }
     const viewport = this.page.viewportSize() ?? { width: Infinity, height: Infinity };

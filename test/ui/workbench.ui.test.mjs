@@ -33,7 +33,16 @@ function forDocs(path) {
 
 before(async () => {
   assert.ok(vsix, 'set RATIONALE_VSIX to the .vsix to install (npm run package writes rationale.vsix)');
-  ui = await startUiSession({ vsix, folder: workspace.path, viewport: { width: 1280, height: 800 } });
+  ui = await startUiSession({
+    vsix,
+    folder: workspace.path,
+    viewport: { width: 1280, height: 800 },
+    // sample/ has no node_modules, so TypeScript would add "Cannot find module" errors
+    // to the Problems panel; without them it shows what Rationale reports.
+    settings: { 'typescript.validate.enable': false },
+  });
+  // Wide enough for tree labels like "GOAL-growth: Double self-serve revenue".
+  await ui.setSidebarWidth(420);
 });
 
 after(async () => {
@@ -41,7 +50,7 @@ after(async () => {
   workspace.dispose();
 });
 
-test('the packaged extension is installed and activates on the sample', async () => {
+test('the packaged extension is installed and adds its view container', async () => {
   assert.equal(ui.installedExtension, EXTENSION_ID);
   // The Activity Bar entry of Rationale's view container is contributed by the extension.
   await ui.page
@@ -60,10 +69,12 @@ test('hovering a line governed by ADR-0004 shows the decision, its project and g
   const links = ui.page.locator('.monaco-hover:not(.hidden) a', { hasText: /^(Open|Show in Mental Model)$/ });
   assert.ok((await links.count()) >= 2, 'Open and Show in Mental Model links');
   await ui.screenshot('rationale-hover-window');
+  // The picture: the editor from its first line down to the hover's bottom edge.
+  const editor = await ui.page.locator('.part.editor .editor-instance').first().boundingBox();
   forDocs(
     await ui.screenshotOf('hover', [
       ui.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'ADR-0004' }).last(),
-      ui.page.locator('.part.editor .monaco-editor .view-lines').first(),
+      { x: editor.x, y: editor.y, width: Math.min(editor.width, 800), height: 1 },
     ]),
   );
   await ui.dismiss();
@@ -80,19 +91,22 @@ test('the Problems panel lists the forbidden `moment` import', async () => {
   const manifest = (row) => /Dependency `moment` is forbidden by ADR-0003/.test(row.text);
   await ui.readProblems({ until: (rows) => rows.some(manifest) });
 
-  // The picture shows the whole panel as a person first sees it.
-  await ui.readProblems({ filter: '', until: (rows) => rows.some((r) => /forbid-/.test(r.text)) });
+  // The picture: every finding in the workspace, in a panel tall enough to show them all.
+  await ui.readProblems({ filter: '', until: (rows) => rows.some(forbidden) && rows.some(manifest) });
+  await ui.runCommand('View: Toggle Maximized Panel');
+  await ui.readProblems({ until: (rows) => rows.filter((r) => /rationale\(/.test(r.text)).length >= 12 });
   await ui.screenshot('rationale-problems-window');
   forDocs(await ui.screenshotOf('problems', ui.page.locator('.part.panel')));
+  await ui.runCommand('View: Toggle Maximized Panel');
 });
 
-test('the Mental Model shows the goals, what serves them, and the Unlinked group', async () => {
+test('the Mental Model shows goals → projects → decisions → code, and the Unlinked group', async () => {
   await ui.openViewContainer('Rationale');
-  const rows = await ui.readViewRows({
+  let rows = await ui.readViewRows({
     view: 'Mental Model',
     until: (rows) => rows.some((r) => /Unlinked/.test(r.text)) && rows.some((r) => /PRD-0001/.test(r.text)),
   });
-  const texts = rows.map((r) => r.text);
+  let texts = rows.map((r) => r.text);
   const indexOf = (pattern) => texts.findIndex((t) => pattern.test(t));
   const growth = indexOf(/GOAL-growth: Double self-serve revenue/);
   const reliability = indexOf(/GOAL-reliability: Payments never fail silently/);
@@ -101,6 +115,17 @@ test('the Mental Model shows the goals, what serves them, and the Unlinked group
   const onboarding = indexOf(/PRD-0001: Self-serve onboarding/);
   assert.ok(growth < onboarding && onboarding < reliability, JSON.stringify(texts));
   assert.ok(indexOf(/^Unlinked/) > reliability, JSON.stringify(texts));
+
+  // Down the chain: the project's decisions, and the code that cites one.
+  await ui.expandViewRow('Mental Model', 'PRD-0001: Self-serve onboarding');
+  await ui.expandViewRow('Mental Model', 'ADR-0004: UI code does not call the database');
+  rows = await ui.readViewRows({ view: 'Mental Model', until: (rows) => rows.some((r) => /dashboard\.ts:2/.test(r.text)) });
+  texts = rows.map((r) => r.text);
+  const adr4 = indexOf(/ADR-0004: UI code does not call the database/);
+  const citation = indexOf(/dashboard\.ts:2/);
+  assert.ok(onboarding < adr4 && adr4 < citation && citation < indexOf(/GOAL-reliability/), JSON.stringify(texts));
+  assert.match(texts[citation], /@decision ADR-0004/, 'the citation shows the annotated line');
+
   await ui.screenshot('rationale-mental-model-window');
   forDocs(await ui.screenshotOf('mental-model', ui.page.locator(await ui.viewPaneSelector('Mental Model'))));
 });
@@ -128,6 +153,9 @@ test('This File lists what governs the active editor, and the status bar counts 
   const count = Number(/^Governed by (\d+) Rationale document/.exec(label ?? '')?.[1]);
   assert.ok(count >= 1, label ?? '(no label)');
   assert.equal(normalised(await status.innerText()), String(count), 'the item shows the count next to its icon');
+  // The count is what This File lists (rows serving as project or goal are the chain under them).
+  const governingRows = rows.filter((r) => /^(ADR|PRD|GOAL)-/.test(r.text) && !/serves (project|goal)/.test(r.text));
+  assert.equal(count, governingRows.length, JSON.stringify(rows));
 
   await ui.screenshot('rationale-this-file-window');
   forDocs(await ui.screenshotOf('this-file', pane));

@@ -28,7 +28,7 @@ export function onWorkspaceDiagnostics(sessions: Sessions, params: WorkspaceDiag
   const now = new Set<string>();
   for (const session of sessions.all()) {
     const byPath = new Map<string, Finding[]>();
-    for (const f of session.workspaceFindings().findings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
+    for (const f of session.workspaceFindings()) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
     for (const [path, findings] of byPath) {
       const uri = session.uriOf(path);
       now.add(uri);

@@ -1,6 +1,7 @@
 import * as nodePath from 'node:path';
 import { URI } from 'vscode-uri';
-import { createCheckContext, findingsForFile, checkWithContext, withIndex, type CheckContext, type CheckResult, type FileCheckResult } from '../core/checkWorkspace.js';
+import { createCheckContext, findingsForFile, checkWithContext, withIndex, type CheckContext, type FileCheckResult } from '../core/checkWorkspace.js';
+import type { Finding } from '../core/finding.js';
 import type { Workspace } from '../core/workspace.js';
 import { buildIndex, buildIndexAsync, isDiscoveryFile, updateIndex, type IndexProgress, type WorkspaceIndex } from '../core/workspaceIndex.js';
 import { NodeWorkspace } from '../node/nodeWorkspace.js';
@@ -17,7 +18,13 @@ export class WorkspaceSession {
   private current: WorkspaceIndex | undefined;
   private listing: readonly string[] | undefined;
   private context: CheckContext | undefined;
-  private workspaceResult: { index: WorkspaceIndex; result: CheckResult } | undefined;
+  /**
+   * Workspace-wide findings by file. A code edit leaves rules and documents as they were, so only
+   * the edited files are checked again; a document edit invalidates everything.
+   */
+  private workspaceFindingsByPath: Map<string, Finding[]> | undefined;
+  private readonly dirty = new Set<string>();
+  private workspaceResult: { index: WorkspaceIndex; findings: Finding[] } | undefined;
   /** Bumped on every new snapshot; lets caches and the client tell snapshots apart. */
   version = 0;
 
@@ -57,6 +64,7 @@ export class WorkspaceSession {
     const index = await buildIndexAsync(this.workspace, onProgress);
     this.setIndex(index!);
     this.context = undefined;
+    this.workspaceFindingsByPath = undefined;
     return index!;
   }
 
@@ -111,6 +119,8 @@ export class WorkspaceSession {
     this.setIndex(after);
     // Rules and document findings depend only on documents; a code edit keeps them.
     this.context = documentsChanged || !this.context ? undefined : withIndex(this.context, after);
+    if (documentsChanged) this.workspaceFindingsByPath = undefined;
+    else for (const p of [...changed, ...deleted]) this.dirty.add(p);
     return documentsChanged;
   }
 
@@ -130,9 +140,27 @@ export class WorkspaceSession {
   }
 
   /** Findings of the whole workspace, cached per snapshot (the client polls workspace diagnostics). */
-  workspaceFindings(): CheckResult {
+  workspaceFindings(): readonly Finding[] {
     const index = this.index;
-    if (this.workspaceResult?.index !== index) this.workspaceResult = { index, result: checkWithContext(this.checkContext(), this.workspace) };
-    return this.workspaceResult.result;
+    if (this.workspaceResult?.index === index) return this.workspaceResult.findings;
+    const ctx = this.checkContext();
+    if (!this.workspaceFindingsByPath) {
+      this.workspaceFindingsByPath = new Map();
+      for (const f of checkWithContext(ctx, this.workspace).findings) {
+        const list = this.workspaceFindingsByPath.get(f.path);
+        if (list) list.push(f);
+        else this.workspaceFindingsByPath.set(f.path, [f]);
+      }
+    } else {
+      for (const p of this.dirty) {
+        const findings = index.fileSet.has(p) ? findingsForFile(ctx, p, this.workspace.readText(p)).findings : [];
+        if (findings.length) this.workspaceFindingsByPath.set(p, findings);
+        else this.workspaceFindingsByPath.delete(p);
+      }
+    }
+    this.dirty.clear();
+    const findings = [...this.workspaceFindingsByPath.values()].flat();
+    this.workspaceResult = { index, findings };
+    return findings;
   }
 }
