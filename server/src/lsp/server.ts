@@ -116,7 +116,9 @@ export function startServer(connection: Connection): void {
     if (supportsWatchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     }
-    ready = indexAll('Rationale: indexing goals, projects and decisions');
+    ready = indexAll('Rationale: indexing goals, projects and decisions').catch((e: unknown) => {
+      connection.console.error(`Rationale: indexing failed: ${(e as Error).stack ?? e}`);
+    });
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       for (const f of e.removed) sessions.remove(f.uri);
       const added = e.added.map((f) => sessions.add(f.uri, { maxFileSizeBytes: options.maxFileSizeBytes }));
@@ -127,18 +129,22 @@ export function startServer(connection: Connection): void {
     });
   });
 
+  /** Runs a notification's work after indexing; a failure is logged, never a crashed server. */
+  const afterReady = (what: string, fn: () => void) => {
+    void ready.then(fn).catch((e: unknown) => connection.console.error(`Rationale: ${what} failed: ${(e as Error).stack ?? e}`));
+  };
   const editorText = (uri: string, text: string | undefined) => {
     const at = sessions.locate(uri);
     if (!at) return;
     const changed = text === undefined ? at.session.closeDocument(at.path) : at.session.setOpenText(at.path, text);
     if (changed) documentsChanged();
   };
-  documents.onDidOpen((e) => void ready.then(() => editorText(e.document.uri, e.document.getText())));
-  documents.onDidChangeContent((e) => void ready.then(() => editorText(e.document.uri, e.document.getText())));
-  documents.onDidClose((e) => void ready.then(() => editorText(e.document.uri, undefined)));
+  documents.onDidOpen((e) => afterReady('didOpen', () => editorText(e.document.uri, e.document.getText())));
+  documents.onDidChangeContent((e) => afterReady('didChange', () => editorText(e.document.uri, e.document.getText())));
+  documents.onDidClose((e) => afterReady('didClose', () => editorText(e.document.uri, undefined)));
 
   connection.onDidChangeWatchedFiles((params) => {
-    void ready.then(() => {
+    afterReady('file changes', () => {
       const bySession = new Map<WorkspaceSession, { changed: string[]; created: string[]; deleted: string[] }>();
       for (const c of params.changes) {
         const at = sessions.locate(c.uri);
