@@ -119,7 +119,9 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
         const uri = vscode.Uri.parse(location.uri);
         const item = new vscode.TreeItem(location.preview || path.basename(uri.fsPath), vscode.TreeItemCollapsibleState.None);
         item.id = element.key;
-        item.resourceUri = uri;
+        // The file icon comes from the path; the query keeps Problems colours and counts off the row
+        // (decorations match the exact URI), which would otherwise make a citation look like an error.
+        item.resourceUri = uri.with({ query: 'rationale-citation' });
         item.iconPath = vscode.ThemeIcon.File;
         item.description = `${vscode.workspace.asRelativePath(uri)}:${location.line + 1}`;
         item.tooltip = `${vscode.workspace.asRelativePath(uri)}:${location.line + 1}\n${location.preview}`;

@@ -33,6 +33,29 @@ suite('hover', () => {
     assert.match(text, /cited here|governs this file/, text);
   });
 
+  test('hover links may run Rationale\'s own commands and nothing else', async () => {
+    const uri = sampleUri('src/ui/dashboard.ts');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const position = positionOf(document, 'query(`select', 2);
+    const hovers = await waitFor('a Rationale hover on the query line', async () => {
+      const hovers = await hoverAt(uri, position);
+      return hoverText(hovers).includes('ADR-0004') ? hovers : undefined;
+    });
+    const ours = hovers
+      .flatMap((hover) => hover.contents)
+      .filter((content): content is vscode.MarkdownString => typeof content !== 'string' && 'isTrusted' in content && content.value.includes('ADR-0004'));
+    assert.ok(ours.length > 0, 'the Rationale hover is Markdown');
+    for (const markdown of ours) {
+      assert.match(markdown.value, /\]\(command:rationale\.openDocument\?/, 'an "Open" link');
+      assert.match(markdown.value, /\]\(command:rationale\.revealInTree\?/, 'a "Show in Mental Model" link');
+      const trust = markdown.isTrusted;
+      assert.ok(trust !== true, 'not trusted wholesale: document text could then run any command');
+      const enabled = typeof trust === 'object' ? [...trust.enabledCommands].sort() : [];
+      assert.deepEqual(enabled, ['rationale.openDocument', 'rationale.revealInTree']);
+      assert.notEqual(markdown.supportHtml, true, 'no HTML from documents');
+    }
+  });
+
   test('an id in a comment shows that document, not what governs the line', async () => {
     const uri = sampleUri('src/billing/invoice.ts');
     const document = await vscode.workspace.openTextDocument(uri);
