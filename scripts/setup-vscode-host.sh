@@ -78,6 +78,10 @@ ensure_code_server() {
   fi
   log "code-server: installing $CODE_SERVER_VERSION (compiles native modules, a few minutes)"
   mkdir -p "$CODE_SERVER_PREFIX"
+  # Run from `npm run`/`npm test`, the outer npm exports npm_* variables; code-server's postinstall
+  # reads the Node version from npm_config_user_agent, which would then name the outer Node 20.
+  local v
+  for v in $(compgen -e | grep -E '^(npm_|NODE$|INIT_CWD$)' || true); do unset "$v"; done
   # code-server's postinstall checks for Node 24 and builds native modules with node-gyp:
   # Node 24 must be first on PATH, and npm_config_nodedir overrides the machine-wide
   # npmrc (nodedir=/usr, Node 20 headers) so node-gyp compiles against Node 24's headers.
