@@ -38,7 +38,19 @@ const byExtension: ReadonlyMap<string, Extractor> = new Map([
   ...['c', 'h', 'cc', 'cpp', 'cxx', 'c++', 'hpp', 'hh', 'hxx', 'h++', 'ipp', 'inl', 'm', 'mm'].map((e) => [e, c] as const),
 ]);
 
+// Every rule asks about the file being checked: remember the answer for the last path.
+let lastPath: string | undefined;
+let lastExtractor: Extractor | undefined;
+
 function extractorFor(path: string): Extractor | undefined {
+  if (path !== lastPath) {
+    lastExtractor = extractorByExtension(path);
+    lastPath = path;
+  }
+  return lastExtractor;
+}
+
+function extractorByExtension(path: string): Extractor | undefined {
   const slash = path.lastIndexOf('/');
   const dot = path.lastIndexOf('.');
   if (dot <= slash + 1) return undefined; // no extension, or a dotfile like `.gitignore`

@@ -12,6 +12,7 @@ export class FileContext {
   private linesCache: LineMap | undefined;
   private importsCache: ImportRef[] | undefined;
   private manifestCache: ManifestDependencies | undefined | null = null;
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     readonly path: string,
@@ -29,6 +30,12 @@ export class FileContext {
 
   get imports(): ImportRef[] {
     return (this.importsCache ??= extractImports(this.path, this.text));
+  }
+
+  /** Data a rule kind derives from the file once for all its rules (e.g. every import's module names). */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
   }
 
   get manifest(): ManifestDependencies | undefined {

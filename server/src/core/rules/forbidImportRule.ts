@@ -1,6 +1,6 @@
 import type { Finding } from '../finding.js';
 import { hasImportExtractor } from '../imports/extractImports.js';
-import type { ImportFamily } from '../imports/importRef.js';
+import type { ImportFamily, ImportRef } from '../imports/importRef.js';
 import { code, ruleFinding, type CompiledRule, type RuleSetup } from './compiledRule.js';
 import type { FileContext } from './fileContext.js';
 import { NameMatcher } from './nameMatcher.js';
@@ -8,18 +8,18 @@ import { NameMatcher } from './nameMatcher.js';
 /** forbid-import: reports each import of a forbidden module or one of its sub-modules. */
 export function compileForbidImportRule(setup: RuleSetup): CompiledRule {
   const targets = new NameMatcher(setup.spec.targets);
-  const literals = requiredTexts(setup.spec.targets);
   return {
     spec: setup.spec,
     appliesTo: (path) => hasImportExtractor(path) && setup.inScope(path),
     check(file: FileContext): Finding[] {
       const family = file.family;
       if (!family) return [];
-      // A file that never mentions a target's first name segment cannot import it: skip extraction.
-      if (literals && !literals.some((l) => file.text.includes(l))) return [];
+      const imported = file.memo('forbid-import', () => importedModules(file, family));
+      // Most rules name modules the file does not import at all: one set lookup per target.
+      if (!targets.mayMatchAny(imported.names)) return [];
       const out: Finding[] = [];
-      for (const ref of file.imports) {
-        const target = targets.match(moduleCandidates(ref.specifier, family));
+      for (const { ref, candidates } of imported.refs) {
+        const target = targets.match(candidates);
         if (target === undefined) continue;
         const via = target === ref.specifier ? '' : ` (matches ${code(target)})`;
         out.push(ruleFinding(setup, file.path, ref.range, `Import of ${code(ref.specifier)}${via} is forbidden by`, { specifier: ref.specifier, target }));
@@ -29,19 +29,10 @@ export function compileForbidImportRule(setup: RuleSetup): CompiledRule {
   };
 }
 
-/**
- * For each target, text any import of it must contain verbatim: its first name segment up to a
- * separator or wildcard (`moment` for `moment/locale`, `a` for Rust `a::b`, which may be written
- * `use a::{b}`). Undefined when some target has none (`*foo`, relative names), so no prefilter.
- */
-function requiredTexts(targets: readonly string[]): string[] | undefined {
-  const out: string[] = [];
-  for (const t of targets) {
-    const first = /^[^/.:*?[\]{}()!\\]*/.exec(t.startsWith('node:') ? t.slice(5) : t)![0];
-    if (first.length < 2 || t.startsWith('.')) return undefined;
-    out.push(first);
-  }
-  return out;
+/** Each import with the names it can be forbidden by, and all those names together, shared by every forbid-import rule. */
+function importedModules(file: FileContext, family: ImportFamily): { refs: { ref: ImportRef; candidates: string[] }[]; names: Set<string> } {
+  const refs = file.imports.map((ref) => ({ ref, candidates: moduleCandidates(ref.specifier, family) }));
+  return { refs, names: new Set(refs.flatMap((r) => r.candidates)) };
 }
 
 const separators: Record<ImportFamily, string> = { javascript: '/', go: '/', c: '/', python: '.', jvm: '.', csharp: '.', rust: '::' };

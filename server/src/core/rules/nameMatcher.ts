@@ -16,6 +16,13 @@ export class NameMatcher {
     }
   }
 
+  /** False when no candidate can match: no exact target among them and no glob targets to try. */
+  mayMatchAny(candidates: ReadonlySet<string>): boolean {
+    if (this.globs.length > 0) return true;
+    for (const key of this.exact.keys()) if (candidates.has(key)) return true;
+    return false;
+  }
+
   /** The first target matching any candidate (candidates already normalized). */
   match(candidates: readonly string[]): string | undefined {
     for (const c of candidates) {

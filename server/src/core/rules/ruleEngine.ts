@@ -7,7 +7,7 @@ import { compileForbidImportRule } from './forbidImportRule.js';
 import { compileForbidLayerRule } from './forbidLayerRule.js';
 import { compileForbidPatternRule } from './forbidPatternRule.js';
 import { compileRequirePatternRule } from './requirePatternRule.js';
-import { ruleScope } from './ruleScope.js';
+import { ruleScope, ScopeCache } from './ruleScope.js';
 import type { RuleSpec } from './ruleSpec.js';
 
 export type { DecisionInfo, DecisionLookup } from './decisionInfo.js';
@@ -28,16 +28,26 @@ export function compileRules(specs: readonly RuleSpec[], decisions: DecisionLook
     if (!infos.has(id)) infos.set(id, safeLookup(decisions, id));
     return infos.get(id);
   };
-  const rules = specs.map((spec) => compileRule(spec, lookup(spec.decision)));
+  const scopes = new ScopeCache();
+  const rules = specs.map((spec) => compileRule(spec, lookup(spec.decision), scopes));
   const runnable = rules.filter((r) => r.invalid === undefined);
+  // Callers ask `appliesTo` and then `checkFile` for the same path: match the scopes once.
+  let lastPath: string | undefined;
+  let lastRules: CompiledRule[] = [];
+  const rulesFor = (path: string): CompiledRule[] => {
+    if (path !== lastPath) {
+      lastRules = runnable.filter((r) => r.appliesTo(path));
+      lastPath = path;
+    }
+    return lastRules;
+  };
   return {
     rules,
-    appliesTo: (path) => runnable.some((r) => r.appliesTo(path)),
+    appliesTo: (path) => rulesFor(path).length > 0,
     checkFile(path, text, fileExists) {
       const file = new FileContext(path, text, fileExists);
       const out: Finding[] = [];
-      for (const rule of runnable) {
-        if (!rule.appliesTo(path)) continue;
+      for (const rule of rulesFor(path)) {
         try {
           out.push(...rule.check(file));
         } catch {
@@ -50,8 +60,8 @@ export function compileRules(specs: readonly RuleSpec[], decisions: DecisionLook
   };
 }
 
-function compileRule(spec: RuleSpec, decision: DecisionInfo | undefined): CompiledRule {
-  const setup: RuleSetup = { spec, decision, inScope: ruleScope(spec, decision) };
+function compileRule(spec: RuleSpec, decision: DecisionInfo | undefined, scopes: ScopeCache): CompiledRule {
+  const setup: RuleSetup = { spec, decision, inScope: ruleScope(spec, decision, scopes) };
   switch (spec.kind) {
     case 'forbid-import':
       return spec.targets.length > 0 ? compileForbidImportRule(setup) : invalidRule(spec, 'it names no module to forbid');
