@@ -33,6 +33,9 @@ after(() => {
   for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
 });
 
+/** The check cache of every run, kept out of the user's own cache folder. */
+export const cacheDir = workspace();
+
 /** A fresh temporary folder holding `files` (paths with `/`; a trailing `/` makes an empty folder). */
 export function workspace(files: Record<string, string> = {}): string {
   const dir = fs.realpathSync(fs.mkdtempSync(nodePath.join(os.tmpdir(), 'rationale-cli-')));
@@ -65,6 +68,7 @@ export function rationale(args: readonly string[], options: CliOptions = {}): Pr
   const dir = options.dir ?? workspace(options.files ?? {});
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['NO_COLOR', 'FORCE_COLOR', 'CI', 'GITHUB_ACTIONS'].includes(k)) env[k] = v;
+  env.RATIONALE_CACHE_DIR = cacheDir;
   for (const [k, v] of Object.entries(options.env ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;

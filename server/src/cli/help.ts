@@ -22,8 +22,9 @@ with .rationale.json or .git). Only "new" writes files.
 Exit codes: 0 success; 1 "check" found a finding at or above --fail-on; 2 usage, configuration or
 file-system error (the message starts with "rationale: ").
 `;
+import { lookupTable } from '../core/lookupTable.js';
 
-export const commandHelp: Record<string, string> = {
+export const commandHelp = lookupTable<string>({
   check: `Usage: rationale check [dir] [options]
 
 Checks the workspace in dir (default: the workspace around the current directory): the rules that
@@ -38,6 +39,12 @@ Options:
       github  GitHub Actions annotations (::error file=…,line=…::message)
   --fail-on <error|warning|info|never>    Lowest severity that fails the run (default error)
   --dir <dir>                             Same as the dir argument
+  --no-cache                              Read and check every file, and leave the cache alone
+  --cache-dir <dir>                       Where the cache lives (default $RATIONALE_CACHE_DIR, else
+                                          $XDG_CACHE_HOME/rationale or ~/.cache/rationale)
+
+Files unchanged since the last run (same size and times, same rules) are not read again: their
+results come from a cache kept outside the repository, one file per workspace.
 
 Exit codes:
   0  no finding reached --fail-on
@@ -108,4 +115,4 @@ Options:
   -f, --format <mermaid|dot>   Mermaid flowchart (default) or Graphviz DOT
   --dir <dir>                  Same as the dir argument
 `,
-};
+});

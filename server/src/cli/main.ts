@@ -2,18 +2,19 @@ import { CliError, UsageError } from './args.js';
 import { commandHelp, mainHelp } from './help.js';
 import { printError, processIo, type CliIo } from './io.js';
 import { toolVersion } from './version.js';
+import { lookupTable } from '../core/lookupTable.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 // Loaded on demand: help, version and usage errors answer without loading the Markdown and rule engines.
-const commands: Record<string, () => Promise<Command>> = {
+const commands = lookupTable<() => Promise<Command>>({
   check: async () => (await import('./commands/check.js')).runCheck,
   list: async () => (await import('./commands/list.js')).runList,
   explain: async () => (await import('./commands/explain.js')).runExplain,
   new: async () => (await import('./commands/new.js')).runNew,
   search: async () => (await import('./commands/search.js')).runSearch,
   graph: async () => (await import('./commands/graph.js')).runGraph,
-};
+});
 
 /** Entry point of `bin/rationale.js`: the returned number is the exit code. */
 export function main(argv: string[]): Promise<number> {
@@ -50,7 +51,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Help wins over everything else on the line, even arguments that would be errors.
   const flagsPart = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
   if (flagsPart.includes('--help') || flagsPart.includes('-h')) {
-    io.stdout.write(commandHelp[first]);
+    io.stdout.write(commandHelp[first] ?? '');
     return 0;
   }
   const command = await load();

@@ -9,6 +9,7 @@ import { isPlaceholderReason } from './suppressionReason.js';
 import { supersessionGraph, type SupersessionGraph } from './supersession.js';
 import type { Workspace } from './workspace.js';
 import { buildDocumentIndex, resolveId, withAnnotations, type IndexProgress, type WorkspaceIndex } from './workspaceIndex.js';
+import type { CachedCodeFile, CheckCache } from './checkCache.js';
 import { contentHash } from './contentHash.js';
 
 export interface CheckOptions {
@@ -76,7 +77,9 @@ export function findingsForFile(ctx: CheckContext, path: string, text: string | 
         : ctx.index.annotations.get(path);
   const findings: Finding[] = [...(ctx.documentFindings.get(path) ?? [])];
   if (precomputed) findings.push(...precomputed.ruleFindings);
-  else if (text !== undefined && ctx.rules.appliesTo(path)) findings.push(...ctx.rules.checkFile(path, text, (p) => ctx.index.fileSet.has(p)));
+  // Rules govern code, not the documents that argue about it: another ADR may well quote the very
+  // pattern or module a decision forbids.
+  else if (text !== undefined && !isDocument && ctx.rules.appliesTo(path)) findings.push(...ctx.rules.checkFile(path, text, (p) => ctx.index.fileSet.has(p)));
   if (annotations) findings.push(...checkReferences(ctx.index, ctx.graph, path, annotations));
   const r = applySuppressions(ctx.index, findings, annotations?.suppressions ?? []);
   return { findings: applySeverityOverrides(ctx.index, r.findings).sort(compareFindings), suppressed: r.suppressed };
@@ -96,7 +99,7 @@ export function checkWithContext(ctx: CheckContext, workspace: Workspace, option
   for (const path of index.files) {
     done++;
     if (options.onProgress && done % 500 === 0) options.onProgress(done, index.files.length);
-    const needsText = ctx.rules.appliesTo(path);
+    const needsText = !index.documents.has(path) && ctx.rules.appliesTo(path);
     if (!needsText && !index.annotations.has(path) && !ctx.documentFindings.has(path)) continue;
     checked++;
     const text = needsText ? workspace.readText(path) : undefined;
@@ -115,10 +118,12 @@ export function checkWithContext(ctx: CheckContext, workspace: Workspace, option
  * then each code file is scanned for annotations and checked against the rules in the same pass.
  * This is the CLI's path; the editor keeps an index and checks files as they change.
  */
-export function indexAndCheck(workspace: Workspace, options: CheckOptions & { onIndexProgress?: IndexProgress } = {}): { index: WorkspaceIndex; result: CheckResult } {
-  const docIndex = buildDocumentIndex(workspace, options.onIndexProgress);
+export function indexAndCheck(workspace: Workspace, options: CheckOptions & { onIndexProgress?: IndexProgress; cache?: CheckCache } = {}): { index: WorkspaceIndex; result: CheckResult } {
+  const { cache } = options;
+  const docIndex = buildDocumentIndex(workspace, options.onIndexProgress, cache);
   const ctx0 = createCheckContext(docIndex, workspace, options);
   const prefixes = Object.values(docIndex.config.idPrefixes);
+  const checkKey = cache ? codeFileKey(ctx0, prefixes) : '';
   const annotations = new Map<string, FileAnnotations>();
   const hashes = new Map<string, string>();
   const ruleFindings = new Map<string, Finding[]>();
@@ -128,20 +133,21 @@ export function indexAndCheck(workspace: Workspace, options: CheckOptions & { on
     done++;
     if (options.onProgress && done % 500 === 0) options.onProgress(done, docIndex.files.length);
     if (docIndex.documents.has(path)) continue;
-    const text = workspace.readText(path);
-    if (text === undefined) continue;
-    const found = scanAnnotations(path, text, { idPrefixes: prefixes });
-    const annotated = found.references.length > 0 || found.suppressions.length > 0;
-    if (annotated) {
-      annotations.set(path, found);
-      hashes.set(path, contentHash(text));
+    // Stamp first, read second: a file changed in between is stamped old and re-read next time.
+    const stamp = cache ? workspace.stamp?.(path) : undefined;
+    let entry = stamp !== undefined ? cache!.codeFile(path, stamp, checkKey) : undefined;
+    if (!entry) {
+      const text = workspace.readText(path);
+      if (text === undefined) continue;
+      entry = checkCodeFile(ctx0, path, text, prefixes);
+      if (stamp !== undefined) cache!.rememberCodeFile(path, stamp, checkKey, entry);
     }
-    // Counted as in checkWithContext: files that a rule or an annotation made us look at.
-    if (annotated || ctx0.rules.appliesTo(path)) checked++;
-    if (ctx0.rules.appliesTo(path)) {
-      const f = ctx0.rules.checkFile(path, text, (p) => docIndex.fileSet.has(p));
-      if (f.length > 0) ruleFindings.set(path, f);
+    if (entry.annotations) {
+      annotations.set(path, entry.annotations);
+      hashes.set(path, entry.hash ?? '');
     }
+    if (entry.checked) checked++;
+    if (entry.ruleFindings.length > 0) ruleFindings.set(path, entry.ruleFindings);
   }
   const index = withAnnotations(docIndex, annotations, hashes);
   const ctx = withIndex(ctx0, index);
@@ -155,6 +161,26 @@ export function indexAndCheck(workspace: Workspace, options: CheckOptions & { on
   }
   options.onProgress?.(docIndex.files.length, docIndex.files.length);
   return { index, result: { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings), filesChecked: checked } };
+}
+
+/** One code file's annotations and rule findings, before they are resolved against the index. */
+function checkCodeFile(ctx: CheckContext, path: string, text: string, prefixes: string[]): CachedCodeFile {
+  const found = scanAnnotations(path, text, { idPrefixes: prefixes });
+  const annotated = found.references.length > 0 || found.suppressions.length > 0;
+  const ruled = ctx.rules.appliesTo(path);
+  return {
+    annotations: annotated ? found : undefined,
+    hash: annotated ? contentHash(text) : undefined,
+    ruleFindings: ruled ? ctx.rules.checkFile(path, text, (p) => ctx.index.fileSet.has(p)) : [],
+    // Counted as in checkWithContext: files that a rule or an annotation made us look at.
+    checked: annotated || ruled,
+  };
+}
+
+/** What a code file's cached result depends on besides its own content. */
+function codeFileKey(ctx: CheckContext, prefixes: string[]): string {
+  const files = ctx.rules.readsFileList ? contentHash(ctx.index.files.join('\n')) : '';
+  return JSON.stringify([ctx.rules.key, prefixes, files]);
 }
 
 function applySuppressions(index: WorkspaceIndex, findings: Finding[], suppressions: readonly Suppression[]): FileCheckResult {

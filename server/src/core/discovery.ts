@@ -4,6 +4,7 @@ import type { DocKind } from './document.js';
 import { kindFromFrontMatterValue } from './parseDocument.js';
 import { basename, dirname, joinPath } from './workspace.js';
 import { splitFrontMatter } from './frontMatter.js';
+import { lookupTable } from './lookupTable.js';
 
 export interface DiscoveredDocument {
   path: string;
@@ -27,14 +28,14 @@ export const markdownExtension = /\.(md|markdown|mdx)$/i;
 const notADocument = /^(readme|index|_index|toc|summary|changelog|contributing|(?:.*[-_.])?template(?:[-_.].*)?)\.(md|markdown|mdx)$/i;
 
 /** Folder names that mean a kind wherever they appear (zero configuration). */
-const conventionalSegments: Record<string, DocKind> = {
+const conventionalSegments = lookupTable<DocKind>({
   adr: 'decision', adrs: 'decision', decisions: 'decision', 'architecture-decisions': 'decision',
   'architecture-decision-record': 'decision', 'architecture-decision-records': 'decision', 'decision-records': 'decision',
   prd: 'project', prds: 'project', rfcs: 'project', briefs: 'project',
   goals: 'goal', okrs: 'goal', objectives: 'goal',
-};
+});
 /** Names too generic to mean a kind on their own: only directly under `docs/` or `doc/`. */
-const docsOnlySegments: Record<string, DocKind> = { projects: 'project', rfc: 'project' };
+const docsOnlySegments = lookupTable<DocKind>({ projects: 'project', rfc: 'project' });
 
 export function isDocumentFileName(fileName: string): boolean {
   return markdownExtension.test(fileName) && !notADocument.test(fileName);

@@ -3,6 +3,9 @@ import { normalizePath, type Workspace } from './workspace.js';
 /** A workspace held in memory, for tests and for documents not yet saved. */
 export class MemoryWorkspace implements Workspace {
   private readonly files = new Map<string, string>();
+  /** A write counter per file: the in-memory equivalent of a modification time. */
+  private readonly versions = new Map<string, number>();
+  private writes = 0;
 
   constructor(files: Record<string, string> = {}) {
     for (const [p, t] of Object.entries(files)) this.set(p, t);
@@ -12,10 +15,17 @@ export class MemoryWorkspace implements Workspace {
     const p = normalizePath(path);
     if (p === undefined) throw new Error(`path outside the workspace: ${path}`);
     this.files.set(p, text);
+    this.versions.set(p, ++this.writes);
   }
 
   delete(path: string): void {
     this.files.delete(path);
+    this.versions.delete(path);
+  }
+
+  stamp(path: string): string | undefined {
+    const v = this.versions.get(path);
+    return v === undefined ? undefined : String(v);
   }
 
   listFiles(): readonly string[] {

@@ -11,6 +11,7 @@ import { validateFrontMatter } from './schemaValidation.js';
 import { normalizeStatus } from './statusMap.js';
 import { basename, dirname, joinPath } from './workspace.js';
 import { contentHash } from './contentHash.js';
+import { lookupTable } from './lookupTable.js';
 
 export interface ParseContext {
   /** Kind from discovery (folder or configuration); front matter `kind:` overrides it. */
@@ -21,11 +22,11 @@ export interface ParseContext {
   statusMap: Record<string, string>;
 }
 
-const kindAliases: Record<string, DocKind> = {
+const kindAliases = lookupTable<DocKind>({
   decision: 'decision', adr: 'decision',
   project: 'project', prd: 'project', brief: 'project', rfc: 'project',
   goal: 'goal', okr: 'goal', objective: 'goal',
-};
+});
 
 export function kindFromFrontMatterValue(value: unknown): DocKind | undefined {
   return typeof value === 'string' ? kindAliases[value.trim().toLowerCase()] : undefined;
@@ -40,10 +41,10 @@ const statusLinkLabels: [RegExp, LinkType][] = [
 ];
 
 /** The kind of document each front-matter link field names, for completion and resolution. */
-export const frontMatterLinkKinds: Record<string, DocKind> = {
+export const frontMatterLinkKinds = lookupTable<DocKind>({
   supersedes: 'decision', 'superseded-by': 'decision', superseded_by: 'decision', amends: 'decision', 'amended-by': 'decision',
   'relates-to': 'decision', related: 'decision', project: 'project', projects: 'project', goal: 'goal', goals: 'goal',
-};
+});
 
 const frontMatterLinkFields: [string, LinkType][] = [
   ['supersedes', 'supersedes'],

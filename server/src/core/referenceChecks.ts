@@ -1,10 +1,11 @@
 import { isPlaceholderReason } from './suppressionReason.js';
 import type { FileAnnotations } from './annotations/codeReference.js';
-import type { Finding } from './finding.js';
+import type { Finding, FindingCode } from './finding.js';
+import { lookupTable } from './lookupTable.js';
 import { effectiveStatus, latestSuccessor, type SupersessionGraph } from './supersession.js';
 import { resolveId, type WorkspaceIndex } from './workspaceIndex.js';
 
-const retiredCode = { superseded: 'superseded-reference', deprecated: 'deprecated-reference', rejected: 'rejected-reference' } as const;
+const retiredCode = lookupTable<FindingCode>({ superseded: 'superseded-reference', deprecated: 'deprecated-reference', rejected: 'rejected-reference' });
 
 /** Checks a file's annotations: ids that resolve to nothing, citations of retired decisions, bare exceptions. */
 export function checkReferences(index: WorkspaceIndex, graph: SupersessionGraph, path: string, found: FileAnnotations): Finding[] {
@@ -22,11 +23,12 @@ export function checkReferences(index: WorkspaceIndex, graph: SupersessionGraph,
       }
       continue;
     }
-    const status = effectiveStatus(index, doc) as keyof typeof retiredCode | undefined;
-    if (doc.kind === 'decision' && status && status in retiredCode) {
+    const status = effectiveStatus(index, doc);
+    const code = status === undefined ? undefined : retiredCode[status];
+    if (doc.kind === 'decision' && status && code) {
       const successor = status === 'superseded' ? latestSuccessor(index, graph, doc) : undefined;
       out.push({
-        path, range: ref.range, severity: 'warning', code: retiredCode[status], decision: doc.id,
+        path, range: ref.range, severity: 'warning', code, decision: doc.id,
         message: successor
           ? `${doc.id} (${doc.title}) is superseded by ${successor.id} (${successor.title}): cite the decision in force.`
           : `${doc.id} (${doc.title}) is ${status}: this code cites a decision that is no longer in force.`,

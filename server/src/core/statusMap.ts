@@ -1,4 +1,5 @@
 import type { DocKind } from './document.js';
+import { lookupTable } from './lookupTable.js';
 
 /**
  * Status vocabularies drift between teams and tools ("Approved", "✅ Accepted", "Superceded by …",
@@ -11,8 +12,8 @@ export const canonicalStatuses: Record<DocKind, readonly string[]> = {
   goal: ['active', 'achieved', 'dropped'],
 };
 
-const builtIn: Record<DocKind, Record<string, string>> = {
-  decision: {
+const builtIn: Record<DocKind, Readonly<Record<string, string | undefined>>> = {
+  decision: lookupTable({
     accepted: 'accepted', accept: 'accepted', approved: 'accepted', adopted: 'accepted', agreed: 'accepted',
     decided: 'accepted', done: 'accepted', implemented: 'accepted', active: 'accepted', final: 'accepted',
     proposed: 'proposed', proposal: 'proposed', pending: 'proposed', 'in review': 'proposed', review: 'proposed',
@@ -23,19 +24,19 @@ const builtIn: Record<DocKind, Record<string, string>> = {
     deprecated: 'deprecated', obsolete: 'deprecated', retired: 'deprecated', withdrawn: 'deprecated', archived: 'deprecated',
     superseded: 'superseded', superceded: 'superseded', replaced: 'superseded',
     'on hold': 'on-hold', 'on-hold': 'on-hold', 'on_hold': 'on-hold', postponed: 'on-hold', deferred: 'on-hold', paused: 'on-hold',
-  },
-  project: {
+  }),
+  project: lookupTable({
     proposed: 'proposed', draft: 'proposed', pending: 'proposed', planned: 'proposed', idea: 'proposed', 'in review': 'proposed',
     active: 'active', 'in progress': 'active', started: 'active', ongoing: 'active', approved: 'active', accepted: 'active',
     shipped: 'shipped', done: 'shipped', completed: 'shipped', complete: 'shipped', released: 'shipped', launched: 'shipped', delivered: 'shipped',
     paused: 'paused', 'on hold': 'paused', 'on-hold': 'paused', blocked: 'paused', deferred: 'paused',
     cancelled: 'cancelled', canceled: 'cancelled', dropped: 'cancelled', abandoned: 'cancelled', rejected: 'cancelled',
-  },
-  goal: {
+  }),
+  goal: lookupTable({
     active: 'active', 'in progress': 'active', 'on track': 'active', 'at risk': 'active', 'off track': 'active', open: 'active', current: 'active',
     achieved: 'achieved', done: 'achieved', met: 'achieved', completed: 'achieved', complete: 'achieved', reached: 'achieved',
     dropped: 'dropped', abandoned: 'dropped', cancelled: 'dropped', canceled: 'dropped', missed: 'dropped', retired: 'dropped',
-  },
+  }),
 };
 
 /** Lower case, without Markdown emphasis, links' targets, emoji, HTML comments and trailing punctuation. */

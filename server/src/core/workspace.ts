@@ -14,6 +14,11 @@ export interface Workspace {
   readText(path: string): string | undefined;
   /** Whether a path exists as a file or a folder, including files `listFiles` filters out. */
   exists(path: string): 'file' | 'directory' | undefined;
+  /**
+   * A cheap fingerprint that changes whenever the file's content may have (size and times), or
+   * undefined when there is none to trust. Lets a persistent cache skip reading unchanged files.
+   */
+  stamp?(path: string): string | undefined;
 }
 
 /** Normalises a relative path: `/` separators, no `.` segments, `..` resolved; undefined if it leaves the root. */

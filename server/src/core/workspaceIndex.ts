@@ -1,4 +1,5 @@
 import type { FileAnnotations } from './annotations/codeReference.js';
+import type { CheckCache } from './checkCache.js';
 import { scanAnnotations } from './annotations/scanAnnotations.js';
 import { configFileName, parseConfig, type RationaleConfig } from './config.js';
 import { declaredFolders, discoverDocuments, type DeclaredFolder } from './discovery.js';
@@ -68,8 +69,8 @@ export async function buildIndexAsync(workspace: Workspace, onProgress?: IndexPr
  * An index of the documents alone: code files are listed but not read, and it has no annotations.
  * `indexAndCheck` uses it to compile rules first, then reads every code file exactly once.
  */
-export function buildDocumentIndex(workspace: Workspace, onProgress?: IndexProgress): WorkspaceIndex {
-  const steps = rebuildSteps(workspace, undefined, undefined, onProgress, Infinity, true);
+export function buildDocumentIndex(workspace: Workspace, onProgress?: IndexProgress, cache?: CheckCache): WorkspaceIndex {
+  const steps = rebuildSteps(workspace, undefined, undefined, onProgress, Infinity, true, cache);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -125,7 +126,15 @@ export function updateIndex(previous: WorkspaceIndex, workspace: Workspace, chan
 }
 
 /** Rebuilds in steps: yields after every `chunk` files so callers decide whether to pause. */
-function* rebuildSteps(workspace: Workspace, previous: WorkspaceIndex | undefined, touched: Set<string> | undefined, onProgress?: IndexProgress, chunk = Infinity, documentsOnly = false): Generator<void, WorkspaceIndex> {
+function* rebuildSteps(
+  workspace: Workspace,
+  previous: WorkspaceIndex | undefined,
+  touched: Set<string> | undefined,
+  onProgress?: IndexProgress,
+  chunk = Infinity,
+  documentsOnly = false,
+  cache?: CheckCache,
+): Generator<void, WorkspaceIndex> {
   const { config, errors } = parseConfig(workspace.exists(configFileName) === 'file' ? workspace.readText(configFileName) : undefined);
   const files = workspace.listFiles().filter((f) => !isIgnored(f, config));
   onProgress?.(0, files.length, 'discover');
@@ -137,20 +146,40 @@ function* rebuildSteps(workspace: Workspace, previous: WorkspaceIndex | undefine
   const annotations = new Map<string, FileAnnotations>();
   const hashes = new Map<string, string>();
   const configChanged = previous !== undefined && JSON.stringify(previous.config) !== JSON.stringify(config);
+  const parseKey = JSON.stringify([config.idPrefixes, config.statusMap]);
   let done = 0;
   for (const path of files) {
     done++;
     if (onProgress && done % 500 === 0) onProgress(done, files.length, 'scan');
     if (done % chunk === 0) yield;
     if (documentsOnly && !byPath.has(path)) continue;
+    const discoveredDoc = byPath.get(path);
+    // Stamp first, read second: a file changed in between is stamped old and re-read next time.
+    const stamp = cache && discoveredDoc ? cachedDocumentStamp(workspace, path, discoveredDoc) : undefined;
+    if (stamp !== undefined) {
+      const hit = cache!.document(path, stamp, parseKey);
+      if (hit) {
+        documents.set(path, hit);
+        hashes.set(path, hit.hash);
+        continue;
+      }
+    }
     const text = workspace.readText(path);
     if (text === undefined) continue;
     // Reuse earlier parses of unchanged files: rediscovery after a config change is then cheap.
     const reuse = previous && !configChanged && !touched?.has(path) ? previous : undefined;
-    indexFile(path, text, byPath.get(path), config, documents, annotations, hashes, reuse);
+    indexFile(path, text, discoveredDoc, config, documents, annotations, hashes, reuse);
+    const doc = documents.get(path);
+    if (stamp !== undefined && doc) cache!.rememberDocument(path, stamp, parseKey, doc);
   }
   onProgress?.(files.length, files.length, 'scan');
   return finish(config, [...errors, ...declaredResult.errors], declaredResult.folders, files, documents, annotations, hashes);
+}
+
+/** The file's stamp plus how discovery classified it, which the parse depends on too. */
+function cachedDocumentStamp(workspace: Workspace, path: string, discovered: { kind: DocKind; package?: string }): string | undefined {
+  const stamp = workspace.stamp?.(path);
+  return stamp === undefined ? undefined : `${stamp}|${discovered.kind}|${discovered.package ?? ''}`;
 }
 
 function indexFile(

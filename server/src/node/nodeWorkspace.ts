@@ -30,6 +30,7 @@ export class NodeWorkspace implements Workspace {
   readonly root: string;
   private files: string[] | undefined;
   private readonly maxSize: number;
+  private readonly openedAt = Date.now();
 
   constructor(root: string, private readonly options: NodeWorkspaceOptions = {}) {
     this.root = nodePath.resolve(root);
@@ -85,6 +86,23 @@ export class NodeWorkspace implements Workspace {
     try {
       const st = fs.statSync(abs);
       return st.isDirectory() ? 'directory' : st.isFile() ? 'file' : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Size, modification and change time. A file modified in the two seconds before this workspace
+   * was opened gets no stamp: on file systems with coarse timestamps it could change again
+   * without its stamp changing (git's "racily clean" problem), so it is always read.
+   */
+  stamp(path: string): string | undefined {
+    const abs = this.absolute(path);
+    if (!abs) return undefined;
+    try {
+      const st = fs.statSync(abs, { throwIfNoEntry: false });
+      if (!st?.isFile() || st.mtimeMs > this.openedAt - 2000) return undefined;
+      return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
     } catch {
       return undefined;
     }

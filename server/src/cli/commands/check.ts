@@ -13,6 +13,7 @@ import type { CliIo } from '../io.js';
 import { printError } from '../io.js';
 import { openWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
 import { Progress } from '../progress.js';
+import { CheckCacheStore } from '../../node/checkCacheStore.js';
 import { toolVersion } from '../version.js';
 import { displayPath } from '../workspaceRoot.js';
 
@@ -22,6 +23,8 @@ export const checkSpec: CommandSpec = {
     format: { type: 'string', short: 'f', values: ['text', 'json', 'sarif', 'github'] },
     'fail-on': { type: 'string', values: ['error', 'warning', 'info', 'never'] },
     dir: { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    'cache-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   positionals: ['dir?'],
@@ -35,11 +38,20 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[0]);
   const progress = new Progress(io);
   const { workspace, warnings } = openWorkspace(root, progress);
-  // One pass: documents first, then every other file read once for annotations and rules.
+  const cacheDir = args.flags['cache-dir'] as string | undefined;
+  const store = args.flags['no-cache'] ? undefined : new CheckCacheStore(root, toolVersion(), cacheDir === undefined ? undefined : nodePath.resolve(io.cwd, cacheDir));
+  const cache = store?.load();
+  // One pass: documents first, then every other file read once for annotations and rules;
+  // with the cache, files unchanged since the last run are not read at all.
   const { index, result } = indexAndCheck(workspace, {
+    cache,
     onIndexProgress: (done, total) => progress.update('reading documents', done, total),
     onProgress: (done, total) => progress.update('checking files', done, total),
   });
+  if (store && cache) {
+    const failed = store.save(cache);
+    if (failed) warnings.push(failed);
+  }
   const loaded = { root, workspace, index, warnings };
   if (loaded.index.configErrors.length > 0) {
     progress.clear();

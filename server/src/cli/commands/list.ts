@@ -8,6 +8,7 @@ import { printError } from '../io.js';
 import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
 import { Progress } from '../progress.js';
 import { renderTable } from '../table.js';
+import { lookupTable } from '../../core/lookupTable.js';
 
 export const listSpec: CommandSpec = {
   name: 'list',
@@ -21,11 +22,11 @@ export const listSpec: CommandSpec = {
   positionals: ['dir?'],
 };
 
-const kindWords: Record<string, DocKind> = {
+const kindWords = lookupTable<DocKind>({
   goal: 'goal', goals: 'goal', okr: 'goal', objective: 'goal',
   project: 'project', projects: 'project', prd: 'project', brief: 'project', rfc: 'project',
   decision: 'decision', decisions: 'decision', adr: 'decision',
-};
+});
 
 export function parseKind(value: string | boolean | undefined, command: string): DocKind | undefined {
   if (value === undefined || typeof value === 'boolean') return undefined;

@@ -12,6 +12,7 @@ import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
 import { Progress } from '../progress.js';
 import { createExclusive, replaceAtomically, withFolderLock } from '../safeWrite.js';
 import { displayPath, findWorkspaceRoot, workspaceRelative } from '../workspaceRoot.js';
+import { lookupTable } from '../../core/lookupTable.js';
 
 export const newSpec: CommandSpec = {
   name: 'new',
@@ -24,11 +25,11 @@ export const newSpec: CommandSpec = {
   positionals: ['adr|prd|goal', 'title'],
 };
 
-const kinds: Record<string, DocKind> = {
+const kinds = lookupTable<DocKind>({
   adr: 'decision', decision: 'decision',
   prd: 'project', project: 'project',
   goal: 'goal', okr: 'goal', objective: 'goal',
-};
+});
 
 /** Today in local time, `YYYY-MM-DD`: the date a person writing the record would put on it. */
 function localToday(): string {

@@ -1,3 +1,5 @@
+import { lookupTable } from '../lookupTable.js';
+
 /**
  * How comments and string literals are written, per language. Just enough to find comments without
  * parsing: annotations must work in any mainstream language, so the table favours breadth over
@@ -156,7 +158,7 @@ export const fallbackCommentSyntax: CommentSyntax = syntax('fallback', [slashes,
 
 // ---- lookup tables
 
-const byExtension: Record<string, CommentSyntax> = {};
+const byExtension: Record<string, CommentSyntax | undefined> = Object.create(null);
 function extensions(s: CommentSyntax, list: string): void {
   for (const ext of list.split(/\s+/)) if (ext) byExtension[ext] = s;
 }
@@ -220,7 +222,7 @@ extensions(makefile, 'mk mak make');
 extensions(dockerfile, 'dockerfile containerfile');
 
 /** Whole file names (lower case), for files whose extension says nothing. */
-const byFileName: Record<string, CommentSyntax> = {
+const byFileName = lookupTable<CommentSyntax>({
   dockerfile, containerfile: dockerfile,
   makefile, gnumakefile: makefile, 'makefile.am': makefile, 'makefile.in': makefile, justfile: makefile, '.justfile': makefile,
   'cmakelists.txt': cmake,
@@ -237,10 +239,10 @@ const byFileName: Record<string, CommentSyntax> = {
   '.zshenv': shell, '.zprofile': shell, '.kshrc': shell, '.inputrc': hashOnly, '.htaccess': hashOnly, '.flake8': ini, '.pylintrc': ini,
   '.coveragerc': ini, 'setup.cfg': ini, 'tox.ini': ini, '.babelrc': jsonc, '.eslintrc': jsonc, '.prettierrc': yaml, '.nvmrc': hashOnly,
   '.tool-versions': hashOnly, '.mailmap': hashOnly, '.vimrc': vim, '_vimrc': vim, '.clang-format': yaml, '.clang-tidy': yaml,
-};
+});
 
 /** VS Code language identifiers (what `TextDocument.languageId` says). */
-const byLanguageId: Record<string, CommentSyntax> = {
+const byLanguageId = lookupTable<CommentSyntax>({
   javascript, javascriptreact: javascript, typescript: javascript, typescriptreact: javascript, 'jsx-tags': javascript,
   vue: component, svelte: component, astro: component,
   c: cFamily, cpp: cFamily, 'objective-c': cFamily, 'objective-cpp': cFamily, cuda: cFamily, 'cuda-cpp': cFamily, hlsl: cFamily, glsl: cFamily, solidity: cFamily, verilog: cFamily, systemverilog: cFamily, d: cFamily,
@@ -259,7 +261,7 @@ const byLanguageId: Record<string, CommentSyntax> = {
   pascal, objectpascal: pascal, delphi: pascal, vim: vim, viml: vim,
   dockerfile, makefile, ignore: hashOnly, gitignore: hashOnly, 'git-ignore': hashOnly, tcl: hashOnly, crystal: hashOnly, coffeescript: hashOnly,
   coffee: hashOnly, 'pip-requirements': hashOnly, codeowners: hashOnly,
-};
+});
 
 function baseName(path: string): string {
   const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));

@@ -2,6 +2,7 @@ import type { DocKind } from '../document.js';
 import type { CodeReference, FileAnnotations, Suppression } from './codeReference.js';
 import { forEachCommentSegment } from './commentSegments.js';
 import { commentSyntaxFor } from './commentSyntax.js';
+import { lookupTable } from '../lookupTable.js';
 
 export interface ScanAnnotationsOptions {
   /** Id prefixes of the workspace (`ADR`, `PRD`, `GOAL` by default): what bare mentions look like. */
@@ -15,11 +16,11 @@ const maxMentionLineLength = 10_000;
 
 const directive = 'rationale-disable-next-line';
 
-const tagKinds: Record<string, DocKind> = {
+const tagKinds = lookupTable<DocKind>({
   decision: 'decision', adr: 'decision', rfc: 'decision',
   prd: 'project', project: 'project', brief: 'project',
   goal: 'goal', okr: 'goal', objective: 'goal',
-};
+});
 
 /**
  * Tags other tools own too (Doxygen `@brief`, Maven's `@goal`, file headers' `@project`): after

@@ -4,6 +4,7 @@ import { splitFrontMatter } from '../frontMatter.js';
 import { LineMap, type Position, type Range } from '../range.js';
 import type { WorkspaceIndex } from '../workspaceIndex.js';
 import { effectiveStatus } from '../supersession.js';
+import { lookupTable } from '../lookupTable.js';
 
 export interface IdCompletion {
   id: string;
@@ -16,9 +17,9 @@ export interface IdCompletion {
   sortText: string;
 }
 
-const tagKinds: Record<string, DocKind> = {
+const tagKinds = lookupTable<DocKind>({
   decision: 'decision', adr: 'decision', prd: 'project', project: 'project', brief: 'project', rfc: 'project', goal: 'goal', okr: 'goal', objective: 'goal',
-};
+});
 
 const retired = new Set(['superseded', 'deprecated', 'rejected', 'cancelled', 'dropped', 'achieved']);
 

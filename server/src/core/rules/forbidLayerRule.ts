@@ -16,6 +16,8 @@ export function compileForbidLayerRule(setup: RuleSetup): CompiledRule {
   const into = (spec.to ?? []).join(', ');
   return {
     spec,
+    scope: setup.scope,
+    scopeKey: `layer ${JSON.stringify(spec.to ?? [])} ${setup.scope.key}`,
     appliesTo: (path) => hasImportExtractor(path) && setup.inScope(path) && !to(path),
     check(file: FileContext): Finding[] {
       const family = file.family;

@@ -13,6 +13,8 @@ export function compileForbidPatternRule(setup: RuleSetup): CompiledRule {
   const { regex } = compiled;
   return {
     spec: setup.spec,
+    scope: setup.scope,
+    scopeKey: `any ${setup.scope.key}`,
     appliesTo: setup.inScope,
     check(file: FileContext): Finding[] {
       // The DFA test is much cheaper than collecting matches, and most files do not match.

@@ -7,6 +7,7 @@ import { globMatcher, isGlob, type PathMatcher } from '../glob.js';
 export class NameMatcher {
   private readonly exact = new Map<string, string>();
   private readonly globs: { target: string; match: PathMatcher }[] = [];
+  private exactKeys: string[] | undefined;
 
   constructor(targets: readonly string[], normalize: (name: string) => string = (n) => n) {
     for (const t of targets) {
@@ -19,7 +20,8 @@ export class NameMatcher {
   /** False when no candidate can match: no exact target among them and no glob targets to try. */
   mayMatchAny(candidates: ReadonlySet<string>): boolean {
     if (this.globs.length > 0) return true;
-    for (const key of this.exact.keys()) if (candidates.has(key)) return true;
+    const keys = (this.exactKeys ??= [...this.exact.keys()]);
+    for (let i = 0; i < keys.length; i++) if (candidates.has(keys[i])) return true;
     return false;
   }
 

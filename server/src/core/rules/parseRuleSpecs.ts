@@ -2,6 +2,7 @@ import type { Severity } from '../finding.js';
 import type { Range } from '../range.js';
 import { compileSafeRegex } from '../safeRegex.js';
 import type { RuleKind, RuleSpec } from './ruleSpec.js';
+import { lookupTable } from '../lookupTable.js';
 
 export type YamlPath = (string | number)[];
 
@@ -16,7 +17,7 @@ const allowedKeys = new Set<string>([...ruleKinds, ...optionKeys]);
 const kindList = 'forbid-import, forbid-pattern, require-pattern, forbid-dependency or forbid-layer';
 
 /** Keys people plausibly write for the ones we know, for a "did you mean" hint. */
-const likelyMeant: Record<string, string> = {
+const likelyMeant = lookupTable<string>({
   file: 'files',
   include: 'files',
   includes: 'files',
@@ -38,7 +39,7 @@ const likelyMeant: Record<string, string> = {
   'require-patterns': 'require-pattern',
   'forbid-dependencies': 'forbid-dependency',
   'forbid-layers': 'forbid-layer',
-};
+});
 
 /**
  * Reads a decision's `rules:` front matter into validated rules. Every mistake becomes a problem

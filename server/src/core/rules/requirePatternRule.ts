@@ -10,6 +10,8 @@ export function compileRequirePatternRule(setup: RuleSetup): CompiledRule {
   const { regex } = compiled;
   return {
     spec: setup.spec,
+    scope: setup.scope,
+    scopeKey: `any ${setup.scope.key}`,
     appliesTo: setup.inScope,
     check(file: FileContext): Finding[] {
       if (regex.test(file.text)) return [];

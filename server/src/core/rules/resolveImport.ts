@@ -1,5 +1,6 @@
 import type { ImportFamily } from '../imports/importRef.js';
 import { dirname, joinPath, normalizePath } from '../workspace.js';
+import { lookupTable } from '../lookupTable.js';
 
 /**
  * Where an import may lead inside the workspace, as workspace-relative paths to test against a
@@ -29,7 +30,7 @@ export function importTargets(importer: string, specifier: string, family: Impor
 
 const scriptExtensions = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.vue', '.svelte', '.json'];
 /** ESM TypeScript imports name the emitted file (`./x.js` for `x.ts`). */
-const emittedToSource: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+const emittedToSource = lookupTable<string[]>({ '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] });
 
 function javascriptTargets(dir: string, specifier: string, fileExists: (path: string) => boolean): string[] {
   const spec = specifier.replace(/[?#].*$/, '');

@@ -1,3 +1,4 @@
+import { contentHash } from '../contentHash.js';
 import type { Finding } from '../finding.js';
 import { invalidRule, type CompiledRule, type RuleSetup } from './compiledRule.js';
 import type { DecisionInfo, DecisionLookup } from './decisionInfo.js';
@@ -7,7 +8,7 @@ import { compileForbidImportRule } from './forbidImportRule.js';
 import { compileForbidLayerRule } from './forbidLayerRule.js';
 import { compileForbidPatternRule } from './forbidPatternRule.js';
 import { compileRequirePatternRule } from './requirePatternRule.js';
-import { ruleScope, ScopeCache } from './ruleScope.js';
+import { ruleScope } from './ruleScope.js';
 import type { RuleSpec } from './ruleSpec.js';
 
 export type { DecisionInfo, DecisionLookup } from './decisionInfo.js';
@@ -18,6 +19,13 @@ export interface CompiledRules {
   /** Whether any rule can report in this file, so callers can skip reading the others. */
   appliesTo(path: string): boolean;
   checkFile(path: string, text: string, fileExists: (path: string) => boolean): Finding[];
+  /**
+   * Changes whenever any rule's findings could: the specs and what their messages and scopes
+   * read from their decisions. Keys caches of per-file results.
+   */
+  readonly key: string;
+  /** Whether some rule resolves imports against the file list, so adding a file can change findings elsewhere. */
+  readonly readsFileList: boolean;
   /** `invalid-rule` findings for rules that cannot run, located in their decision documents. */
   invalidRuleFindings(): Finding[];
 }
@@ -28,21 +36,23 @@ export function compileRules(specs: readonly RuleSpec[], decisions: DecisionLook
     if (!infos.has(id)) infos.set(id, safeLookup(decisions, id));
     return infos.get(id);
   };
-  const scopes = new ScopeCache();
-  const rules = specs.map((spec) => compileRule(spec, lookup(spec.decision), scopes));
+  const rules = specs.map((spec) => compileRule(spec, lookup(spec.decision)));
   const runnable = rules.filter((r) => r.invalid === undefined);
+  const groups = groupByScope(runnable);
   // Callers ask `appliesTo` and then `checkFile` for the same path: match the scopes once.
   let lastPath: string | undefined;
-  let lastRules: CompiledRule[] = [];
-  const rulesFor = (path: string): CompiledRule[] => {
+  let lastRules: readonly CompiledRule[] = [];
+  const rulesFor = (path: string): readonly CompiledRule[] => {
     if (path !== lastPath) {
-      lastRules = runnable.filter((r) => r.appliesTo(path));
+      lastRules = applicable(groups, path);
       lastPath = path;
     }
     return lastRules;
   };
   return {
     rules,
+    key: contentHash(JSON.stringify(specs.map((s) => [s, lookup(s.decision)]))),
+    readsFileList: runnable.some((r) => r.spec.kind === 'forbid-layer'),
     appliesTo: (path) => rulesFor(path).length > 0,
     checkFile(path, text, fileExists) {
       const file = new FileContext(path, text, fileExists);
@@ -60,8 +70,55 @@ export function compileRules(specs: readonly RuleSpec[], decisions: DecisionLook
   };
 }
 
-function compileRule(spec: RuleSpec, decision: DecisionInfo | undefined, scopes: ScopeCache): CompiledRule {
-  const setup: RuleSetup = { spec, decision, inScope: ruleScope(spec, decision, scopes) };
+// A plain loop: Array.prototype.flatMap copied element by element and cost more than the checks.
+function applicable(groups: readonly RuleGroup[], path: string): readonly CompiledRule[] {
+  let only: readonly CompiledRule[] = [];
+  let all: CompiledRule[] | undefined;
+  for (const g of groups) {
+    const rs = g.rulesFor(path);
+    if (rs.length === 0) continue;
+    if (only.length === 0) only = rs;
+    else {
+      all ??= [...only];
+      for (let i = 0; i < rs.length; i++) all.push(rs[i]);
+    }
+  }
+  return all ?? only;
+}
+
+interface RuleGroup {
+  rulesFor(path: string): readonly CompiledRule[];
+}
+
+/**
+ * Rules of equal `scopeKey` apply to the same files, except each to its own declaring document, so
+ * one rule answers for the group, and only a group member's own document is asked rule by rule.
+ */
+function groupByScope(rules: readonly CompiledRule[]): RuleGroup[] {
+  const byKey = new Map<string, CompiledRule[]>();
+  const groups: RuleGroup[] = [];
+  for (const rule of rules) {
+    if (rule.scopeKey === undefined) {
+      groups.push({ rulesFor: (path) => (rule.appliesTo(path) ? [rule] : []) });
+      continue;
+    }
+    const members = byKey.get(rule.scopeKey);
+    if (members) members.push(rule);
+    else byKey.set(rule.scopeKey, [rule]);
+  }
+  for (const members of byKey.values()) {
+    const owns = new Set(members.map((r) => r.scope?.own));
+    const [first] = members;
+    groups.push({
+      rulesFor: (path) => (owns.has(path) ? members.filter((r) => r.appliesTo(path)) : first.appliesTo(path) ? members : []),
+    });
+  }
+  return groups;
+}
+
+function compileRule(spec: RuleSpec, decision: DecisionInfo | undefined): CompiledRule {
+  const scope = ruleScope(spec, decision);
+  const setup: RuleSetup = { spec, decision, scope, inScope: scope.test };
   switch (spec.kind) {
     case 'forbid-import':
       return spec.targets.length > 0 ? compileForbidImportRule(setup) : invalidRule(spec, 'it names no module to forbid');

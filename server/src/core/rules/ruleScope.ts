@@ -15,42 +15,32 @@ import type { RuleSpec } from './ruleSpec.js';
  *   serves (the root package.json serves `src/**`; `services/web/package.json` does not serve
  *   `services/api/**`).
  */
-export function ruleScope(spec: RuleSpec, decision: DecisionInfo | undefined, cache?: ScopeCache): (path: string) => boolean {
+export function ruleScope(spec: RuleSpec, decision: DecisionInfo | undefined): RuleScope {
   const own = decision?.path;
-  let excluded = anyGlobMatcher(spec.except);
-  let included = includedBy(spec, decision);
-  if (cache) {
-    const kindClass = spec.kind === 'forbid-layer' || spec.kind === 'forbid-dependency' ? spec.kind : 'other';
-    const byFiles = spec.files.length > 0;
-    included = cache.memo(JSON.stringify(['in', kindClass, spec.files, kindClass === 'forbid-layer' ? spec.from : null, kindClass === 'forbid-layer' || byFiles ? null : (decision?.appliesTo ?? [])]), included);
-    excluded = cache.memo(JSON.stringify(['except', spec.except]), excluded);
-  }
-  return (path) => path !== own && included(path) && !excluded(path);
+  const excluded = anyGlobMatcher(spec.except);
+  const included = includedBy(spec, decision);
+  const byFiles = spec.files.length > 0;
+  const layer = spec.kind === 'forbid-layer';
+  return {
+    test: (path) => path !== own && included(path) && !excluded(path),
+    shared: (path) => included(path) && !excluded(path),
+    own,
+    key: JSON.stringify([spec.kind === 'forbid-dependency' ? 'manifest' : layer ? 'layer' : 'code', spec.files, layer ? spec.from : null, layer || byFiles ? null : (decision?.appliesTo ?? []), spec.except]),
+  };
 }
 
-/**
- * Hundreds of decisions' rules share a handful of scopes (`src/**`); with a cache, each distinct
- * scope is matched once per file instead of once per rule. It remembers the results for one path
- * at a time, the file being checked.
- */
-export class ScopeCache {
-  private path: string | undefined;
-  private readonly results = new Map<string, boolean>();
-
-  memo(key: string, test: (path: string) => boolean): (path: string) => boolean {
-    return (path) => {
-      if (path !== this.path) {
-        this.path = path;
-        this.results.clear();
-      }
-      let r = this.results.get(key);
-      if (r === undefined) {
-        r = test(path);
-        this.results.set(key, r);
-      }
-      return r;
-    };
-  }
+export interface RuleScope {
+  /** Whether the rule governs the file. */
+  test(path: string): boolean;
+  /** The same test without the declaring document's exclusion: equal for all rules of equal `key`. */
+  shared(path: string): boolean;
+  /** The declaring document, which the rule never governs. */
+  own: string | undefined;
+  /**
+   * Equal keys mean equal `shared` tests. Hundreds of decisions' rules share a handful of scopes
+   * (`src/**`), so the engine matches each distinct scope once per file instead of once per rule.
+   */
+  key: string;
 }
 
 function includedBy(spec: RuleSpec, decision: DecisionInfo | undefined): (path: string) => boolean {
