@@ -137,7 +137,7 @@ export class RationaleServer implements vscode.Disposable {
       documentSelector: [{ scheme: 'file' }],
       synchronize: { configurationSection: settingsSection },
       // A function, so a restart after a settings change sends the new values.
-      initializationOptions,
+      initializationOptions: () => initializationOptions(String(this.context.extension.packageJSON.version ?? 'dev')),
       outputChannel: this.output,
       diagnosticPullOptions: { onChange: true, onSave: true },
       // Server Markdown elsewhere (completion details) stays fully untrusted; hovers get

@@ -10,6 +10,7 @@ export interface RationaleSettings {
   enable: boolean;
   workspaceDiagnostics: boolean;
   maxFileSizeBytes: number;
+  cacheEnabled: boolean;
   showRetired: boolean;
   statusBarEnabled: boolean;
 }
@@ -22,6 +23,7 @@ export function readSettings(): RationaleSettings {
     workspaceDiagnostics: c.get<boolean>('workspaceDiagnostics', true),
     // A hand-edited settings.json can hold anything; the server gets a sane positive integer.
     maxFileSizeBytes: Number.isFinite(maxFileSizeBytes) && maxFileSizeBytes > 0 ? Math.floor(maxFileSizeBytes) : 1_048_576,
+    cacheEnabled: c.get<boolean>('cache.enabled', true),
     showRetired: c.get<boolean>('tree.showRetired', false),
     statusBarEnabled: c.get<boolean>('statusBar.enabled', true),
   };
@@ -31,12 +33,15 @@ export function readSettings(): RationaleSettings {
 export interface ServerInitializationOptions {
   maxFileSizeBytes: number;
   workspaceDiagnostics: boolean;
+  cache: boolean;
+  /** The extension's version: a cache written by another version is not trusted. */
+  version: string;
 }
 
-export function initializationOptions(): ServerInitializationOptions {
+export function initializationOptions(version: string): ServerInitializationOptions {
   const s = readSettings();
-  return { maxFileSizeBytes: s.maxFileSizeBytes, workspaceDiagnostics: s.workspaceDiagnostics };
+  return { maxFileSizeBytes: s.maxFileSizeBytes, workspaceDiagnostics: s.workspaceDiagnostics, cache: s.cacheEnabled, version };
 }
 
 /** Settings the server only reads at start, so changing one restarts it. */
-export const restartingSettings = ['rationale.workspaceDiagnostics', 'rationale.maxFileSizeBytes'] as const;
+export const restartingSettings = ['rationale.workspaceDiagnostics', 'rationale.maxFileSizeBytes', 'rationale.cache.enabled'] as const;

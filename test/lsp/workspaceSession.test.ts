@@ -63,3 +63,36 @@ describe('workspace diagnostics in the server', () => {
     ]);
   });
 });
+
+describe('the persistent cache in the server', () => {
+  it('serves unchanged files from the cache, and open documents and changed files as they are', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-session-cache-'));
+    after(() => fs.rmSync(folder, { recursive: true, force: true }));
+    // Files written just now are never cached (their times could still change unseen): age them.
+    const age = (secondsAgo: number) => {
+      const t = Date.now() / 1000 - secondsAgo;
+      for (const p of Object.keys(files)) fs.utimesSync(path.join(root, p), t, t);
+    };
+    age(60);
+    const cache = { folder, toolVersion: 'test' };
+    const first = new WorkspaceSession(URI.file(root).toString(), { cache });
+    await first.reindex();
+    assert.equal(first.cacheProblem, undefined);
+    assert.equal(fs.readdirSync(folder).filter((f) => f.endsWith('.json')).length, 1);
+
+    fs.writeFileSync(path.join(root, 'src/c.ts'), "import m from 'moment';\n// changed on disk\n");
+    age(30);
+    const key = (xs: readonly { path: string; code: string; range: unknown }[]) => xs.map((f) => `${f.path} ${f.code} ${JSON.stringify(f.range)}`).sort();
+    const cached = new WorkspaceSession(URI.file(root).toString(), { cache });
+    const plain = new WorkspaceSession(URI.file(root).toString());
+    for (const s of [cached, plain]) {
+      s.setOpenText('src/a.ts', 'export {};\n');
+      await s.reindex();
+    }
+    const findings = key(cached.workspaceFindings());
+    assert.deepEqual(findings, key(plain.workspaceFindings()));
+    assert.ok(findings.some((f) => f.startsWith('src/c.ts forbid-import')));
+    assert.ok(!findings.some((f) => f.startsWith('src/a.ts')));
+    fs.writeFileSync(path.join(root, 'src/c.ts'), files['src/c.ts']);
+  });
+});

@@ -8,9 +8,7 @@ import { compileRules, type CompiledRules } from './rules/ruleEngine.js';
 import { isPlaceholderReason } from './suppressionReason.js';
 import { supersessionGraph, type SupersessionGraph } from './supersession.js';
 import type { Workspace } from './workspace.js';
-import { buildDocumentIndex, resolveId, withAnnotations, type IndexProgress, type WorkspaceIndex } from './workspaceIndex.js';
-import type { CachedCodeFile, CheckCache } from './checkCache.js';
-import { contentHash } from './contentHash.js';
+import { resolveId, type WorkspaceIndex } from './workspaceIndex.js';
 
 export interface CheckOptions {
   /** `YYYY-MM-DD`; defaults to today (UTC). */
@@ -111,76 +109,6 @@ export function checkWithContext(ctx: CheckContext, workspace: Workspace, option
   for (const [path, list] of ctx.documentFindings) if (!index.fileSet.has(path)) findings.push(...applySeverityOverrides(index, [...list]));
   options.onProgress?.(index.files.length, index.files.length);
   return { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings), filesChecked: checked };
-}
-
-/**
- * Indexes and checks a workspace reading every file once: documents first (they define the rules),
- * then each code file is scanned for annotations and checked against the rules in the same pass.
- * This is the CLI's path; the editor keeps an index and checks files as they change.
- */
-export function indexAndCheck(workspace: Workspace, options: CheckOptions & { onIndexProgress?: IndexProgress; cache?: CheckCache } = {}): { index: WorkspaceIndex; result: CheckResult } {
-  const { cache } = options;
-  const docIndex = buildDocumentIndex(workspace, options.onIndexProgress, cache);
-  const ctx0 = createCheckContext(docIndex, workspace, options);
-  const prefixes = Object.values(docIndex.config.idPrefixes);
-  const checkKey = cache ? codeFileKey(ctx0, prefixes) : '';
-  const annotations = new Map<string, FileAnnotations>();
-  const hashes = new Map<string, string>();
-  const ruleFindings = new Map<string, Finding[]>();
-  let done = 0;
-  let checked = ctx0.documentFindings.size;
-  for (const path of docIndex.files) {
-    done++;
-    if (options.onProgress && done % 500 === 0) options.onProgress(done, docIndex.files.length);
-    if (docIndex.documents.has(path)) continue;
-    // Stamp first, read second: a file changed in between is stamped old and re-read next time.
-    const stamp = cache ? workspace.stamp?.(path) : undefined;
-    let entry = stamp !== undefined ? cache!.codeFile(path, stamp, checkKey) : undefined;
-    if (!entry) {
-      const text = workspace.readText(path);
-      if (text === undefined) continue;
-      entry = checkCodeFile(ctx0, path, text, prefixes);
-      if (stamp !== undefined) cache!.rememberCodeFile(path, stamp, checkKey, entry);
-    }
-    if (entry.annotations) {
-      annotations.set(path, entry.annotations);
-      hashes.set(path, entry.hash ?? '');
-    }
-    if (entry.checked) checked++;
-    if (entry.ruleFindings.length > 0) ruleFindings.set(path, entry.ruleFindings);
-  }
-  const index = withAnnotations(docIndex, annotations, hashes);
-  const ctx = withIndex(ctx0, index);
-  const findings: Finding[] = [];
-  const suppressed: Finding[] = [];
-  const paths = new Set([...annotations.keys(), ...ruleFindings.keys(), ...ctx.documentFindings.keys()]);
-  for (const path of [...paths].sort()) {
-    const r = findingsForFile(ctx, path, undefined, index.documents.has(path) ? undefined : { annotations: annotations.get(path), ruleFindings: ruleFindings.get(path) ?? [] });
-    findings.push(...r.findings);
-    suppressed.push(...r.suppressed);
-  }
-  options.onProgress?.(docIndex.files.length, docIndex.files.length);
-  return { index, result: { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings), filesChecked: checked } };
-}
-
-/** One code file's annotations and rule findings, before they are resolved against the index. */
-function checkCodeFile(ctx: CheckContext, path: string, text: string, prefixes: string[]): CachedCodeFile {
-  const found = scanAnnotations(path, text, { idPrefixes: prefixes });
-  const annotated = found.references.length > 0 || found.suppressions.length > 0;
-  const ruled = ctx.rules.appliesTo(path);
-  return {
-    annotations: annotated ? found : undefined,
-    hash: annotated ? contentHash(text) : undefined,
-    ruleFindings: ruled ? ctx.rules.checkFile(path, text, (p) => ctx.index.fileSet.has(p)) : [],
-    // Counted as in checkWithContext: files that a rule or an annotation made us look at.
-    checked: annotated || ruled,
-  };
-}
-
-/** What a code file's cached result depends on besides its own content. */
-function codeFileKey(ctx: CheckContext, prefixes: string[]): string {
-  const files = ctx.rules.readsFileList ? contentHash(ctx.index.files.join('\n')) : '';
-  return JSON.stringify([ctx.rules.key, prefixes, files]);
 }
 
 function applySuppressions(index: WorkspaceIndex, findings: Finding[], suppressions: readonly Suppression[]): FileCheckResult {

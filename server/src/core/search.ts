@@ -79,13 +79,17 @@ export class DocumentSearch {
   private readonly vocabulary = new Map<string, Postings>();
   private readonly words: string[] = [];
   private readonly trigrams = new Map<string, number[]>();
+  /** Entries by the trigrams of their compact head, to find `datefns` in `Use date-fns` without a scan. */
+  private readonly headTrigrams = new Map<string, number[]>();
+  private readonly byKey = new Map<string, number[]>();
+  private readonly byNumber = new Map<number, number[]>();
   private readonly maxCandidates: number;
   /** Per-entry score buffers, reused across queries (search is synchronous) to spare the GC. */
   private scratch = { total: new Float64Array(0), best: new Float64Array(0) };
 
   constructor(documents: Iterable<RationaleDocument>, options: SearchIndexOptions = {}) {
     const textOf = options.textOf ?? ((d: RationaleDocument) => d.summary);
-    this.maxCandidates = options.maxCandidates ?? 100;
+    this.maxCandidates = options.maxCandidates ?? 50;
     for (const doc of documents) {
       const i = this.entries.length;
       this.entries.push({
@@ -94,6 +98,9 @@ export class DocumentSearch {
         compactHead: wordsOf(`${doc.id} ${doc.title}`).join(''),
         record: { i, id: doc.id, aliases: doc.aliases, title: doc.title },
       });
+      for (const key of this.entries[i].keys) push(this.byKey, key, i);
+      if (doc.number !== undefined) push(this.byNumber, doc.number, i);
+      for (const t of trigramsOf(this.entries[i].compactHead)) push(this.headTrigrams, t, i);
       for (const w of wordsOf([doc.id, ...doc.aliases, doc.title].join(' '))) this.post(w, i, 'head');
       for (const w of wordsOf(textOf(doc) ?? '')) this.post(w, i, 'text');
     }
@@ -119,7 +126,8 @@ export class DocumentSearch {
     if (hits.length >= limit) return hits.slice(0, limit);
 
     const { touched, total } = this.prefilter(q);
-    const candidates = topByScore(touched.filter((i) => !taken.has(i) && allowed(this.entries[i])), total, this.maxCandidates);
+    const eligible = taken.size === 0 && !options.kinds ? touched : touched.filter((i) => !taken.has(i) && allowed(this.entries[i]));
+    const candidates = topByScore(eligible, total, this.maxCandidates);
     const preScore = new Map(candidates.map((i) => [i, total[i]]));
     for (const i of touched) total[i] = 0; // the scratch buffer is reused by the next query
     if (candidates.length === 0) return hits;
@@ -154,16 +162,8 @@ export class DocumentSearch {
   /** Entries whose id or alias is the query, canonical ids before aliases; a bare number matches numbered documents. */
   private exactMatches(q: string): number[] {
     const key = idKey(q);
-    const out: number[] = [];
-    this.entries.forEach((e, i) => {
-      if (e.keys.has(key)) out.push(i);
-    });
-    if (/^\d+$/.test(q)) {
-      const n = Number(q);
-      this.entries.forEach((e, i) => {
-        if (e.doc.number === n && !out.includes(i)) out.push(i);
-      });
-    }
+    const out: number[] = [...(this.byKey.get(key) ?? [])];
+    if (/^\d+$/.test(q)) for (const i of this.byNumber.get(Number(q)) ?? []) if (!out.includes(i)) out.push(i);
     const rank = (i: number) => (idKey(this.entries[i].doc.id) === key ? 0 : 1) * 10 + (this.entries[i].doc.kind === 'decision' ? 0 : 1);
     return out.sort((a, b) => rank(a) - rank(b) || a - b);
   }
@@ -196,13 +196,11 @@ export class DocumentSearch {
       };
       const exact = this.vocabulary.get(w);
       if (exact) credit(exact, 'exact');
-      if (w.length >= 2) {
-        for (const v of this.words) if (v.length > w.length && v.includes(w)) credit(this.vocabulary.get(v)!, 'partial');
-      }
+      if (w.length >= 2) for (const v of this.wordsContaining(w)) credit(this.vocabulary.get(v)!, 'partial');
       for (const v of this.nearWords(w)) credit(this.vocabulary.get(v)!, 'fuzzy');
       if (w.length >= 4) {
         const h = weights.head.partial;
-        for (let i = 0; i < n; i++) {
+        for (const i of rarest(this.headTrigrams, trigramsOf(w))) {
           if (best[i] < h && this.entries[i].compactHead.includes(w)) {
             if (best[i] === 0) bestTouched.push(i);
             best[i] = h;
@@ -216,6 +214,20 @@ export class DocumentSearch {
       }
     }
     return { touched, total };
+  }
+
+  /** Longer vocabulary words that contain `w`: candidates share its rarest trigram, then are verified. */
+  private wordsContaining(w: string): string[] {
+    const out: string[] = [];
+    if (w.length < 3) {
+      for (const v of this.words) if (v.length > w.length && v.includes(w)) out.push(v);
+      return out;
+    }
+    for (const wi of rarest(this.trigrams, trigramsOf(w))) {
+      const v = this.words[wi];
+      if (v.length > w.length && v.includes(w)) out.push(v);
+    }
+    return out;
   }
 
   /**
@@ -275,6 +287,23 @@ function topByScore(indices: number[], score: Float64Array, k: number): number[]
   const out: number[] = [];
   for (let j = 0; j < keys.length && j < k; j++) out.push(keys[j] % (1 << 20));
   return out;
+}
+
+function push<K>(map: Map<K, number[]>, key: K, i: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
+
+/** The shortest posting list among the trigrams (any text containing the word is on all of them). */
+function rarest(index: ReadonlyMap<string, number[]>, grams: Iterable<string>): readonly number[] {
+  let best: number[] | undefined;
+  for (const g of grams) {
+    const list = index.get(g);
+    if (!list) return [];
+    if (!best || list.length < best.length) best = list;
+  }
+  return best ?? [];
 }
 
 /** Lower-cased words (letters and digits of any script). */

@@ -70,11 +70,16 @@ export async function buildIndexAsync(workspace: Workspace, onProgress?: IndexPr
  * `indexAndCheck` uses it to compile rules first, then reads every code file exactly once.
  */
 export function buildDocumentIndex(workspace: Workspace, onProgress?: IndexProgress, cache?: CheckCache): WorkspaceIndex {
-  const steps = rebuildSteps(workspace, undefined, undefined, onProgress, Infinity, true, cache);
+  const steps = documentIndexSteps(workspace, onProgress, cache);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
   }
+}
+
+/** `buildDocumentIndex` in steps: yields after every `chunk` files so a caller can pause. */
+export function documentIndexSteps(workspace: Workspace, onProgress?: IndexProgress, cache?: CheckCache, chunk = Infinity): Generator<void, WorkspaceIndex> {
+  return rebuildSteps(workspace, undefined, undefined, onProgress, chunk, true, cache);
 }
 
 /** The full snapshot: a document index plus the annotations found in code files. */

@@ -16,6 +16,8 @@ import { onDocumentDiagnostics, onWorkspaceDiagnostics } from './diagnostics.js'
 import { onHover } from './hover.js';
 import { onDefinition, onDocumentLinks, onReferences, onWorkspaceSymbol } from './navigation.js';
 import { Sessions } from './sessions.js';
+import type { WorkspaceSessionOptions } from './workspaceSession.js';
+import { defaultCacheFolder } from '../node/checkCacheStore.js';
 import type { WorkspaceSession } from './workspaceSession.js';
 
 /** Settings the client passes in `initializationOptions`. */
@@ -23,6 +25,14 @@ export interface ServerOptions {
   maxFileSizeBytes?: number;
   /** Report findings of files that are not open (Problems shows the whole workspace). */
   workspaceDiagnostics?: boolean;
+  /** Use the persistent check cache in the user's cache folder (shared with the CLI). */
+  cache?: boolean;
+  /** The extension's version, which a cache must have been written by. */
+  version?: string;
+}
+
+function sessionOptions(options: ServerOptions): WorkspaceSessionOptions {
+  return { maxFileSizeBytes: options.maxFileSizeBytes, cache: options.cache ? { folder: defaultCacheFolder(), toolVersion: options.version ?? 'dev' } : undefined };
 }
 
 /**
@@ -68,6 +78,7 @@ export function startServer(connection: Connection): void {
     try {
       for (const s of sessions.all()) {
         await s.reindex((done, total) => progress.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`));
+        if (s.cacheProblem) connection.console.warn(`Rationale: ${s.cacheProblem}`);
       }
     } finally {
       progress.done();
@@ -92,7 +103,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     options = (params.initializationOptions ?? {}) as ServerOptions;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-    for (const f of folders) sessions.add(f.uri, { maxFileSizeBytes: options.maxFileSizeBytes });
+    for (const f of folders) sessions.add(f.uri, sessionOptions(options));
     supportsRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
@@ -121,7 +132,7 @@ export function startServer(connection: Connection): void {
     });
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       for (const f of e.removed) sessions.remove(f.uri);
-      const added = e.added.map((f) => sessions.add(f.uri, { maxFileSizeBytes: options.maxFileSizeBytes }));
+      const added = e.added.map((f) => sessions.add(f.uri, sessionOptions(options)));
       ready = ready.then(async () => {
         for (const s of added) await s.reindex();
         documentsChanged();

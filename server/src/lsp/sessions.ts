@@ -1,10 +1,10 @@
-import { WorkspaceSession } from './workspaceSession.js';
+import { WorkspaceSession, type WorkspaceSessionOptions } from './workspaceSession.js';
 
 /** The workspace folders the server serves; every request is routed to the folder holding its URI. */
 export class Sessions {
   private readonly list: WorkspaceSession[] = [];
 
-  add(rootUri: string, options: { maxFileSizeBytes?: number } = {}): WorkspaceSession {
+  add(rootUri: string, options: WorkspaceSessionOptions = {}): WorkspaceSession {
     const s = new WorkspaceSession(rootUri, options);
     this.list.push(s);
     // Deepest first, so nested folders win.

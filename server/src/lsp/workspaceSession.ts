@@ -2,9 +2,17 @@ import * as nodePath from 'node:path';
 import { URI } from 'vscode-uri';
 import { createCheckContext, findingsForFile, checkWithContext, withIndex, type CheckContext, type FileCheckResult } from '../core/checkWorkspace.js';
 import type { Finding } from '../core/finding.js';
+import { indexAndCheckAsync } from '../core/indexAndCheck.js';
 import type { Workspace } from '../core/workspace.js';
-import { buildIndex, buildIndexAsync, isDiscoveryFile, updateIndex, type IndexProgress, type WorkspaceIndex } from '../core/workspaceIndex.js';
+import { buildIndex, isDiscoveryFile, updateIndex, type IndexProgress, type WorkspaceIndex } from '../core/workspaceIndex.js';
+import { CheckCacheStore } from '../node/checkCacheStore.js';
 import { NodeWorkspace } from '../node/nodeWorkspace.js';
+
+export interface WorkspaceSessionOptions {
+  maxFileSizeBytes?: number;
+  /** Where the persistent check cache lives, and the version that must have written it; none: no cache. */
+  cache?: { folder: string; toolVersion: string };
+}
 
 /**
  * One workspace folder as the server sees it: files on disk overlaid with the editor's open
@@ -30,10 +38,15 @@ export class WorkspaceSession {
 
   readonly workspace: Workspace;
 
-  constructor(rootUri: string, options: { maxFileSizeBytes?: number } = {}) {
+  private readonly cacheStore: CheckCacheStore | undefined;
+  /** Why the cache could not be written, once, for the log. */
+  cacheProblem: string | undefined;
+
+  constructor(rootUri: string, options: WorkspaceSessionOptions = {}) {
     this.rootUri = rootUri.replace(/\/$/, '');
     this.root = URI.parse(rootUri).fsPath;
     this.disk = new NodeWorkspace(this.root, options);
+    this.cacheStore = options.cache ? new CheckCacheStore(this.root, options.cache.toolVersion, options.cache.folder) : undefined;
     this.workspace = {
       // Open documents count even before the watcher reports them on disk (a file a command just created).
       listFiles: () => {
@@ -46,6 +59,8 @@ export class WorkspaceSession {
       },
       readText: (p) => this.overlay.get(p) ?? this.disk.readText(p),
       exists: (p) => (this.overlay.has(p) ? 'file' : this.disk.exists(p)),
+      // An open document's text is not what is on disk: no stamp, so it is always read.
+      stamp: (p) => (this.overlay.has(p) ? undefined : this.disk.stamp(p)),
     };
   }
 
@@ -58,14 +73,25 @@ export class WorkspaceSession {
     return this.current !== undefined;
   }
 
+  /**
+   * Indexes and checks the whole folder in one pass (the CLI's), in steps so requests are served
+   * meanwhile, reusing the persistent cache for files unchanged since the last run.
+   */
   async reindex(onProgress?: IndexProgress): Promise<WorkspaceIndex> {
     this.disk.invalidate();
     this.listing = undefined;
-    const index = await buildIndexAsync(this.workspace, onProgress);
-    this.setIndex(index!);
-    this.context = undefined;
-    this.workspaceFindingsByPath = undefined;
-    return index!;
+    const cache = this.cacheStore?.load();
+    const r = (await indexAndCheckAsync(this.workspace, {
+      cache,
+      onIndexProgress: onProgress,
+      onProgress: (done, total) => onProgress?.(done, total, 'scan'),
+    }))!;
+    if (cache) this.cacheProblem = this.cacheStore!.save(cache);
+    this.setIndex(r.index);
+    this.context = r.context;
+    this.workspaceFindingsByPath = groupByPath(r.result.findings);
+    this.dirty.clear();
+    return r.index;
   }
 
   /** Workspace-relative path of a URI inside this folder, or undefined. */
@@ -145,12 +171,7 @@ export class WorkspaceSession {
     if (this.workspaceResult?.index === index) return this.workspaceResult.findings;
     const ctx = this.checkContext();
     if (!this.workspaceFindingsByPath) {
-      this.workspaceFindingsByPath = new Map();
-      for (const f of checkWithContext(ctx, this.workspace).findings) {
-        const list = this.workspaceFindingsByPath.get(f.path);
-        if (list) list.push(f);
-        else this.workspaceFindingsByPath.set(f.path, [f]);
-      }
+      this.workspaceFindingsByPath = groupByPath(checkWithContext(ctx, this.workspace).findings);
     } else {
       for (const p of this.dirty) {
         const findings = index.fileSet.has(p) ? findingsForFile(ctx, p, this.workspace.readText(p)).findings : [];
@@ -163,4 +184,14 @@ export class WorkspaceSession {
     this.workspaceResult = { index, findings };
     return findings;
   }
+}
+
+function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = out.get(f.path);
+    if (list) list.push(f);
+    else out.set(f.path, [f]);
+  }
+  return out;
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MemoryCheckCache } from '../../../server/src/core/checkCache.js';
-import { checkWorkspace, indexAndCheck, type CheckResult } from '../../../server/src/core/checkWorkspace.js';
+import { checkWorkspace, type CheckResult } from '../../../server/src/core/checkWorkspace.js';
+import { indexAndCheck } from '../../../server/src/core/indexAndCheck.js';
 import { buildIndex } from '../../../server/src/core/workspaceIndex.js';
 import { MemoryWorkspace } from '../../../server/src/core/memoryWorkspace.js';
 

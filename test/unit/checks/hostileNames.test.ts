@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkWorkspace, indexAndCheck } from '../../../server/src/core/checkWorkspace.js';
+import { checkWorkspace } from '../../../server/src/core/checkWorkspace.js';
+import { indexAndCheck } from '../../../server/src/core/indexAndCheck.js';
 import { MemoryWorkspace } from '../../../server/src/core/memoryWorkspace.js';
 import { buildIndex } from '../../../server/src/core/workspaceIndex.js';
 

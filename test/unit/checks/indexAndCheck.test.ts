@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkWorkspace, indexAndCheck } from '../../../server/src/core/checkWorkspace.js';
+import { checkWorkspace } from '../../../server/src/core/checkWorkspace.js';
+import { indexAndCheck } from '../../../server/src/core/indexAndCheck.js';
 import { buildIndex } from '../../../server/src/core/workspaceIndex.js';
 import { NodeWorkspace } from '../../../server/src/node/nodeWorkspace.js';
 

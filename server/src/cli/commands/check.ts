@@ -1,6 +1,6 @@
 import * as nodePath from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { indexAndCheck } from '../../core/checkWorkspace.js';
+import { indexAndCheck } from '../../core/indexAndCheck.js';
 import { severityRank, type Finding, type Severity } from '../../core/finding.js';
 import { parseArgs, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
