@@ -4,6 +4,7 @@ import type { CachedCodeFile, CheckCache } from './checkCache.js';
 import { createCheckContext, findingsForFile, withIndex, type CheckContext, type CheckOptions, type CheckResult } from './checkWorkspace.js';
 import { contentHash } from './contentHash.js';
 import { compareFindings, type Finding } from './finding.js';
+import type { CompiledRules } from './rules/ruleEngine.js';
 import type { Workspace } from './workspace.js';
 import { documentIndexSteps, withAnnotations, type IndexProgress, type WorkspaceIndex } from './workspaceIndex.js';
 
@@ -12,6 +13,19 @@ export interface IndexAndCheckOptions extends CheckOptions {
   /** Results of unchanged files from an earlier run; updated with this run's. */
   cache?: CheckCache;
 }
+
+/**
+ * The code files a run must read (not served by the cache), handed to whoever drives the steps: a
+ * driver may scan them elsewhere (worker threads) and pass the entries back, or pass nothing to
+ * have them scanned here.
+ */
+export interface ScanRequest {
+  paths: readonly string[];
+  context: CheckContext;
+}
+
+/** Results for some of a request's paths; the rest are scanned in place. */
+export type ScanResponse = ReadonlyMap<string, CachedCodeFile> | undefined;
 
 export interface IndexAndCheckResult {
   index: WorkspaceIndex;
@@ -27,10 +41,7 @@ export interface IndexAndCheckResult {
  */
 export function indexAndCheck(workspace: Workspace, options: IndexAndCheckOptions = {}): IndexAndCheckResult {
   const steps = indexAndCheckSteps(workspace, options);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
 }
 
 /**
@@ -39,15 +50,18 @@ export function indexAndCheck(workspace: Workspace, options: IndexAndCheckOption
  */
 export async function indexAndCheckAsync(workspace: Workspace, options: IndexAndCheckOptions & { chunk?: number; isCancelled?: () => boolean } = {}): Promise<IndexAndCheckResult | undefined> {
   const steps = indexAndCheckSteps(workspace, options, options.chunk ?? 200);
-  for (;;) {
-    const r = steps.next();
+  for (let r = steps.next(); ; r = steps.next()) {
     if (r.done) return r.value;
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (options.isCancelled?.()) return undefined;
   }
 }
 
-function* indexAndCheckSteps(workspace: Workspace, options: IndexAndCheckOptions, chunk = Infinity): Generator<void, IndexAndCheckResult> {
+/**
+ * The run as a generator, for drivers of their own: it yields `undefined` between chunks of work,
+ * and once a `ScanRequest` for the code files to read, expecting a `ScanResponse` back from `next`.
+ */
+export function* indexAndCheckSteps(workspace: Workspace, options: IndexAndCheckOptions, chunk = Infinity): Generator<ScanRequest | undefined, IndexAndCheckResult, ScanResponse> {
   const { cache } = options;
   const docIndex = yield* documentIndexSteps(workspace, options.onIndexProgress, cache, chunk);
   const ctx0 = createCheckContext(docIndex, workspace, options);
@@ -56,22 +70,43 @@ function* indexAndCheckSteps(workspace: Workspace, options: IndexAndCheckOptions
   const annotations = new Map<string, FileAnnotations>();
   const hashes = new Map<string, string>();
   const ruleFindings = new Map<string, Finding[]>();
+  // Cache hits first (a stat each), so the files that must be read can be handed out in one request.
+  const entries = new Map<string, CachedCodeFile>();
+  const misses: string[] = [];
+  const stamps = new Map<string, string>();
   let done = 0;
-  let checked = ctx0.documentFindings.size;
   for (const path of docIndex.files) {
-    done++;
-    if (options.onProgress && done % 500 === 0) options.onProgress(done, docIndex.files.length);
-    if (done % chunk === 0) yield;
+    if (++done % chunk === 0) yield;
     if (docIndex.documents.has(path)) continue;
     // Stamp first, read second: a file changed in between is stamped old and re-read next time.
     const stamp = cache ? workspace.stamp?.(path) : undefined;
-    let entry = stamp !== undefined ? cache!.codeFile(path, stamp, checkKey) : undefined;
+    const hit = stamp !== undefined ? cache!.codeFile(path, stamp, checkKey) : undefined;
+    if (hit) entries.set(path, hit);
+    else {
+      misses.push(path);
+      if (stamp !== undefined) stamps.set(path, stamp);
+    }
+  }
+  const scanned = misses.length > 0 ? yield { paths: misses, context: ctx0 } : undefined;
+  done = docIndex.files.length - misses.length;
+  for (const path of misses) {
+    done++;
+    if (options.onProgress && done % 500 === 0) options.onProgress(done, docIndex.files.length);
+    if (done % chunk === 0) yield;
+    let entry = scanned?.get(path);
     if (!entry) {
       const text = workspace.readText(path);
       if (text === undefined) continue;
-      entry = checkCodeFile(ctx0, path, text, prefixes);
-      if (stamp !== undefined) cache!.rememberCodeFile(path, stamp, checkKey, entry);
+      entry = checkCodeFile(ctx0.rules, docIndex.fileSet, path, text, prefixes);
     }
+    entries.set(path, entry);
+    const stamp = stamps.get(path);
+    if (stamp !== undefined) cache!.rememberCodeFile(path, stamp, checkKey, entry);
+  }
+  let checked = ctx0.documentFindings.size;
+  for (const path of docIndex.files) {
+    const entry = entries.get(path);
+    if (!entry) continue;
     if (entry.annotations) {
       annotations.set(path, entry.annotations);
       hashes.set(path, entry.hash ?? '');
@@ -94,14 +129,14 @@ function* indexAndCheckSteps(workspace: Workspace, options: IndexAndCheckOptions
 }
 
 /** One code file's annotations and rule findings, before they are resolved against the index. */
-function checkCodeFile(ctx: CheckContext, path: string, text: string, prefixes: string[]): CachedCodeFile {
-  const found = scanAnnotations(path, text, { idPrefixes: prefixes });
+export function checkCodeFile(rules: CompiledRules, fileSet: ReadonlySet<string>, path: string, text: string, prefixes: readonly string[]): CachedCodeFile {
+  const found = scanAnnotations(path, text, { idPrefixes: [...prefixes] });
   const annotated = found.references.length > 0 || found.suppressions.length > 0;
-  const ruled = ctx.rules.appliesTo(path);
+  const ruled = rules.appliesTo(path);
   return {
     annotations: annotated ? found : undefined,
     hash: annotated ? contentHash(text) : undefined,
-    ruleFindings: ruled ? ctx.rules.checkFile(path, text, (p) => ctx.index.fileSet.has(p)) : [],
+    ruleFindings: ruled ? rules.checkFile(path, text, (p) => fileSet.has(p)) : [],
     // Counted as in checkWithContext: files that a rule or an annotation made us look at.
     checked: annotated || ruled,
   };

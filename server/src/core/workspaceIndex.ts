@@ -78,7 +78,7 @@ export function buildDocumentIndex(workspace: Workspace, onProgress?: IndexProgr
 }
 
 /** `buildDocumentIndex` in steps: yields after every `chunk` files so a caller can pause. */
-export function documentIndexSteps(workspace: Workspace, onProgress?: IndexProgress, cache?: CheckCache, chunk = Infinity): Generator<void, WorkspaceIndex> {
+export function documentIndexSteps(workspace: Workspace, onProgress?: IndexProgress, cache?: CheckCache, chunk = Infinity): Generator<undefined, WorkspaceIndex> {
   return rebuildSteps(workspace, undefined, undefined, onProgress, chunk, true, cache);
 }
 
@@ -139,7 +139,7 @@ function* rebuildSteps(
   chunk = Infinity,
   documentsOnly = false,
   cache?: CheckCache,
-): Generator<void, WorkspaceIndex> {
+): Generator<undefined, WorkspaceIndex> {
   const { config, errors } = parseConfig(workspace.exists(configFileName) === 'file' ? workspace.readText(configFileName) : undefined);
   const files = workspace.listFiles().filter((f) => !isIgnored(f, config));
   onProgress?.(0, files.length, 'discover');

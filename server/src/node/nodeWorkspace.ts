@@ -29,7 +29,8 @@ const binaryExtensions = new Set([
 export class NodeWorkspace implements Workspace {
   readonly root: string;
   private files: string[] | undefined;
-  private readonly maxSize: number;
+  /** Files above this size are never read. */
+  readonly maxSize: number;
   private readonly openedAt = Date.now();
 
   constructor(root: string, private readonly options: NodeWorkspaceOptions = {}) {

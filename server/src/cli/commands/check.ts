@@ -1,6 +1,6 @@
 import * as nodePath from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { indexAndCheck } from '../../core/indexAndCheck.js';
+import { parallelIndexAndCheck } from '../../node/parallelIndexAndCheck.js';
 import { severityRank, type Finding, type Severity } from '../../core/finding.js';
 import { parseArgs, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
@@ -43,7 +43,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const cache = store?.load();
   // One pass: documents first, then every other file read once for annotations and rules;
   // with the cache, files unchanged since the last run are not read at all.
-  const { index, result } = indexAndCheck(workspace, {
+  const { index, result } = await parallelIndexAndCheck(workspace, {
     cache,
     onIndexProgress: (done, total) => progress.update('reading documents', done, total),
     onProgress: (done, total) => progress.update('checking files', done, total),

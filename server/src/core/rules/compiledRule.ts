@@ -15,6 +15,11 @@ export interface CompiledRule {
    * documents (`scope.own`), so the engine asks once per key. Undefined: ask this rule itself.
    */
   readonly scopeKey?: string;
+  /**
+   * Names the rule can only report on: it finds nothing in a file unless `names(file)` contains
+   * one of `on`. Lets the engine skip hundreds of rules per file with one map lookup per name.
+   */
+  readonly trigger?: { on: readonly string[]; names: (file: FileContext) => ReadonlySet<string> };
   readonly scope?: RuleScope;
   check(file: FileContext): Finding[];
   /** Why the rule cannot run (e.g. a pattern RE2 rejects); such a rule reports nothing. */

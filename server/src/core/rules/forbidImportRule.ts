@@ -3,13 +3,16 @@ import { hasImportExtractor } from '../imports/extractImports.js';
 import type { ImportFamily, ImportRef } from '../imports/importRef.js';
 import { code, ruleFinding, type CompiledRule, type RuleSetup } from './compiledRule.js';
 import type { FileContext } from './fileContext.js';
+import { isGlob } from '../glob.js';
 import { NameMatcher } from './nameMatcher.js';
 
 /** forbid-import: reports each import of a forbidden module or one of its sub-modules. */
 export function compileForbidImportRule(setup: RuleSetup): CompiledRule {
   const targets = new NameMatcher(setup.spec.targets);
+  const exactOnly = setup.spec.targets.every((t) => !isGlob(t));
   return {
     spec: setup.spec,
+    trigger: exactOnly ? { on: setup.spec.targets, names: importedNames } : undefined,
     scope: setup.scope,
     scopeKey: `imports ${setup.scope.key}`,
     appliesTo: (path) => hasImportExtractor(path) && setup.inScope(path),
@@ -29,6 +32,12 @@ export function compileForbidImportRule(setup: RuleSetup): CompiledRule {
       return out;
     },
   };
+}
+
+/** Every module name any import of the file can be forbidden by (empty for files without imports). */
+export function importedNames(file: FileContext): ReadonlySet<string> {
+  const family = file.family;
+  return family ? file.memo('forbid-import', () => importedModules(file, family)).names : new Set();
 }
 
 /** Each import with the names it can be forbidden by, and all those names together, shared by every forbid-import rule. */

@@ -24,6 +24,8 @@ export interface CompiledRules {
    * read from their decisions. Keys caches of per-file results.
    */
   readonly key: string;
+  /** What the rules read from their decisions (title, scope, path), by decision id: enough to compile them again elsewhere. */
+  readonly decisions: ReadonlyMap<string, DecisionInfo | undefined>;
   /** Whether some rule resolves imports against the file list, so adding a file can change findings elsewhere. */
   readonly readsFileList: boolean;
   /** `invalid-rule` findings for rules that cannot run, located in their decision documents. */
@@ -39,6 +41,7 @@ export function compileRules(specs: readonly RuleSpec[], decisions: DecisionLook
   const rules = specs.map((spec) => compileRule(spec, lookup(spec.decision)));
   const runnable = rules.filter((r) => r.invalid === undefined);
   const groups = groupByScope(runnable);
+  const triggers = new TriggerIndex(runnable);
   // Callers ask `appliesTo` and then `checkFile` for the same path: match the scopes once.
   let lastPath: string | undefined;
   let lastRules: readonly CompiledRule[] = [];
@@ -52,12 +55,15 @@ export function compileRules(specs: readonly RuleSpec[], decisions: DecisionLook
   return {
     rules,
     key: contentHash(JSON.stringify(specs.map((s) => [s, lookup(s.decision)]))),
+    decisions: infos,
     readsFileList: runnable.some((r) => r.spec.kind === 'forbid-layer'),
     appliesTo: (path) => rulesFor(path).length > 0,
     checkFile(path, text, fileExists) {
       const file = new FileContext(path, text, fileExists);
       const out: Finding[] = [];
+      let triggered: ReadonlySet<CompiledRule> | undefined;
       for (const rule of rulesFor(path)) {
+        if (rule.trigger && !(triggered ??= triggers.fired(file)).has(rule)) continue;
         try {
           out.push(...rule.check(file));
         } catch {
@@ -84,6 +90,36 @@ function applicable(groups: readonly RuleGroup[], path: string): readonly Compil
     }
   }
   return all ?? only;
+}
+
+/** The rules with a `trigger`, by the names that fire them. */
+class TriggerIndex {
+  private readonly byName = new Map<string, CompiledRule[]>();
+  /** The distinct `names` functions (every forbid-import rule shares one), each run once per file. */
+  private readonly sources: ((file: FileContext) => ReadonlySet<string>)[] = [];
+
+  constructor(rules: readonly CompiledRule[]) {
+    for (const rule of rules) {
+      if (!rule.trigger) continue;
+      if (!this.sources.includes(rule.trigger.names)) this.sources.push(rule.trigger.names);
+      for (const name of rule.trigger.on) {
+        const list = this.byName.get(name);
+        if (list) list.push(rule);
+        else this.byName.set(name, [rule]);
+      }
+    }
+  }
+
+  /** The triggered rules one of whose names occurs in the file. */
+  fired(file: FileContext): ReadonlySet<CompiledRule> {
+    const out = new Set<CompiledRule>();
+    for (const names of this.sources) {
+      for (const name of names(file)) {
+        for (const rule of this.byName.get(name) ?? []) if (rule.trigger!.names === names) out.add(rule);
+      }
+    }
+    return out;
+  }
 }
 
 interface RuleGroup {

@@ -1,0 +1,103 @@
+import * as os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { CachedCodeFile } from '../core/checkCache.js';
+import { checkCodeFile, indexAndCheckSteps, type IndexAndCheckOptions, type IndexAndCheckResult, type ScanRequest } from '../core/indexAndCheck.js';
+import type { NodeWorkspace } from './nodeWorkspace.js';
+import type { ScanJob, ScanResult } from './scanJob.js';
+
+export interface ParallelOptions extends IndexAndCheckOptions {
+  /** Worker threads besides the main one (default: one per spare core, at most 3). */
+  workers?: number;
+  /** Fewest files worth a worker: below this a thread costs more to start than it saves (default 2,000). */
+  minFilesPerWorker?: number;
+}
+
+/**
+ * `indexAndCheck` with the code files spread over worker threads. The documents are parsed on the
+ * main thread (they define the rules); meanwhile the workers load, and then each reads and scans
+ * its share of the files the cache could not serve. A worker that fails costs speed only: its
+ * files are scanned on the main thread. The result is the same as `indexAndCheck`'s.
+ */
+export async function parallelIndexAndCheck(workspace: NodeWorkspace, options: ParallelOptions = {}): Promise<IndexAndCheckResult & { scannedInWorkers: number }> {
+  const minFiles = options.minFilesPerWorker ?? 2000;
+  const wanted = options.workers ?? Math.min(3, Math.max(0, os.availableParallelism() - 1));
+  const count = Math.min(wanted, Math.floor(workspace.listFiles().length / minFiles) - 1);
+  // Started before the documents are parsed, so loading the modules overlaps with that work.
+  const workers = startWorkers(count);
+  const stats = { scannedInWorkers: 0 };
+  try {
+    const steps = indexAndCheckSteps(workspace, options);
+    for (let r = steps.next(); ; ) {
+      if (r.done) return { ...r.value, ...stats };
+      r = steps.next(r.value ? await scan(r.value, workspace, workers, minFiles, options, stats) : undefined);
+    }
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
+}
+
+async function scan(request: ScanRequest, workspace: NodeWorkspace, workers: Worker[], minFiles: number, options: ParallelOptions, stats: { scannedInWorkers: number }): Promise<Map<string, CachedCodeFile> | undefined> {
+  const used = workers.slice(0, Math.floor(request.paths.length / minFiles) - 1);
+  if (used.length === 0) return undefined;
+  // Round robin, so folders of very different sizes still split evenly.
+  const shares: string[][] = Array.from({ length: used.length + 1 }, () => []);
+  request.paths.forEach((p, i) => shares[i % shares.length].push(p));
+  const { rules, index } = request.context;
+  const prefixes = Object.values(index.config.idPrefixes);
+  const pending = used.map((w, i) =>
+    runJob(w, {
+      root: workspace.root,
+      maxFileSizeBytes: workspace.maxSize,
+      specs: rules.rules.map((r) => r.spec),
+      decisions: [...rules.decisions],
+      rulesKey: rules.key,
+      prefixes,
+      files: index.files,
+      paths: shares[i + 1],
+    }),
+  );
+  const out = new Map<string, CachedCodeFile>();
+  const mine = shares[0];
+  const total = index.files.length;
+  const before = total - request.paths.length;
+  mine.forEach((path, i) => {
+    if (options.onProgress && i % 250 === 0) options.onProgress(before + i * shares.length, total);
+    const text = workspace.readText(path);
+    if (text !== undefined) out.set(path, checkCodeFile(rules, index.fileSet, path, text, prefixes));
+  });
+  for (const result of await Promise.all(pending)) {
+    if (!('entries' in result)) continue;
+    for (const [p, e] of result.entries) out.set(p, e);
+    stats.scannedInWorkers += result.entries.length;
+  }
+  return out;
+}
+
+function startWorkers(count: number): Worker[] {
+  const out: Worker[] = [];
+  for (let i = 0; i < count; i++) {
+    try {
+      out.push(new Worker(new URL('./scanWorker.js', import.meta.url)));
+    } catch {
+      break; // no threads to be had (resource limits): the main thread does the work
+    }
+  }
+  return out;
+}
+
+function runJob(worker: Worker, job: ScanJob): Promise<ScanResult> {
+  return new Promise((resolve) => {
+    const done = (r: ScanResult) => {
+      worker.off('message', done);
+      worker.off('error', failed);
+      worker.off('exit', exited);
+      resolve(r);
+    };
+    const failed = (e: Error) => done({ error: e.message });
+    const exited = (code: number) => done({ error: `the worker exited (${code})` });
+    worker.on('message', done);
+    worker.on('error', failed);
+    worker.on('exit', exited);
+    worker.postMessage(job);
+  });
+}

@@ -1,0 +1,31 @@
+import { parentPort } from 'node:worker_threads';
+import { checkCodeFile } from '../core/indexAndCheck.js';
+import { compileRules } from '../core/rules/ruleEngine.js';
+import { NodeWorkspace } from './nodeWorkspace.js';
+import type { ScanJob, ScanResult } from './scanJob.js';
+
+/**
+ * A worker thread of `parallelIndexAndCheck`: reads its share of the code files and scans each for
+ * annotations and rule findings, exactly as the main thread would (the same core function).
+ */
+parentPort?.on('message', (job: ScanJob) => {
+  parentPort!.postMessage(run(job));
+});
+
+function run(job: ScanJob): ScanResult {
+  try {
+    const decisions = new Map(job.decisions);
+    const rules = compileRules(job.specs, (id) => decisions.get(id));
+    if (rules.key !== job.rulesKey) return { error: 'the worker compiled different rules' };
+    const workspace = new NodeWorkspace(job.root, { maxFileSizeBytes: job.maxFileSizeBytes });
+    const fileSet = new Set(job.files);
+    const entries: [string, ReturnType<typeof checkCodeFile>][] = [];
+    for (const path of job.paths) {
+      const text = workspace.readText(path);
+      if (text !== undefined) entries.push([path, checkCodeFile(rules, fileSet, path, text, job.prefixes)]);
+    }
+    return { entries };
+  } catch (e) {
+    return { error: (e as Error).stack ?? String(e) };
+  }
+}
