@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkWorkspace } from '../server/src/core/checkWorkspace.js';
-import { indexAndCheck } from '../server/src/core/indexAndCheck.js';
+import { indexAndCheck, indexAndCheckAsync } from '../server/src/core/indexAndCheck.js';
 import { idAtPosition } from '../server/src/core/editor/idAtPosition.js';
 import { governing } from '../server/src/core/governance.js';
 import { MemoryWorkspace } from '../server/src/core/memoryWorkspace.js';
@@ -152,8 +152,11 @@ async function main(): Promise<void> {
     const warmMs = await timeRunsAsync(warmRun);
     fs.rmSync(cacheFolder, { recursive: true, force: true });
     if (warmFindings !== findings) throw new Error(`the warm check found ${warmFindings} findings, the cold one ${findings}`);
-    // The editor's path: a full index, then a full check (what the server does at start-up).
-    const editorMs = timeRuns(() => {
+    // The language server's start-up: the one pass in steps of 200 files, yielding to the event loop
+    // between steps so requests are answered meanwhile.
+    const editorMs = await timeRunsAsync(() => indexAndCheckAsync(new NodeWorkspace(root)));
+    // What start-up did before the one pass: a full index, then a full check.
+    const twoPassMs = timeRuns(() => {
       const ws = new NodeWorkspace(root);
       checkWorkspace(buildIndex(ws), ws);
     });
@@ -186,6 +189,8 @@ async function main(): Promise<void> {
     const search = new DocumentSearch(manyIndex.documents.values());
     const queries = ['billing cache', 'ADR-0042', 'paymnt retry', 'use search index', 'gateway', 'theme layout 77', 'sesion tokn'];
     const searchTimes: number[] = [];
+    // Warm-up first: a server answers many queries, and the first few run before the JIT has compiled anything.
+    for (let i = 0; i < 50; i++) search.search(queries[i % queries.length]);
     for (let i = 0; i < 300; i++) searchTimes.push(time(() => search.search(queries[i % queries.length])));
 
     const fmt = (x: number) => x.toFixed(1);
@@ -193,12 +198,13 @@ async function main(): Promise<void> {
       ['cold `rationale check` (one pass, worker threads)', `${fmt(coldParallelMs)} ms`, `${(coldParallelMs / baselineMs).toFixed(2)}× read-all baseline${rgMs ? `, ${(coldParallelMs / rgMs).toFixed(2)}× rg` : ''}; ${workerFiles} files scanned in workers`, '≤ 1.5× rg'],
       ['cold check on the main thread only', `${fmt(coldMs)} ms`, `${(coldMs / baselineMs).toFixed(2)}× read-all baseline`, ''],
       ['warm `rationale check` (persistent cache, nothing changed)', `${fmt(warmMs)} ms`, `${(warmMs / coldParallelMs).toFixed(2)}× cold`, '≤ 0.33× cold'],
-      ['editor start-up (full index, then full check)', `${fmt(editorMs)} ms`, `${(editorMs / baselineMs).toFixed(2)}× read-all baseline`, ''],
+      ['editor start-up (one pass in steps, no cache)', `${fmt(editorMs)} ms`, `${(editorMs / baselineMs).toFixed(2)}× read-all baseline`, ''],
+      ['full index, then full check (the two-pass way)', `${fmt(twoPassMs)} ms`, `${(twoPassMs / baselineMs).toFixed(2)}× read-all baseline`, ''],
       ['read-all baseline (readFileSync walk)', `${fmt(baselineMs)} ms`, '1.00×', ''],
       ['ripgrep `rg -c @decision`', rgMs ? `${fmt(rgMs)} ms` : 'not installed', rgMs ? `${(rgMs / baselineMs).toFixed(2)}× read-all baseline` : '', ''],
       [`index ${decisionCount} decision documents`, `${fmt(indexDocsMs)} ms`, `${(indexDocsMs / baselineMs).toFixed(2)}× read-all baseline`, '< 1 s'],
       ['hover (core: id + governing) p50 / p99', `${percentile(hoverTimes, 50).toFixed(3)} / ${percentile(hoverTimes, 99).toFixed(3)} ms`, '', 'p99 ≤ 5 ms'],
-      ['fuzzy search over 10,000 decisions p50 / p99', `${percentile(searchTimes, 50).toFixed(2)} / ${percentile(searchTimes, 99).toFixed(2)} ms`, `(search index built in ${fmt(searchBuildMs)} ms)`, 'p99 ≤ 10 ms'],
+      ['fuzzy search over 10,000 decisions p50 / p99 (after 50 warm-up queries)', `${percentile(searchTimes, 50).toFixed(2)} / ${percentile(searchTimes, 99).toFixed(2)} ms`, `(search index built in ${fmt(searchBuildMs)} ms)`, 'p99 ≤ 10 ms'],
       ['RSS after cold check', `${(rssAfterCheck / 1048576).toFixed(0)} MB`, '', '≤ 250 MB'],
     ];
     const out = [

@@ -5,6 +5,7 @@ import { buildIndex, type WorkspaceIndex } from '../core/workspaceIndex.js';
 import { NodeWorkspace } from '../node/nodeWorkspace.js';
 import { CliError } from './args.js';
 import type { CliIo } from './io.js';
+import { printError } from './io.js';
 import { Progress } from './progress.js';
 import { findWorkspaceRoot } from './workspaceRoot.js';
 
@@ -41,6 +42,20 @@ export function loadWorkspace(io: CliIo, root: string, progress = new Progress(i
   const { workspace, warnings } = openWorkspace(root, progress);
   const index = buildIndex(workspace, (done, total, phase) => progress.update(phase === 'discover' ? 'finding documents' : 'reading files', done, total));
   return { root, workspace, index, warnings };
+}
+
+/**
+ * For the commands that only read (list, explain, search, graph, new): loads with a progress line,
+ * then reports configuration problems and unreadable files as warnings, since such a command can
+ * still do its job; `check` instead fails on a bad configuration.
+ */
+export function loadWorkspaceWithWarnings(io: CliIo, root: string): LoadedWorkspace {
+  const progress = new Progress(io);
+  const loaded = loadWorkspace(io, root, progress);
+  progress.clear();
+  for (const e of loaded.index.configErrors) printError(io, `warning: ${e}`);
+  printWarnings(io, loaded);
+  return loaded;
 }
 
 /** The file system of a workspace, listed once, with the configuration's size limit. */

@@ -39,68 +39,115 @@ export interface CheckCacheData {
  * written back, so files deleted since the last run drop out on their own.
  */
 export class MemoryCheckCache implements CheckCache {
-  private readonly old: CheckCacheData;
-  private readonly next: CheckCacheData;
-  hits = 0;
-  misses = 0;
-  private remembered = 0;
+  private readonly documents: CacheSection<RationaleDocument>;
+  private readonly files: CacheSection<CachedCodeFile>;
 
   constructor(data?: CheckCacheData) {
-    this.old = data ?? { documents: {}, files: {} };
-    this.next = { parseKey: this.old.parseKey, checkKey: this.old.checkKey, documents: {}, files: {} };
+    const old = data ?? { documents: {}, files: {} };
+    this.documents = new CacheSection(old.parseKey, mapValues(old.documents, (e) => ({ stamp: e?.stamp, value: e?.doc })), isDocument);
+    this.files = new CacheSection(old.checkKey, mapValues(old.files, (e) => ({ stamp: e?.stamp, value: e?.entry })), isCodeFile);
+  }
+
+  get hits(): number {
+    return this.documents.hits + this.files.hits;
   }
 
   document(path: string, stamp: string, parseKey: string): RationaleDocument | undefined {
-    const e = this.old.parseKey === parseKey ? own(this.old.documents, path) : undefined;
-    if (e?.stamp === stamp && typeof e.doc?.path === 'string' && Array.isArray(e.doc.links) && Array.isArray(e.doc.rules) && Array.isArray(e.doc.problems)) {
-      this.hits++;
-      put(this.next.documents, path, e);
-      return e.doc;
-    }
-    this.misses++;
-    return undefined;
+    return this.documents.get(path, stamp, parseKey);
   }
 
   rememberDocument(path: string, stamp: string, parseKey: string, doc: RationaleDocument): void {
-    if (this.next.parseKey !== parseKey) {
-      this.next.parseKey = parseKey;
-      this.next.documents = {};
-    }
-    put(this.next.documents, path, { stamp, doc });
-    this.remembered++;
+    this.documents.put(path, stamp, parseKey, doc);
   }
 
   codeFile(path: string, stamp: string, checkKey: string): CachedCodeFile | undefined {
-    const e = this.old.checkKey === checkKey ? own(this.old.files, path) : undefined;
-    if (e?.stamp === stamp && Array.isArray(e.entry?.ruleFindings) && (e.entry.annotations === undefined || typeof e.entry.hash === 'string')) {
-      this.hits++;
-      put(this.next.files, path, e);
-      return e.entry;
-    }
-    this.misses++;
-    return undefined;
+    return this.files.get(path, stamp, checkKey);
   }
 
   rememberCodeFile(path: string, stamp: string, checkKey: string, entry: CachedCodeFile): void {
-    if (this.next.checkKey !== checkKey) {
-      this.next.checkKey = checkKey;
-      this.next.files = {};
-    }
-    put(this.next.files, path, { stamp, entry });
-    this.remembered++;
+    this.files.put(path, stamp, checkKey, entry);
   }
 
   /** Whether this run's entries differ from the loaded ones, i.e. whether saving is worth it. */
   changed(): boolean {
-    if (this.remembered > 0 || this.old.parseKey !== this.next.parseKey || this.old.checkKey !== this.next.checkKey) return true;
-    // Only hits: the same entries unless some old ones were not looked up (deleted files).
-    return Object.keys(this.old.documents).length !== Object.keys(this.next.documents).length || Object.keys(this.old.files).length !== Object.keys(this.next.files).length;
+    return this.documents.changed() || this.files.changed();
   }
 
   /** What to persist: the entries of this run. */
   toData(): CheckCacheData {
-    return this.next;
+    const docs = this.documents.toData();
+    const files = this.files.toData();
+    return {
+      parseKey: docs.key,
+      checkKey: files.key,
+      documents: mapValues(docs.entries, (e) => ({ stamp: e.stamp, doc: e.value })),
+      files: mapValues(files.entries, (e) => ({ stamp: e.stamp, entry: e.value })),
+    };
   }
+}
+
+interface Stamped<T> {
+  stamp: string;
+  value: T;
+}
+
+/** One kind of entry under one key: a different key empties it, so stale results are never served. */
+class CacheSection<T> {
+  private readonly next: Record<string, Stamped<T>> = {};
+  private nextKey: string | undefined;
+  private remembered = 0;
+  hits = 0;
+
+  constructor(
+    private readonly key: string | undefined,
+    private readonly old: Record<string, { stamp?: unknown; value?: unknown }>,
+    /** Entries come from a file on disk: anything of the wrong shape is a miss, never a crash. */
+    private readonly valid: (value: unknown) => value is T,
+  ) {
+    this.nextKey = key;
+  }
+
+  get(path: string, stamp: string, key: string): T | undefined {
+    const e = this.key === key ? own(this.old, path) : undefined;
+    if (e?.stamp !== stamp || !this.valid(e.value)) return undefined;
+    this.hits++;
+    put(this.next, path, { stamp, value: e.value });
+    return e.value;
+  }
+
+  put(path: string, stamp: string, key: string, value: T): void {
+    if (this.nextKey !== key) {
+      this.nextKey = key;
+      for (const p of Object.keys(this.next)) delete this.next[p];
+    }
+    put(this.next, path, { stamp, value });
+    this.remembered++;
+  }
+
+  changed(): boolean {
+    // Only hits: the same entries unless some old ones were not looked up (deleted files).
+    return this.remembered > 0 || this.nextKey !== this.key || Object.keys(this.old).length !== Object.keys(this.next).length;
+  }
+
+  toData(): { key: string | undefined; entries: Record<string, Stamped<T>> } {
+    return { key: this.nextKey, entries: this.next };
+  }
+}
+
+function isDocument(x: unknown): x is RationaleDocument {
+  const d = x as RationaleDocument | null | undefined;
+  return typeof d?.path === 'string' && Array.isArray(d.links) && Array.isArray(d.rules) && Array.isArray(d.problems);
+}
+
+function isCodeFile(x: unknown): x is CachedCodeFile {
+  const e = x as CachedCodeFile | null | undefined;
+  return Array.isArray(e?.ruleFindings) && (e.annotations === undefined || typeof e.hash === 'string');
+}
+
+function mapValues<A, B>(record: Record<string, A> | undefined, f: (a: A) => B): Record<string, B> {
+  const out: Record<string, B> = {};
+  for (const k of Object.keys(record ?? {})) put(out, k, f(record![k]));
+  return out;
 }
 
 // Paths come from the repository: a file named `__proto__` must be a key, not a prototype.

@@ -9,9 +9,7 @@ import type { WorkspaceIndex } from '../../core/workspaceIndex.js';
 import { CliError, parseArgs, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor, type Colors } from '../colors.js';
 import type { CliIo } from '../io.js';
-import { printError } from '../io.js';
-import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
-import { Progress } from '../progress.js';
+import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 import { displayPath, findWorkspaceRoot, workspaceRelative } from '../workspaceRoot.js';
 
 export const explainSpec: CommandSpec = {
@@ -71,11 +69,7 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
   const rel = workspaceRelative(root, abs);
   if (rel === undefined || rel === '') throw new CliError(`${args.positionals[0]} is outside the workspace ${root}`);
 
-  const progress = new Progress(io);
-  const loaded = loadWorkspace(io, root, progress);
-  progress.clear();
-  for (const e of loaded.index.configErrors) printError(io, `warning: ${e}`);
-  printWarnings(io, loaded);
+  const loaded = loadWorkspaceWithWarnings(io, root);
   const index = loaded.index;
   const text = loaded.workspace.readText(rel);
   const lines = text !== undefined ? new LineMap(text) : undefined;

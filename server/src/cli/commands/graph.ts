@@ -1,9 +1,7 @@
 import { modelGraph, toDot, toMermaid } from '../../core/graph.js';
 import { parseArgs, type CommandSpec } from '../args.js';
 import type { CliIo } from '../io.js';
-import { printError } from '../io.js';
-import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
-import { Progress } from '../progress.js';
+import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 
 export const graphSpec: CommandSpec = {
   name: 'graph',
@@ -18,11 +16,7 @@ export const graphSpec: CommandSpec = {
 export async function runGraph(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, graphSpec);
   const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[0]);
-  const progress = new Progress(io);
-  const loaded = loadWorkspace(io, root, progress);
-  progress.clear();
-  for (const e of loaded.index.configErrors) printError(io, `warning: ${e}`);
-  printWarnings(io, loaded);
+  const loaded = loadWorkspaceWithWarnings(io, root);
   const graph = modelGraph(loaded.index);
   io.stdout.write(args.flags.format === 'dot' ? toDot(graph) : toMermaid(graph));
   return 0;

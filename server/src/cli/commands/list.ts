@@ -4,9 +4,7 @@ import { resolveLink, type WorkspaceIndex } from '../../core/workspaceIndex.js';
 import { parseArgs, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
 import type { CliIo } from '../io.js';
-import { printError } from '../io.js';
-import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
-import { Progress } from '../progress.js';
+import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 import { renderTable } from '../table.js';
 import { lookupTable } from '../../core/lookupTable.js';
 
@@ -104,11 +102,7 @@ export async function runList(argv: readonly string[], io: CliIo): Promise<numbe
   const kind = parseKind(args.flags.kind, 'list');
   const status = args.flags.status as string | undefined;
   const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[0]);
-  const progress = new Progress(io);
-  const loaded = loadWorkspace(io, root, progress);
-  progress.clear();
-  for (const e of loaded.index.configErrors) printError(io, `warning: ${e}`);
-  printWarnings(io, loaded);
+  const loaded = loadWorkspaceWithWarnings(io, root);
   const docs = selectDocuments(loaded.index, kind, status);
   if (args.flags.json) {
     io.stdout.write(`${JSON.stringify(docs.map((d) => listedDocument(loaded.index, d)), null, 2)}\n`);

@@ -8,8 +8,7 @@ import { resolveId } from '../../core/workspaceIndex.js';
 import { CliError, parseArgs, UsageError, type CommandSpec } from '../args.js';
 import type { CliIo } from '../io.js';
 import { printError } from '../io.js';
-import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
-import { Progress } from '../progress.js';
+import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 import { createExclusive, replaceAtomically, withFolderLock } from '../safeWrite.js';
 import { displayPath, findWorkspaceRoot, workspaceRelative } from '../workspaceRoot.js';
 import { lookupTable } from '../../core/lookupTable.js';
@@ -65,11 +64,7 @@ export async function runNew(argv: readonly string[], io: CliIo): Promise<number
     target = root === abs ? undefined : workspaceRelative(root, abs);
   } else root = resolveRoot(io, undefined);
 
-  const progress = new Progress(io);
-  const loaded = loadWorkspace(io, root, progress);
-  progress.clear();
-  for (const e of loaded.index.configErrors) printError(io, `warning: ${e}`);
-  printWarnings(io, loaded);
+  const loaded = loadWorkspaceWithWarnings(io, root);
   const { index, workspace } = loaded;
 
   let supersedes: { document: RationaleDocument; text: string; raw: string; bom: string } | undefined;

@@ -3,9 +3,7 @@ import { DocumentSearch } from '../../core/search.js';
 import { parseArgs, positiveInteger, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
 import type { CliIo } from '../io.js';
-import { printError } from '../io.js';
-import { loadWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
-import { Progress } from '../progress.js';
+import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 import { renderTable } from '../table.js';
 import { parseKind } from './list.js';
 
@@ -28,11 +26,7 @@ export async function runSearch(argv: readonly string[], io: CliIo): Promise<num
   const limit = positiveInteger(args.flags.limit, 'limit', 'search') ?? 10;
   const kind = parseKind(args.flags.kind, 'search');
   const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[1]);
-  const progress = new Progress(io);
-  const loaded = loadWorkspace(io, root, progress);
-  progress.clear();
-  for (const e of loaded.index.configErrors) printError(io, `warning: ${e}`);
-  printWarnings(io, loaded);
+  const loaded = loadWorkspaceWithWarnings(io, root);
   // The whole body is searchable here; the editor keeps to summaries to stay small.
   const search = new DocumentSearch(loaded.index.documents.values(), {
     textOf: (d) => {
