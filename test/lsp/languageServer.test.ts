@@ -51,6 +51,15 @@ async function check<T>(method: string, path: string, extra: Record<string, unkn
 }
 
 describe('language server', () => {
+  it('reports indexing progress from begin to end, never going back', () => {
+    const kinds = fx.progress.map((p) => p.kind);
+    assert.equal(kinds[0], 'begin');
+    assert.equal(kinds[kinds.length - 1], 'end');
+    const percentages = fx.progress.flatMap((p) => (p.percentage === undefined ? [] : [p.percentage]));
+    assert.deepEqual(percentages, [...percentages].sort((a, b) => a - b));
+    assert.ok(fx.progress.some((p) => p.kind === 'report' && /^checking files \d+\/\d+$/.test(p.message ?? '')));
+  });
+
   it('hovers code with the governing decision, its project and goal, escaped, with our command links', async () => {
     await fx.open('src/app.ts');
     const hover = await check<Hover>('textDocument/hover', 'src/app.ts');

@@ -21,6 +21,8 @@ export interface LspFixture {
   /** Open a document in the "editor" (didOpen) with its fixture text or a new one. */
   open(path: string, text?: string): Promise<void>;
   change(path: string, text: string): Promise<void>;
+  /** Every `$/progress` value the server sent, in order (begin, reports, end). */
+  progress: { kind: string; percentage?: number; message?: string; title?: string }[];
   /** Resolves on the next `rationale/indexed` notification. */
   nextIndexed(): Promise<IndexedParams>;
   dispose(): void;
@@ -43,6 +45,10 @@ export async function startFixture(files: Record<string, string>, initialization
   client.onNotification(indexedNotification.method, (p: IndexedParams) => waiters.splice(0).forEach((w) => w(p)));
   // The server asks for progress tokens and registrations; a real client says yes.
   client.onRequest('window/workDoneProgress/create', () => null);
+  const progress: LspFixture['progress'] = [];
+  client.onNotification('$/progress', (p: { value: LspFixture['progress'][number] }) => {
+    progress.push(p.value);
+  });
   client.onRequest('client/registerCapability', () => null);
   client.onRequest('workspace/diagnostic/refresh', () => null);
   client.listen();
@@ -60,7 +66,7 @@ export async function startFixture(files: Record<string, string>, initialization
   await indexed;
   const versions = new Map<string, number>();
   return {
-    client, root, uri, cursors, ranges, texts, nextIndexed,
+    client, root, uri, cursors, ranges, texts, nextIndexed, progress,
     async open(p, text) {
       versions.set(p, 1);
       await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(p), languageId: languageIds[p.split('.').pop() ?? ''] ?? 'plaintext', version: 1, text: text ?? texts[p] } });

@@ -77,7 +77,12 @@ export function startServer(connection: Connection): void {
     progress.begin(title, 0, 'listing files…', false);
     try {
       for (const s of sessions.all()) {
-        await s.reindex((done, total) => progress.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`));
+        await s.reindex((done, total, phase) => {
+          // Documents first (they define the rules), then every other file: one bar, two stretches.
+          const share = total ? done / total : 0;
+          if (phase === 'scan') progress.report(20 + Math.round(share * 80), `checking files ${done}/${total}`);
+          else progress.report(Math.round(share * 20), 'reading goals, projects and decisions…');
+        });
         if (s.cacheProblem) connection.console.warn(`Rationale: ${s.cacheProblem}`);
       }
     } finally {

@@ -83,7 +83,8 @@ export class WorkspaceSession {
     const cache = this.cacheStore?.load();
     const r = (await indexAndCheckAsync(this.workspace, {
       cache,
-      onIndexProgress: onProgress,
+      // The document pass reports over the whole listing too; it is the `parse` phase here.
+      onIndexProgress: (done, total, phase) => onProgress?.(done, total, phase === 'discover' ? 'discover' : 'parse'),
       onProgress: (done, total) => onProgress?.(done, total, 'scan'),
     }))!;
     if (cache) this.cacheProblem = this.cacheStore!.save(cache);
