@@ -6,6 +6,7 @@ import { contentHash } from './contentHash.js';
 import { compareFindings, type Finding } from './finding.js';
 import type { CompiledRules } from './rules/ruleEngine.js';
 import type { Workspace } from './workspace.js';
+import { yieldToEventLoop } from './yieldToEventLoop.js';
 import { documentIndexSteps, withAnnotations, type IndexProgress, type WorkspaceIndex } from './workspaceIndex.js';
 
 export interface IndexAndCheckOptions extends CheckOptions {
@@ -52,7 +53,7 @@ export async function indexAndCheckAsync(workspace: Workspace, options: IndexAnd
   const steps = indexAndCheckSteps(workspace, options, options.chunk ?? 200);
   for (let r = steps.next(); ; r = steps.next()) {
     if (r.done) return r.value;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToEventLoop();
     if (options.isCancelled?.()) return undefined;
   }
 }

@@ -10,6 +10,7 @@ import { contentHash } from './contentHash.js';
 import { matchesAny } from './glob.js';
 import { basename } from './workspace.js';
 import type { Workspace } from './workspace.js';
+import { yieldToEventLoop } from './yieldToEventLoop.js';
 
 /**
  * An immutable snapshot of what a workspace says: its documents, the ids they answer to, and the
@@ -60,7 +61,7 @@ export async function buildIndexAsync(workspace: Workspace, onProgress?: IndexPr
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToEventLoop();
     if (isCancelled?.()) return undefined;
   }
 }
