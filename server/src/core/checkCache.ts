@@ -10,6 +10,8 @@ import type { Finding } from './finding.js';
  * empties that section, so stale results are never served. Pure data: the CLI persists it.
  */
 export interface CheckCache {
+  /** How many entries the last run left: none means this run reads everything. */
+  readonly loaded: number;
   document(path: string, stamp: string, parseKey: string): RationaleDocument | undefined;
   rememberDocument(path: string, stamp: string, parseKey: string, doc: RationaleDocument): void;
   codeFile(path: string, stamp: string, checkKey: string): CachedCodeFile | undefined;
@@ -46,6 +48,10 @@ export class MemoryCheckCache implements CheckCache {
     const old = data ?? { documents: {}, files: {} };
     this.documents = new CacheSection(old.parseKey, mapValues(old.documents, (e) => ({ stamp: e?.stamp, value: e?.doc })), isDocument);
     this.files = new CacheSection(old.checkKey, mapValues(old.files, (e) => ({ stamp: e?.stamp, value: e?.entry })), isCodeFile);
+  }
+
+  get loaded(): number {
+    return this.documents.loaded + this.files.loaded;
   }
 
   get hits(): number {
@@ -122,6 +128,10 @@ class CacheSection<T> {
     }
     put(this.next, path, { stamp, value });
     this.remembered++;
+  }
+
+  get loaded(): number {
+    return Object.keys(this.old).length;
   }
 
   changed(): boolean {

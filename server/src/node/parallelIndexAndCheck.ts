@@ -22,13 +22,16 @@ export async function parallelIndexAndCheck(workspace: NodeWorkspace, options: P
   const minFiles = options.minFilesPerWorker ?? 2000;
   const wanted = options.workers ?? Math.min(3, Math.max(0, os.availableParallelism() - 1));
   const count = Math.min(wanted, Math.floor(workspace.listFiles().length / minFiles) - 1);
-  // Started before the documents are parsed, so loading the modules overlaps with that work.
-  const workers = startWorkers(count);
+  // Without a cache every file will be read: start the workers before the documents are parsed,
+  // so loading their modules overlaps with that work. With one, most runs read little; start
+  // them only when the files to read turn out to be many.
+  const workers = !options.cache?.loaded ? startWorkers(count) : [];
   const stats = { scannedInWorkers: 0 };
   try {
     const steps = indexAndCheckSteps(workspace, options);
     for (let r = steps.next(); ; ) {
       if (r.done) return { ...r.value, ...stats };
+      if (r.value && workers.length === 0) workers.push(...startWorkers(Math.min(count, Math.floor(r.value.paths.length / minFiles) - 1)));
       r = steps.next(r.value ? await scan(r.value, workspace, workers, minFiles, options, stats) : undefined);
     }
   } finally {

@@ -23,7 +23,6 @@ export function ruleScope(spec: RuleSpec, decision: DecisionInfo | undefined): R
   const layer = spec.kind === 'forbid-layer';
   return {
     test: (path) => path !== own && included(path) && !excluded(path),
-    shared: (path) => included(path) && !excluded(path),
     own,
     key: JSON.stringify([spec.kind === 'forbid-dependency' ? 'manifest' : layer ? 'layer' : 'code', spec.files, layer ? spec.from : null, layer || byFiles ? null : (decision?.appliesTo ?? []), spec.except]),
   };
@@ -32,13 +31,12 @@ export function ruleScope(spec: RuleSpec, decision: DecisionInfo | undefined): R
 export interface RuleScope {
   /** Whether the rule governs the file. */
   test(path: string): boolean;
-  /** The same test without the declaring document's exclusion: equal for all rules of equal `key`. */
-  shared(path: string): boolean;
   /** The declaring document, which the rule never governs. */
   own: string | undefined;
   /**
-   * Equal keys mean equal `shared` tests. Hundreds of decisions' rules share a handful of scopes
-   * (`src/**`), so the engine matches each distinct scope once per file instead of once per rule.
+   * Equal keys mean equal tests, except for each rule's `own` document. Hundreds of decisions'
+   * rules share a handful of scopes (`src/**`), so the engine matches each distinct scope once per
+   * file instead of once per rule.
    */
   key: string;
 }
