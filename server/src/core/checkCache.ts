@@ -54,10 +54,6 @@ export class MemoryCheckCache implements CheckCache {
     return this.documents.loaded + this.files.loaded;
   }
 
-  get hits(): number {
-    return this.documents.hits + this.files.hits;
-  }
-
   document(path: string, stamp: string, parseKey: string): RationaleDocument | undefined {
     return this.documents.get(path, stamp, parseKey);
   }
@@ -102,7 +98,6 @@ class CacheSection<T> {
   private readonly next: Record<string, Stamped<T>> = {};
   private nextKey: string | undefined;
   private remembered = 0;
-  hits = 0;
 
   constructor(
     private readonly key: string | undefined,
@@ -116,7 +111,6 @@ class CacheSection<T> {
   get(path: string, stamp: string, key: string): T | undefined {
     const e = this.key === key ? own(this.old, path) : undefined;
     if (e?.stamp !== stamp || !this.valid(e.value)) return undefined;
-    this.hits++;
     put(this.next, path, { stamp, value: e.value });
     return e.value;
   }

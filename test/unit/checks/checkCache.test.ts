@@ -42,6 +42,14 @@ function check(ws: CountingWorkspace, cache: MemoryCheckCache): { result: CheckR
 
 const json = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
 
+/** The fixture, and the cache its first check left behind. */
+function afterOneRun(): { ws: CountingWorkspace; cache: MemoryCheckCache } {
+  const ws = fixture();
+  const cache = new MemoryCheckCache();
+  indexAndCheck(ws, { cache });
+  return { ws, cache };
+}
+
 /** The cache as the CLI would persist and reload it: through JSON. */
 function reload(cache: MemoryCheckCache): MemoryCheckCache {
   return new MemoryCheckCache(JSON.parse(JSON.stringify(cache.toData())));
@@ -61,9 +69,7 @@ describe('check cache', () => {
   });
 
   it('re-reads a changed code file and keeps the others', () => {
-    const ws = fixture();
-    const cache = new MemoryCheckCache();
-    indexAndCheck(ws, { cache });
+    const { ws, cache } = afterOneRun();
     ws.set('src/c.ts', "import m from 'moment';\n");
     const warm = check(ws, reload(cache));
     assert.deepEqual(warm.reads, ['src/c.ts']);
@@ -71,18 +77,14 @@ describe('check cache', () => {
   });
 
   it('re-checks every code file when a rule changes, and re-parses only the changed decision', () => {
-    const ws = fixture();
-    const cache = new MemoryCheckCache();
-    indexAndCheck(ws, { cache });
+    const { ws, cache } = afterOneRun();
     ws.set('docs/adr/0001-no-moment.md', adr('1', 'Use date-fns', 'rules:\n  - forbid-import: [moment, lodash]\n    files: ["src/**"]\n'));
     const warm = check(ws, reload(cache));
     assert.deepEqual(warm.reads.sort(), ['docs/adr/0001-no-moment.md', 'src/a.ts', 'src/b.ts', 'src/c.ts']);
   });
 
   it('re-checks code when a decision title (quoted in messages) changes', () => {
-    const ws = fixture();
-    const cache = new MemoryCheckCache();
-    indexAndCheck(ws, { cache });
+    const { ws, cache } = afterOneRun();
     ws.set('docs/adr/0002-no-eval.md', adr('2', 'Never eval', "rules:\n  - forbid-pattern: 'eval\\('\n"));
     const warm = check(ws, reload(cache));
     assert.ok(warm.result.findings.some((f) => f.message.includes('Never eval')));
@@ -104,9 +106,7 @@ describe('check cache', () => {
   });
 
   it('ignores entries of the wrong shape instead of crashing', () => {
-    const ws = fixture();
-    const cache = new MemoryCheckCache();
-    indexAndCheck(ws, { cache });
+    const { ws, cache } = afterOneRun();
     const data = cache.toData();
     for (const e of Object.values(data.files)) (e as { entry: unknown }).entry = { annotations: {}, hash: 1 };
     for (const e of Object.values(data.documents)) (e as { doc: unknown }).doc = null;
