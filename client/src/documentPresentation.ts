@@ -11,7 +11,7 @@ const red = new vscode.ThemeColor('charts.red');
 const blue = new vscode.ThemeColor('charts.blue');
 const grey = new vscode.ThemeColor('disabledForeground');
 
-/** Canonical statuses (server/src/core/statusMap.ts) → codicon and colour. */
+/** Canonical statuses (server/src/core/documents/statusMap.ts) → codicon and colour. */
 const statusIcons: Record<DocumentKind, Record<string, [string, vscode.ThemeColor | undefined]>> = {
   decision: {
     accepted: ['pass', green],

@@ -4,10 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkWorkspace } from '../../server/src/core/checkWorkspace.js';
-import type { RationaleDocument } from '../../server/src/core/document.js';
-import { supersessionGraph } from '../../server/src/core/supersession.js';
-import { buildIndex, documentsOfKind, resolveId, type WorkspaceIndex } from '../../server/src/core/workspaceIndex.js';
+import { checkWorkspace } from '../../server/src/core/checks/checkWorkspace.js';
+import type { RationaleDocument } from '../../server/src/core/documents/document.js';
+import { supersessionGraph } from '../../server/src/core/index/supersession.js';
+import { buildIndex, documentsOfKind, resolveId, type WorkspaceIndex } from '../../server/src/core/index/workspaceIndex.js';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace.js';
 
 const corporaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpora');

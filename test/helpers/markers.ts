@@ -1,4 +1,4 @@
-import type { Position, Range } from '../../server/src/core/range.js';
+import type { Position, Range } from '../../server/src/core/base/range.js';
 
 /**
  * Fixture text may mark expected ranges with `⟦…⟧` and a cursor with `┃`. Markers are removed and

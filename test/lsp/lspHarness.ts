@@ -8,7 +8,7 @@ import { URI } from 'vscode-uri';
 import { startServer } from '../../server/src/lsp/server.js';
 import { indexedNotification, type IndexedParams } from '../../server/src/protocol.js';
 import { fixtureFiles } from '../helpers/markers.js';
-import type { Position, Range } from '../../server/src/core/range.js';
+import type { Position, Range } from '../../server/src/core/base/range.js';
 
 /** A real Rationale language server, in-process over a stream pair, on a fixture workspace on disk. */
 export interface LspFixture {

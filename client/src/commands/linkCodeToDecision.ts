@@ -3,7 +3,7 @@
  * line above the cursor, indented like the line it annotates, as one undoable editor edit.
  */
 import * as vscode from 'vscode';
-import { commentLine, knownCommentSyntax } from '../../../server/src/core/annotations/commentSyntax';
+import { commentLine, knownCommentSyntax } from '../../../server/src/core/source/commentSyntax';
 import type { RationaleServer } from '../rationaleServer';
 import { idFromArgument } from './commandArguments';
 import { pickDocument } from './pickDocument';

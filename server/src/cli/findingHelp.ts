@@ -1,4 +1,4 @@
-import type { FindingCode } from '../core/finding.js';
+import type { FindingCode } from '../core/base/finding.js';
 
 export interface FindingHelp {
   /** A short name, PascalCase as SARIF's `rule.name` suggests. */

@@ -22,7 +22,7 @@ with .rationale.json or .git). Only "new" writes files.
 Exit codes: 0 success; 1 "check" found a finding at or above --fail-on; 2 usage, configuration or
 file-system error (the message starts with "rationale: ").
 `;
-import { lookupTable } from '../core/lookupTable.js';
+import { lookupTable } from '../core/base/lookupTable.js';
 
 export const commandHelp = lookupTable<string>({
   check: `Usage: rationale check [dir] [options]

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { configFileName, parseConfig } from '../core/config.js';
-import { buildIndex, type WorkspaceIndex } from '../core/workspaceIndex.js';
+import { configFileName, parseConfig } from '../core/workspace/config.js';
+import { buildIndex, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
 import { NodeWorkspace } from '../node/nodeWorkspace.js';
 import { CliError } from './args.js';
 import type { CliIo } from './io.js';

@@ -2,7 +2,7 @@ import { CliError, UsageError } from './args.js';
 import { commandHelp, mainHelp } from './help.js';
 import { printError, processIo, type CliIo } from './io.js';
 import { toolVersion } from './version.js';
-import { lookupTable } from '../core/lookupTable.js';
+import { lookupTable } from '../core/base/lookupTable.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
-import { conventionalFolders } from '../core/newDocument.js';
+import { conventionalFolders } from '../core/features/newDocument.js';
 
 /** Files whose presence marks a workspace root, strongest first. */
 const rootMarkers: readonly (readonly string[])[] = [

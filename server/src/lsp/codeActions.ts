@@ -1,8 +1,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
-import { commentLine } from '../core/annotations/commentSyntax.js';
-import { supersedeEdits } from '../core/newDocument.js';
-import { LineMap } from '../core/range.js';
-import { resolveId } from '../core/workspaceIndex.js';
+import { commentLine } from '../core/source/commentSyntax.js';
+import { supersedeEdits } from '../core/features/newDocument.js';
+import { LineMap } from '../core/base/range.js';
+import { resolveId } from '../core/index/workspaceIndex.js';
 import { clientCommands } from '../protocol.js';
 import { diagnosticSource, type DiagnosticData } from './convert.js';
 import type { Sessions } from './sessions.js';

@@ -1,6 +1,6 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
-import { completeIds } from '../core/editor/completions.js';
-import { escapeMarkdown } from '../core/editor/markdownEscape.js';
+import { completeIds } from '../core/features/completions.js';
+import { escapeMarkdown } from '../core/features/markdownEscape.js';
 import type { Sessions } from './sessions.js';
 
 const kindIcon = { decision: CompletionItemKind.Reference, project: CompletionItemKind.Module, goal: CompletionItemKind.Constant } as const;

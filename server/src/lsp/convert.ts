@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Finding } from '../core/finding.js';
+import type { Finding } from '../core/base/finding.js';
 import type { DocumentSummary } from '../protocol.js';
-import type { RationaleDocument } from '../core/document.js';
+import type { RationaleDocument } from '../core/documents/document.js';
 
 export const diagnosticSource = 'rationale';
 

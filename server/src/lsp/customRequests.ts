@@ -1,15 +1,15 @@
 import { URI } from 'vscode-uri';
 import * as nodePath from 'node:path';
-import { mentalModel, type ModelNode } from '../core/editor/mentalModelTree.js';
-import { governing } from '../core/governance.js';
-import { planDocumentInWorkspace } from '../core/planInWorkspace.js';
-import { DocumentSearch } from '../core/search.js';
-import { resolveId } from '../core/workspaceIndex.js';
+import { mentalModel, type ModelNode } from '../core/features/mentalModelTree.js';
+import { governing } from '../core/index/governance.js';
+import { planDocumentInWorkspace } from '../core/features/planInWorkspace.js';
+import { DocumentSearch } from '../core/features/search.js';
+import { resolveId } from '../core/index/workspaceIndex.js';
 import type { GoverningEntry, GoverningParams, PlanNewDocumentParams, PlanNewDocumentResult, SearchHit, SearchParams, TreeNode, TreeResult } from '../protocol.js';
 import { toSummary } from './convert.js';
 import type { Sessions } from './sessions.js';
 import type { WorkspaceSession } from './workspaceSession.js';
-import { LineMap } from '../core/range.js';
+import { LineMap } from '../core/base/range.js';
 
 export function onTree(sessions: Sessions): TreeResult {
   const result: TreeResult = { goals: [], unlinked: [], counts: { goal: 0, project: 0, decision: 0 } };

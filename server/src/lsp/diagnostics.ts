@@ -1,6 +1,6 @@
 import type { Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
-import type { Finding } from '../core/finding.js';
-import { contentHash } from '../core/contentHash.js';
+import type { Finding } from '../core/base/finding.js';
+import { contentHash } from '../core/base/contentHash.js';
 import { toDiagnostic } from './convert.js';
 import type { Sessions } from './sessions.js';
 

@@ -1,9 +1,9 @@
 import type { Hover, HoverParams } from 'vscode-languageserver/node';
-import { idAtPosition } from '../core/editor/idAtPosition.js';
-import { documentHover, exceptionsHover, governingHover } from '../core/editor/hoverMarkdown.js';
-import { scanAnnotations } from '../core/annotations/scanAnnotations.js';
-import { escapeMarkdown } from '../core/editor/markdownEscape.js';
-import { governing } from '../core/governance.js';
+import { idAtPosition } from '../core/features/idAtPosition.js';
+import { documentHover, exceptionsHover, governingHover } from '../core/features/hoverMarkdown.js';
+import { scanAnnotations } from '../core/source/scanAnnotations.js';
+import { escapeMarkdown } from '../core/features/markdownEscape.js';
+import { governing } from '../core/index/governance.js';
 import type { Sessions } from './sessions.js';
 
 /** Hover over an id (anywhere) shows that document; over code, everything governing the line. */

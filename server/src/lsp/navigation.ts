@@ -1,7 +1,7 @@
 import { SymbolKind, type DefinitionParams, type DocumentLink, type DocumentLinkParams, type Location, type ReferenceParams, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver/node';
-import { findReferences } from '../core/editor/findReferences.js';
-import { idAtPosition } from '../core/editor/idAtPosition.js';
-import { resolveLink } from '../core/workspaceIndex.js';
+import { findReferences } from '../core/features/findReferences.js';
+import { idAtPosition } from '../core/features/idAtPosition.js';
+import { resolveLink } from '../core/index/workspaceIndex.js';
 import type { Sessions } from './sessions.js';
 
 /** From an id (annotation, link, mention) to the document it names. */

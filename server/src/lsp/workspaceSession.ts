@@ -1,10 +1,10 @@
 import * as nodePath from 'node:path';
 import { URI } from 'vscode-uri';
-import { createCheckContext, findingsForFile, checkWithContext, withIndex, type CheckContext, type FileCheckResult } from '../core/checkWorkspace.js';
-import type { Finding } from '../core/finding.js';
-import { indexAndCheckAsync } from '../core/indexAndCheck.js';
-import type { Workspace } from '../core/workspace.js';
-import { buildIndex, isDiscoveryFile, updateIndex, type IndexProgress, type WorkspaceIndex } from '../core/workspaceIndex.js';
+import { createCheckContext, findingsForFile, checkWithContext, withIndex, type CheckContext, type FileCheckResult } from '../core/checks/checkWorkspace.js';
+import type { Finding } from '../core/base/finding.js';
+import { indexAndCheckAsync } from '../core/checks/indexAndCheck.js';
+import type { Workspace } from '../core/workspace/workspace.js';
+import { buildIndex, isDiscoveryFile, updateIndex, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
 import { CheckCacheStore } from '../node/checkCacheStore.js';
 import { NodeWorkspace } from '../node/nodeWorkspace.js';
 

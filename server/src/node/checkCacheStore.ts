@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
-import { MemoryCheckCache, type CheckCacheData } from '../core/checkCache.js';
+import { MemoryCheckCache, type CheckCacheData } from '../core/checks/checkCache.js';
 
 /**
  * Where `rationale check` keeps its cache between runs: one JSON file per workspace root, outside

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { normalizePath, type Workspace } from '../core/workspace.js';
+import { normalizePath, type Workspace } from '../core/workspace/workspace.js';
 
 export interface NodeWorkspaceOptions {
   /** Files above this size are never read (default 1 MiB). */

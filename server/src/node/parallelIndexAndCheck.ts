@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { CachedCodeFile } from '../core/checkCache.js';
-import { checkCodeFile, indexAndCheckSteps, type IndexAndCheckOptions, type IndexAndCheckResult, type ScanRequest } from '../core/indexAndCheck.js';
+import type { CachedCodeFile } from '../core/checks/checkCache.js';
+import { checkCodeFile, indexAndCheckSteps, type IndexAndCheckOptions, type IndexAndCheckResult, type ScanRequest } from '../core/checks/indexAndCheck.js';
 import type { NodeWorkspace } from './nodeWorkspace.js';
 import type { ScanJob, ScanResult } from './scanJob.js';
 

@@ -1,4 +1,4 @@
-import type { CachedCodeFile } from '../core/checkCache.js';
+import type { CachedCodeFile } from '../core/checks/checkCache.js';
 import type { DecisionInfo } from '../core/rules/decisionInfo.js';
 import type { RuleSpec } from '../core/rules/ruleSpec.js';
 

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { checkCodeFile } from '../core/indexAndCheck.js';
+import { checkCodeFile } from '../core/checks/indexAndCheck.js';
 import { compileRules } from '../core/rules/ruleEngine.js';
 import { NodeWorkspace } from './nodeWorkspace.js';
 import type { ScanJob, ScanResult } from './scanJob.js';

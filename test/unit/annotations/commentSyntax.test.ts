@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   blockCommentFor, commentLine, commentSyntaxFor, fallbackCommentSyntax, knownCommentSyntax, lineCommentFor,
-} from '../../../server/src/core/annotations/commentSyntax.js';
-import { scanAnnotations } from '../../../server/src/core/annotations/scanAnnotations.js';
+} from '../../../server/src/core/source/commentSyntax.js';
+import { scanAnnotations } from '../../../server/src/core/source/scanAnnotations.js';
 
 /** Asserts what each path or VS Code language id answers, for one lookup function. */
 function check<T>(lookup: (pathOrLanguageId: string) => T, expected: Record<string, T>): void {

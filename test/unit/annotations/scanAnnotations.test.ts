@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { FileAnnotations } from '../../../server/src/core/annotations/codeReference.js';
-import { scanAnnotations } from '../../../server/src/core/annotations/scanAnnotations.js';
-import type { Range } from '../../../server/src/core/range.js';
+import type { FileAnnotations } from '../../../server/src/core/source/codeReference.js';
+import { scanAnnotations } from '../../../server/src/core/source/scanAnnotations.js';
+import type { Range } from '../../../server/src/core/base/range.js';
 import { extractMarkers, md } from '../../helpers/markers.js';
 
 /** A reference as `"<id> <kind>"`, kind being `decision`, `project`, `goal`, or `mention` for bare ids. */

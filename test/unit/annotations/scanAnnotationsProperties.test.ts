@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { scanAnnotations } from '../../../server/src/core/annotations/scanAnnotations.js';
-import { LineMap, type Range } from '../../../server/src/core/range.js';
+import { scanAnnotations } from '../../../server/src/core/source/scanAnnotations.js';
+import { LineMap, type Range } from '../../../server/src/core/base/range.js';
 
 /** Pieces that exercise every branch of the scanner: markers, quotes, escapes, tags, ids, directives. */
 const fragment = fc.constantFrom(

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MemoryCheckCache } from '../../../server/src/core/checkCache.js';
-import { checkWorkspace, type CheckResult } from '../../../server/src/core/checkWorkspace.js';
-import { indexAndCheck } from '../../../server/src/core/indexAndCheck.js';
-import { buildIndex } from '../../../server/src/core/workspaceIndex.js';
-import { MemoryWorkspace } from '../../../server/src/core/memoryWorkspace.js';
+import { MemoryCheckCache } from '../../../server/src/core/checks/checkCache.js';
+import { checkWorkspace, type CheckResult } from '../../../server/src/core/checks/checkWorkspace.js';
+import { indexAndCheck } from '../../../server/src/core/checks/indexAndCheck.js';
+import { buildIndex } from '../../../server/src/core/index/workspaceIndex.js';
+import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
 
 /** A workspace that counts reads, so a test can tell which files a warm check looked at. */
 class CountingWorkspace extends MemoryWorkspace {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkWorkspace } from '../../../server/src/core/checkWorkspace.js';
-import { MemoryWorkspace } from '../../../server/src/core/memoryWorkspace.js';
-import type { Range } from '../../../server/src/core/range.js';
-import { buildIndex } from '../../../server/src/core/workspaceIndex.js';
+import { checkWorkspace } from '../../../server/src/core/checks/checkWorkspace.js';
+import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
+import type { Range } from '../../../server/src/core/base/range.js';
+import { buildIndex } from '../../../server/src/core/index/workspaceIndex.js';
 import { fixtureFiles, md } from '../../helpers/markers.js';
 
 /**

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkWorkspace } from '../../../server/src/core/checkWorkspace.js';
-import { indexAndCheck } from '../../../server/src/core/indexAndCheck.js';
-import { MemoryWorkspace } from '../../../server/src/core/memoryWorkspace.js';
-import { buildIndex } from '../../../server/src/core/workspaceIndex.js';
+import { checkWorkspace } from '../../../server/src/core/checks/checkWorkspace.js';
+import { indexAndCheck } from '../../../server/src/core/checks/indexAndCheck.js';
+import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
+import { buildIndex } from '../../../server/src/core/index/workspaceIndex.js';
 
 /**
  * Names and values that are also Object.prototype members: every table the checker looks them up

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkWorkspace } from '../../../server/src/core/checkWorkspace.js';
-import { indexAndCheck } from '../../../server/src/core/indexAndCheck.js';
-import { buildIndex } from '../../../server/src/core/workspaceIndex.js';
+import { checkWorkspace } from '../../../server/src/core/checks/checkWorkspace.js';
+import { indexAndCheck } from '../../../server/src/core/checks/indexAndCheck.js';
+import { buildIndex } from '../../../server/src/core/index/workspaceIndex.js';
 import { NodeWorkspace } from '../../../server/src/node/nodeWorkspace.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');

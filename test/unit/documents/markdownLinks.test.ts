@@ -5,8 +5,8 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import type { Nodes } from 'mdast';
-import { parseMarkdown } from '../../../server/src/core/markdown.js';
-import { needsFullParse, scanMarkdownLinks } from '../../../server/src/core/markdownLinks.js';
+import { parseMarkdown } from '../../../server/src/core/documents/markdown.js';
+import { needsFullParse, scanMarkdownLinks } from '../../../server/src/core/documents/markdownLinks.js';
 
 /** remark's reading of the same text: every link and definition with its offsets. */
 function remarkLinks(text: string): string[] {

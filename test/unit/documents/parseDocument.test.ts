@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultIdPrefixes } from '../../../server/src/core/ids.js';
-import type { DocKind, RationaleDocument } from '../../../server/src/core/document.js';
-import { parseDocument } from '../../../server/src/core/parseDocument.js';
+import { defaultIdPrefixes } from '../../../server/src/core/documents/ids.js';
+import type { DocKind, RationaleDocument } from '../../../server/src/core/documents/document.js';
+import { parseDocument } from '../../../server/src/core/documents/parseDocument.js';
 import { extractMarkers, md } from '../../helpers/markers.js';
 
 /**

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { defaultIdPrefixes } from '../../../server/src/core/ids.js';
-import { parseDocument } from '../../../server/src/core/parseDocument.js';
-import { LineMap } from '../../../server/src/core/range.js';
+import { defaultIdPrefixes } from '../../../server/src/core/documents/ids.js';
+import { parseDocument } from '../../../server/src/core/documents/parseDocument.js';
+import { LineMap } from '../../../server/src/core/base/range.js';
 
 /** Fragments real documents are made of, so random documents hit the interesting parser paths. */
 const fragment = fc.constantFrom(

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dotString, mermaidText, modelGraph, toDot, toMermaid, type ModelGraph } from '../../../server/src/core/graph.js';
-import { MemoryWorkspace } from '../../../server/src/core/memoryWorkspace.js';
-import { buildIndex } from '../../../server/src/core/workspaceIndex.js';
+import { dotString, mermaidText, modelGraph, toDot, toMermaid, type ModelGraph } from '../../../server/src/core/index/graph.js';
+import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
+import { buildIndex } from '../../../server/src/core/index/workspaceIndex.js';
 
 /** The one helper: the model graph of a fixture workspace, with edges as readable `id -type-> id` strings. */
 function graphOf(files: Record<string, string>): { graph: ModelGraph; edges: string[] } {

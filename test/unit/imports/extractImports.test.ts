@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { extractImports, hasImportExtractor, importFamilyOf } from '../../../server/src/core/imports/extractImports.js';
+import { extractImports, hasImportExtractor, importFamilyOf } from '../../../server/src/core/source/extractImports.js';
 import { parseMarkers, showRange } from '../rules/fixtureMarkers.js';
 
 /**

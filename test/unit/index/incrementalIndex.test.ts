@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { MemoryWorkspace } from '../../../server/src/core/memoryWorkspace.js';
-import { buildIndex, updateIndex, type WorkspaceIndex } from '../../../server/src/core/workspaceIndex.js';
+import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
+import { buildIndex, updateIndex, type WorkspaceIndex } from '../../../server/src/core/index/workspaceIndex.js';
 
 /** Everything observable in a snapshot, in a canonical order, so two snapshots compare by value. */
 function snapshot(index: WorkspaceIndex): unknown {

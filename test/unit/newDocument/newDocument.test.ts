@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { DocKind } from '../../../server/src/core/document.js';
-import { MemoryWorkspace } from '../../../server/src/core/memoryWorkspace.js';
+import type { DocKind } from '../../../server/src/core/documents/document.js';
+import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
 import {
   applyEdits, chooseFolder, detectNamingScheme, folderChoice, nextFileName, planNewDocument, relativePath, slugify, yamlScalar,
   type NewDocumentPlan,
-} from '../../../server/src/core/newDocument.js';
-import { supersessionGraph } from '../../../server/src/core/supersession.js';
-import { basename, dirname } from '../../../server/src/core/workspace.js';
-import { buildIndex, resolveId, type WorkspaceIndex } from '../../../server/src/core/workspaceIndex.js';
+} from '../../../server/src/core/features/newDocument.js';
+import { supersessionGraph } from '../../../server/src/core/index/supersession.js';
+import { basename, dirname } from '../../../server/src/core/workspace/workspace.js';
+import { buildIndex, resolveId, type WorkspaceIndex } from '../../../server/src/core/index/workspaceIndex.js';
 import { md } from '../../helpers/markers.js';
 
 interface NewRequest {

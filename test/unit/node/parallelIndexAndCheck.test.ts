@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { MemoryCheckCache } from '../../../server/src/core/checkCache.js';
-import { indexAndCheck } from '../../../server/src/core/indexAndCheck.js';
+import { MemoryCheckCache } from '../../../server/src/core/checks/checkCache.js';
+import { indexAndCheck } from '../../../server/src/core/checks/indexAndCheck.js';
 import { NodeWorkspace } from '../../../server/src/node/nodeWorkspace.js';
 import { parallelIndexAndCheck } from '../../../server/src/node/parallelIndexAndCheck.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
-import { compareFindings, type Finding } from '../../../server/src/core/finding.js';
-import { range } from '../../../server/src/core/range.js';
+import { compareFindings, type Finding } from '../../../server/src/core/base/finding.js';
+import { range } from '../../../server/src/core/base/range.js';
 import { parseRuleSpecs } from '../../../server/src/core/rules/parseRuleSpecs.js';
 import { compileRules, type CompiledRules } from '../../../server/src/core/rules/ruleEngine.js';
 import type { RuleSpec } from '../../../server/src/core/rules/ruleSpec.js';

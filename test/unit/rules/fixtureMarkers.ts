@@ -1,4 +1,4 @@
-import { LineMap, type Range } from '../../../server/src/core/range.js';
+import { LineMap, type Range } from '../../../server/src/core/base/range.js';
 
 export interface MarkedText {
   /** The text with the markers removed. */

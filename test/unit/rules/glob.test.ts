@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import picomatch from 'picomatch';
 import { RE2JS } from 're2js';
-import { globBase, globMatcher, globToRe2, matchesAny } from '../../../server/src/core/glob.js';
+import { globBase, globMatcher, globToRe2, matchesAny } from '../../../server/src/core/base/glob.js';
 
 /** Asserts which of the paths the glob matches. */
 function check(glob: string, matching: string[], notMatching: string[]): void {

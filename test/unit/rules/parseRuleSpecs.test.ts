@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
-import { range } from '../../../server/src/core/range.js';
+import { range } from '../../../server/src/core/base/range.js';
 import { parseRuleSpecs } from '../../../server/src/core/rules/parseRuleSpecs.js';
 import type { RuleSpec } from '../../../server/src/core/rules/ruleSpec.js';
 

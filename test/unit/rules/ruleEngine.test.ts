@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { range } from '../../../server/src/core/range.js';
+import { range } from '../../../server/src/core/base/range.js';
 import { compileRules } from '../../../server/src/core/rules/ruleEngine.js';
 import type { RuleSpec } from '../../../server/src/core/rules/ruleSpec.js';
 import { check } from './checkRules.js';

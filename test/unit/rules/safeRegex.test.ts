@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { compileSafeRegex, maxPatternLength, requiredLiteral } from '../../../server/src/core/safeRegex.js';
+import { compileSafeRegex, maxPatternLength, requiredLiteral } from '../../../server/src/core/base/safeRegex.js';
 import { parseMarkers } from './fixtureMarkers.js';
 
 /** Compiles `pattern` and asserts its matches in the fixture are exactly the `⟦…⟧` spans. */

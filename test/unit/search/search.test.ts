@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RationaleDocument } from '../../../server/src/core/document.js';
-import { MemoryWorkspace } from '../../../server/src/core/memoryWorkspace.js';
-import { DocumentSearch, editDistance, type SearchOptions } from '../../../server/src/core/search.js';
-import { buildIndex } from '../../../server/src/core/workspaceIndex.js';
+import type { RationaleDocument } from '../../../server/src/core/documents/document.js';
+import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
+import { DocumentSearch, editDistance, type SearchOptions } from '../../../server/src/core/features/search.js';
+import { buildIndex } from '../../../server/src/core/index/workspaceIndex.js';
 
 const corpus: Record<string, string> = {
   'docs/adr/0007-use-postgres.md': '---\nstatus: accepted\n---\n# Use PostgreSQL for persistence\n\n## Context and Problem Statement\n\nWe need a relational store with strong transactions.\n',

@@ -1,7 +1,7 @@
 import * as nodePath from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parallelIndexAndCheck } from '../../node/parallelIndexAndCheck.js';
-import { severityRank, type Finding, type Severity } from '../../core/finding.js';
+import { severityRank, type Finding, type Severity } from '../../core/base/finding.js';
 import { parseArgs, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
 import { formatGithub } from '../formats/githubFormat.js';

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import type { RationaleDocument } from '../../core/document.js';
-import { matchesAny } from '../../core/glob.js';
-import { chainOf, governing, type GoverningDocument } from '../../core/governance.js';
-import { LineMap } from '../../core/range.js';
-import { latestSuccessor, supersessionGraph } from '../../core/supersession.js';
-import type { WorkspaceIndex } from '../../core/workspaceIndex.js';
+import type { RationaleDocument } from '../../core/documents/document.js';
+import { matchesAny } from '../../core/base/glob.js';
+import { chainOf, governing, type GoverningDocument } from '../../core/index/governance.js';
+import { LineMap } from '../../core/base/range.js';
+import { latestSuccessor, supersessionGraph } from '../../core/index/supersession.js';
+import type { WorkspaceIndex } from '../../core/index/workspaceIndex.js';
 import { CliError, parseArgs, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor, type Colors } from '../colors.js';
 import type { CliIo } from '../io.js';

@@ -1,4 +1,4 @@
-import { modelGraph, toDot, toMermaid } from '../../core/graph.js';
+import { modelGraph, toDot, toMermaid } from '../../core/index/graph.js';
 import { parseArgs, type CommandSpec } from '../args.js';
 import type { CliIo } from '../io.js';
 import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';

@@ -1,12 +1,12 @@
-import type { DocKind, RationaleDocument } from '../../core/document.js';
-import { statusKey } from '../../core/statusMap.js';
-import { resolveLink, type WorkspaceIndex } from '../../core/workspaceIndex.js';
+import type { DocKind, RationaleDocument } from '../../core/documents/document.js';
+import { statusKey } from '../../core/documents/statusMap.js';
+import { resolveLink, type WorkspaceIndex } from '../../core/index/workspaceIndex.js';
 import { parseArgs, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
 import type { CliIo } from '../io.js';
 import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 import { renderTable } from '../table.js';
-import { lookupTable } from '../../core/lookupTable.js';
+import { lookupTable } from '../../core/base/lookupTable.js';
 
 export const listSpec: CommandSpec = {
   name: 'list',

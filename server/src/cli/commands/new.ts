@@ -1,17 +1,17 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { contentHash } from '../../core/contentHash.js';
-import { isDocumentFileName } from '../../core/discovery.js';
-import type { DocKind, RationaleDocument } from '../../core/document.js';
-import { chooseFolder, folderChoice, planNewDocument, type NewDocumentPlan } from '../../core/newDocument.js';
-import { resolveId } from '../../core/workspaceIndex.js';
+import { contentHash } from '../../core/base/contentHash.js';
+import { isDocumentFileName } from '../../core/workspace/discovery.js';
+import type { DocKind, RationaleDocument } from '../../core/documents/document.js';
+import { chooseFolder, folderChoice, planNewDocument, type NewDocumentPlan } from '../../core/features/newDocument.js';
+import { resolveId } from '../../core/index/workspaceIndex.js';
 import { CliError, parseArgs, UsageError, type CommandSpec } from '../args.js';
 import type { CliIo } from '../io.js';
 import { printError } from '../io.js';
 import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 import { createExclusive, replaceAtomically, withFolderLock } from '../safeWrite.js';
 import { displayPath, findWorkspaceRoot, workspaceRelative } from '../workspaceRoot.js';
-import { lookupTable } from '../../core/lookupTable.js';
+import { lookupTable } from '../../core/base/lookupTable.js';
 
 export const newSpec: CommandSpec = {
   name: 'new',

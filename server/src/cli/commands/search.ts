@@ -1,5 +1,5 @@
-import { splitFrontMatter } from '../../core/frontMatter.js';
-import { DocumentSearch } from '../../core/search.js';
+import { splitFrontMatter } from '../../core/documents/frontMatter.js';
+import { DocumentSearch } from '../../core/features/search.js';
 import { parseArgs, positiveInteger, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
 import type { CliIo } from '../io.js';

@@ -1,6 +1,6 @@
-import type { DocKind } from '../../core/document.js';
-import type { Finding, Severity } from '../../core/finding.js';
-import type { WorkspaceIndex } from '../../core/workspaceIndex.js';
+import type { DocKind } from '../../core/documents/document.js';
+import type { Finding, Severity } from '../../core/base/finding.js';
+import type { WorkspaceIndex } from '../../core/index/workspaceIndex.js';
 
 export interface CheckSummary {
   errors: number;

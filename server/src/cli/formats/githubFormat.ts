@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/finding.js';
+import type { Finding } from '../../core/base/finding.js';
 import { oneBased } from './checkSummary.js';
 
 /**

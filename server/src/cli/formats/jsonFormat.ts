@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/finding.js';
+import type { Finding } from '../../core/base/finding.js';
 import { oneBased, type CheckSummary } from './checkSummary.js';
 
 export interface JsonFinding {

@@ -1,5 +1,5 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { Finding } from '../../core/finding.js';
+import type { Finding } from '../../core/base/finding.js';
 import { helpFor } from '../findingHelp.js';
 import { oneBased } from './checkSummary.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/finding.js';
+import type { Finding } from '../../core/base/finding.js';
 import type { Colors } from '../colors.js';
 import { oneBased, summaryLine, type CheckSummary } from './checkSummary.js';
 

@@ -1,5 +1,5 @@
-import type { Finding } from '../finding.js';
-import type { Range } from '../range.js';
+import type { Finding } from '../base/finding.js';
+import type { Range } from '../base/range.js';
 import type { DecisionInfo } from './decisionInfo.js';
 import type { FileContext } from './fileContext.js';
 import type { RuleScope } from './ruleScope.js';

@@ -1,6 +1,6 @@
-import { extractImports, importFamilyOf } from '../imports/extractImports.js';
-import type { ImportFamily, ImportRef } from '../imports/importRef.js';
-import { LineMap } from '../range.js';
+import { extractImports, importFamilyOf } from '../source/extractImports.js';
+import type { ImportFamily, ImportRef } from '../source/importRef.js';
+import { LineMap } from '../base/range.js';
 import { manifestDependencies } from './manifests/manifestDependencies.js';
 import type { ManifestDependencies } from './manifests/declaredDependency.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../base/finding.js';
 import { code, ruleFinding, type CompiledRule, type RuleSetup } from './compiledRule.js';
 import type { FileContext } from './fileContext.js';
 import { normalizePackageName, type Ecosystem } from './manifests/declaredDependency.js';

@@ -1,9 +1,9 @@
-import type { Finding } from '../finding.js';
-import { hasImportExtractor } from '../imports/extractImports.js';
-import type { ImportFamily, ImportRef } from '../imports/importRef.js';
+import type { Finding } from '../base/finding.js';
+import { hasImportExtractor } from '../source/extractImports.js';
+import type { ImportFamily, ImportRef } from '../source/importRef.js';
 import { code, ruleFinding, type CompiledRule, type RuleSetup } from './compiledRule.js';
 import type { FileContext } from './fileContext.js';
-import { isGlob } from '../glob.js';
+import { isGlob } from '../base/glob.js';
 import { NameMatcher } from './nameMatcher.js';
 
 /** forbid-import: reports each import of a forbidden module or one of its sub-modules. */

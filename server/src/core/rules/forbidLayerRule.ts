@@ -1,6 +1,6 @@
-import type { Finding } from '../finding.js';
-import { anyGlobMatcher } from '../glob.js';
-import { hasImportExtractor } from '../imports/extractImports.js';
+import type { Finding } from '../base/finding.js';
+import { anyGlobMatcher } from '../base/glob.js';
+import { hasImportExtractor } from '../source/extractImports.js';
 import { code, ruleFinding, type CompiledRule, type RuleSetup } from './compiledRule.js';
 import type { FileContext } from './fileContext.js';
 import { importTargets } from './resolveImport.js';

@@ -1,4 +1,4 @@
-import { globMatcher, isGlob, type PathMatcher } from '../glob.js';
+import { globMatcher, isGlob, type PathMatcher } from '../base/glob.js';
 
 /**
  * Matches module or package names against a rule's targets: exact names or globs (`@angular/*`,

@@ -1,8 +1,8 @@
-import type { Severity } from '../finding.js';
-import type { Range } from '../range.js';
-import { compileSafeRegex } from '../safeRegex.js';
+import type { Severity } from '../base/finding.js';
+import type { Range } from '../base/range.js';
+import { compileSafeRegex } from '../base/safeRegex.js';
 import type { RuleKind, RuleSpec } from './ruleSpec.js';
-import { lookupTable } from '../lookupTable.js';
+import { lookupTable } from '../base/lookupTable.js';
 
 export type YamlPath = (string | number)[];
 

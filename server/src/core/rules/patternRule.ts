@@ -1,5 +1,5 @@
-import type { Finding } from '../finding.js';
-import { compileSafeRegex, type SafeRegex } from '../safeRegex.js';
+import type { Finding } from '../base/finding.js';
+import { compileSafeRegex, type SafeRegex } from '../base/safeRegex.js';
 import { invalidRule, type CompiledRule, type RuleSetup } from './compiledRule.js';
 import type { FileContext } from './fileContext.js';
 

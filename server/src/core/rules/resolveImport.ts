@@ -1,6 +1,6 @@
-import type { ImportFamily } from '../imports/importRef.js';
-import { dirname, joinPath, normalizePath } from '../workspace.js';
-import { lookupTable } from '../lookupTable.js';
+import type { ImportFamily } from '../source/importRef.js';
+import { dirname, joinPath, normalizePath } from '../workspace/workspace.js';
+import { lookupTable } from '../base/lookupTable.js';
 
 /**
  * Where an import may lead inside the workspace, as workspace-relative paths to test against a

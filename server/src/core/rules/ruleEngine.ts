@@ -1,5 +1,5 @@
-import { contentHash } from '../contentHash.js';
-import type { Finding } from '../finding.js';
+import { contentHash } from '../base/contentHash.js';
+import type { Finding } from '../base/finding.js';
 import { invalidRule, type CompiledRule, type RuleSetup } from './compiledRule.js';
 import type { DecisionInfo, DecisionLookup } from './decisionInfo.js';
 import { FileContext } from './fileContext.js';

@@ -1,5 +1,5 @@
-import { anyGlobMatcher, globBase } from '../glob.js';
-import { dirname } from '../workspace.js';
+import { anyGlobMatcher, globBase } from '../base/glob.js';
+import { dirname } from '../workspace/workspace.js';
 import type { DecisionInfo } from './decisionInfo.js';
 import type { RuleSpec } from './ruleSpec.js';
 

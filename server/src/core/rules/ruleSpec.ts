@@ -1,5 +1,5 @@
-import type { Severity } from '../finding.js';
-import type { Range } from '../range.js';
+import type { Severity } from '../base/finding.js';
+import type { Range } from '../base/range.js';
 
 export type RuleKind = 'forbid-import' | 'forbid-pattern' | 'require-pattern' | 'forbid-dependency' | 'forbid-layer';
 

@@ -1,4 +1,4 @@
-import type { Range } from '../../range.js';
+import type { Range } from '../../base/range.js';
 
 /** Package ecosystems, which decide how names compare (PyPI ignores case and `-`/`_`/`.` differences). */
 export type Ecosystem = 'npm' | 'pypi' | 'go' | 'cargo' | 'maven' | 'nuget';

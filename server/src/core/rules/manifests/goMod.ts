@@ -1,4 +1,4 @@
-import { LineMap } from '../../range.js';
+import { LineMap } from '../../base/range.js';
 import type { DeclaredDependency } from './declaredDependency.js';
 
 const singleRequire = /^[ \t]*require[ \t]+("?)([^\s"]+)\1[ \t]+\S/d;

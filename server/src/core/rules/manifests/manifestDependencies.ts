@@ -1,4 +1,4 @@
-import { basename, dirname } from '../../workspace.js';
+import { basename, dirname } from '../../workspace/workspace.js';
 import { cargoTomlDependencies } from './cargoToml.js';
 import type { Ecosystem, ManifestDependencies } from './declaredDependency.js';
 import { goModDependencies } from './goMod.js';

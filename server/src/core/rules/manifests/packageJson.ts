@@ -1,4 +1,4 @@
-import { LineMap } from '../../range.js';
+import { LineMap } from '../../base/range.js';
 import type { DeclaredDependency } from './declaredDependency.js';
 
 const dependencyFields = new Set(['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']);

@@ -1,4 +1,4 @@
-import { LineMap } from '../../range.js';
+import { LineMap } from '../../base/range.js';
 import type { DeclaredDependency } from './declaredDependency.js';
 import { pep508Name } from './requirementsTxt.js';
 import { scanToml } from './tomlScanner.js';

@@ -1,4 +1,4 @@
-import { LineMap } from '../../range.js';
+import { LineMap } from '../../base/range.js';
 import type { DeclaredDependency } from './declaredDependency.js';
 
 /** A PEP 508 name at the start of a requirement (`requests[socks]>=2 ; python_version<"3.8"`). */

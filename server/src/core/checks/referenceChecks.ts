@@ -1,0 +1,48 @@
+import { isPlaceholderReason } from './suppressionReason.js';
+import type { FileAnnotations } from '../source/codeReference.js';
+import type { Finding, FindingCode } from '../base/finding.js';
+import { lookupTable } from '../base/lookupTable.js';
+import { effectiveStatus, latestSuccessor, type SupersessionGraph } from '../index/supersession.js';
+import { resolveId, type WorkspaceIndex } from '../index/workspaceIndex.js';
+
+const retiredCode = lookupTable<FindingCode>({ superseded: 'superseded-reference', deprecated: 'deprecated-reference', rejected: 'rejected-reference' });
+
+/** Checks a file's annotations: ids that resolve to nothing, citations of retired decisions, bare exceptions. */
+export function checkReferences(index: WorkspaceIndex, graph: SupersessionGraph, path: string, found: FileAnnotations): Finding[] {
+  const out: Finding[] = [];
+  for (const ref of found.references) {
+    const doc = resolveId(index, ref.id, ref.kind);
+    if (!doc) {
+      // A bare mention like "ADR-12" in prose is weak evidence of intent; only tags must resolve.
+      if (ref.strength === 'annotation') {
+        out.push({
+          path, range: ref.range, severity: 'error', code: 'unknown-id', decision: null,
+          message: `Unknown ${ref.kind ?? 'document'} id "${ref.id}": no goal, project or decision has it.`,
+          data: { id: ref.id, kind: ref.kind ?? 'decision' },
+        });
+      }
+      continue;
+    }
+    const status = effectiveStatus(index, doc);
+    const code = status === undefined ? undefined : retiredCode[status];
+    if (doc.kind === 'decision' && status && code) {
+      const successor = status === 'superseded' ? latestSuccessor(index, graph, doc) : undefined;
+      out.push({
+        path, range: ref.range, severity: 'warning', code, decision: doc.id,
+        message: successor
+          ? `${doc.id} (${doc.title}) is superseded by ${successor.id} (${successor.title}): cite the decision in force.`
+          : `${doc.id} (${doc.title}) is ${status}: this code cites a decision that is no longer in force.`,
+        data: successor ? { successor: successor.id, successorPath: successor.path } : undefined,
+      });
+    }
+  }
+  for (const s of found.suppressions) {
+    if (!isPlaceholderReason(s.reason)) continue;
+    const cited = s.ids.map((i) => resolveId(index, i)).find((d) => d !== undefined);
+    out.push({
+      path, range: s.range, severity: 'warning', code: 'suppression-without-reason', decision: cited?.id ?? null,
+      message: 'Exception without a reason: write `rationale-disable-next-line <id> -- <why this code may break the decision>`.',
+    });
+  }
+  return out;
+}

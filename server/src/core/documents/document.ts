@@ -1,0 +1,74 @@
+import type { Finding } from '../base/finding.js';
+import type { Range } from '../base/range.js';
+import type { RuleSpec } from '../rules/ruleSpec.js';
+
+export type DocKind = 'goal' | 'project' | 'decision';
+
+export const docKinds: readonly DocKind[] = ['goal', 'project', 'decision'];
+
+/** Normalised decision statuses; goals and projects have vocabularies of their own (see statusMap.ts). */
+export type DecisionStatus = 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded' | 'draft' | 'on-hold';
+
+export type LinkType =
+  | 'supersedes'
+  | 'superseded-by'
+  | 'amends'
+  | 'amended-by'
+  | 'project'
+  | 'goal'
+  | 'relates-to'
+  /** A plain relative Markdown link to another file. */
+  | 'markdown';
+
+export interface DocLink {
+  type: LinkType;
+  /** An id (`ADR-0007`, `GOAL-growth`) or, for path links, a workspace-relative path. */
+  target: string;
+  targetIsPath: boolean;
+  /** Where the link is written, for diagnostics and go-to-definition. */
+  range: Range;
+  /** Path links: the text as written, for messages. */
+  raw?: string;
+}
+
+/** A goal, project (PRD) or decision (ADR), parsed from one Markdown file. Pure data. */
+export interface RationaleDocument {
+  kind: DocKind;
+  path: string;
+  /** Canonical id: front matter `id`, else `ADR-0007` from a numbered file, else the file slug. */
+  id: string;
+  /** Other spellings that resolve to this document (normalised by `normalizeId`). */
+  aliases: string[];
+  /** For numbered files, the number (7 for `0007-use-postgres.md`). */
+  number?: number;
+  /** log4brains package the document belongs to, if any. */
+  package?: string;
+  title: string;
+  titleRange: Range;
+  /** Normalised status, or the verbatim text when it is unknown, or undefined when none is written. */
+  status?: string;
+  rawStatus?: string;
+  statusKnown: boolean;
+  statusRange?: Range;
+  date?: string;
+  reviewBy?: string;
+  reviewByRange?: Range;
+  priority?: string | number;
+  appetite?: string;
+  owner?: string;
+  decisionMakers?: string[];
+  /** `applies-to` globs, relative to the workspace root. */
+  appliesTo: string[];
+  appliesToRange?: Range;
+  links: DocLink[];
+  rules: RuleSpec[];
+  /** First paragraph of the context or decision text, plain, for hovers. */
+  summary: string;
+  frontMatter?: Record<string, unknown>;
+  /** Range of the YAML between the `---` fences, when there is front matter. */
+  frontMatterRange?: Range;
+  /** Parse-level findings: malformed YAML, schema violations, unknown status. */
+  problems: Finding[];
+  /** sha1-free cheap content hash for caches. */
+  hash: string;
+}

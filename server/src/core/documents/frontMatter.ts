@@ -1,0 +1,99 @@
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { LineMap, Range } from '../base/range.js';
+
+/** YAML front matter between `---` fences, parsed with positions so every finding can point at its key. */
+export interface FrontMatter {
+  data: Record<string, unknown> | undefined;
+  /** Range of the YAML text between the fences. */
+  range: Range;
+  /** Offset in the document where the body (after the closing fence) starts. */
+  bodyOffset: number;
+  errors: { message: string; range: Range }[];
+  /** Range of the value at a path like `['rules', 0, 'forbid-import']`, else of the nearest ancestor. */
+  rangeAt(path: readonly (string | number)[]): Range;
+  /** Range of a key (not its value), for "unknown key" style findings. */
+  keyRange(key: string): Range | undefined;
+}
+
+const openFence = /^\uFEFF?---[ \t]*\r?\n/;
+
+export function splitFrontMatter(text: string): { yamlStart: number; yamlEnd: number; bodyOffset: number } | undefined {
+  const open = openFence.exec(text);
+  if (!open) return undefined;
+  const yamlStart = open[0].length;
+  const close = /^(?:---|\.\.\.)[ \t]*$/gm;
+  close.lastIndex = yamlStart;
+  const m = close.exec(text);
+  if (!m) return undefined;
+  const yamlEnd = m.index;
+  let bodyOffset = m.index + m[0].length;
+  if (text[bodyOffset] === '\r') bodyOffset++;
+  if (text[bodyOffset] === '\n') bodyOffset++;
+  return { yamlStart, yamlEnd, bodyOffset };
+}
+
+export function parseFrontMatter(text: string, lines: LineMap): FrontMatter | undefined {
+  const split = splitFrontMatter(text);
+  if (!split) return undefined;
+  const { yamlStart, yamlEnd, bodyOffset } = split;
+  const src = text.slice(yamlStart, yamlEnd);
+  // The range ends with the last YAML line, not on the closing fence's line.
+  const whole = lines.rangeOf(yamlStart, yamlStart + src.trimEnd().length);
+  const errors: { message: string; range: Range }[] = [];
+  let data: Record<string, unknown> | undefined;
+  const doc = parseDocument(src, { prettyErrors: false, uniqueKeys: true, strict: false });
+  for (const e of doc.errors) {
+    // Errors found at end of input (an unclosed bracket) point past the YAML: show them on its last line.
+    const end = src.trimEnd().length;
+    let a = e.pos?.[0] ?? 0;
+    let b = e.pos?.[1] ?? end;
+    if (a >= end) {
+      a = src.lastIndexOf('\n', end - 1) + 1;
+      a += src.slice(a).length - src.slice(a).trimStart().length;
+      b = end;
+    }
+    errors.push({ message: e.message.split('\n')[0], range: lines.rangeOf(yamlStart + a, yamlStart + Math.max(b, a + 1)) });
+  }
+  if (doc.errors.length === 0) {
+    try {
+      const js = doc.toJS({ maxAliasCount: 100 }) as unknown;
+      if (js === null || js === undefined) data = {};
+      else if (typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
+      else errors.push({ message: 'front matter must be a mapping of keys to values', range: whole });
+    } catch (e) {
+      errors.push({ message: `front matter could not be read: ${(e as Error).message}`, range: whole });
+    }
+  }
+  const toRange = (node: YamlNode | null | undefined): Range | undefined => {
+    const r = node?.range;
+    return r ? lines.rangeOf(yamlStart + r[0], yamlStart + r[1]) : undefined;
+  };
+  return {
+    data,
+    range: whole,
+    bodyOffset,
+    errors,
+    rangeAt(path) {
+      let node: unknown = doc.contents;
+      let best = whole;
+      for (const seg of path) {
+        let next: unknown;
+        if (isMap(node)) {
+          const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+          next = pair?.value;
+          if (pair && !next) return toRange(pair.key as YamlNode) ?? best;
+        } else if (isSeq(node) && typeof seg === 'number') next = node.items[seg];
+        if (!next) break;
+        node = next;
+        best = toRange(node as YamlNode) ?? best;
+      }
+      return best;
+    },
+    keyRange(key) {
+      const node = doc.contents;
+      if (!isMap(node)) return undefined;
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+      return pair ? toRange(pair.key as YamlNode) : undefined;
+    },
+  };
+}

@@ -1,0 +1,483 @@
+import type { Heading, List, Nodes, Root } from 'mdast';
+import type { DocKind, DocLink, LinkType, RationaleDocument } from './document.js';
+import type { Finding } from '../base/finding.js';
+import { parseFrontMatter, type FrontMatter } from './frontMatter.js';
+import { numberedId, parseFileName } from './ids.js';
+import { endOffset, inlineMarkdownToText, isRelativeFileLink, linkPath, parseMarkdown, plainText, startOffset } from './markdown.js';
+import { needsFullParse, scanMarkdownLinks, type ScannedLink } from './markdownLinks.js';
+import { LineMap, type Range } from '../base/range.js';
+import { parseRuleSpecs } from '../rules/parseRuleSpecs.js';
+import { validateFrontMatter } from './schemaValidation.js';
+import { normalizeStatus } from './statusMap.js';
+import { basename, dirname, joinPath } from '../workspace/workspace.js';
+import { contentHash } from '../base/contentHash.js';
+import { lookupTable } from '../base/lookupTable.js';
+
+export interface ParseContext {
+  /** Kind from discovery (folder or configuration); front matter `kind:` overrides it. */
+  kind: DocKind;
+  /** log4brains package, which namespaces slug ids (`core/20201002-x`). */
+  package?: string;
+  idPrefixes: Record<DocKind, string>;
+  statusMap: Record<string, string>;
+}
+
+const kindAliases = lookupTable<DocKind>({
+  decision: 'decision', adr: 'decision',
+  project: 'project', prd: 'project', brief: 'project', rfc: 'project',
+  goal: 'goal', okr: 'goal', objective: 'goal',
+});
+
+export function kindFromFrontMatterValue(value: unknown): DocKind | undefined {
+  return typeof value === 'string' ? kindAliases[value.trim().toLowerCase()] : undefined;
+}
+
+/** adr-tools and custom link labels inside a Status section: `Supersedes [1. Title](0001-title.md)`. */
+const statusLinkLabels: [RegExp, LinkType][] = [
+  [/^(?:supersedes|supercedes|replaces)$/i, 'supersedes'],
+  [/^(?:superseded by|superceded by|replaced by)$/i, 'superseded-by'],
+  [/^(?:amends|clarifies|extends)$/i, 'amends'],
+  [/^(?:amended by|clarified by|extended by)$/i, 'amended-by'],
+];
+
+/** The kind of document each front-matter link field names, for completion and resolution. */
+export const frontMatterLinkKinds = lookupTable<DocKind>({
+  supersedes: 'decision', 'superseded-by': 'decision', superseded_by: 'decision', amends: 'decision', 'amended-by': 'decision',
+  'relates-to': 'decision', related: 'decision', project: 'project', projects: 'project', goal: 'goal', goals: 'goal',
+});
+
+const frontMatterLinkFields: [string, LinkType][] = [
+  ['supersedes', 'supersedes'],
+  ['superseded-by', 'superseded-by'],
+  ['superseded_by', 'superseded-by'],
+  ['amends', 'amends'],
+  ['amended-by', 'amended-by'],
+  ['relates-to', 'relates-to'],
+  ['related', 'relates-to'],
+  ['project', 'project'],
+  ['projects', 'project'],
+  ['goal', 'goal'],
+  ['goals', 'goal'],
+];
+
+/**
+ * Parses one goal, project or decision. A pure function of its inputs: the index caches results by
+ * content hash and rebuilds nothing else when a file changes.
+ */
+export function parseDocument(path: string, text: string, ctx: ParseContext): RationaleDocument {
+  const lines = new LineMap(text);
+  const problems: Finding[] = [];
+  const fm = parseFrontMatter(text, lines);
+  const data = fm?.data ?? {};
+  const kind = kindFromFrontMatterValue(data.kind) ?? ctx.kind;
+  const bodyOffset = fm?.bodyOffset ?? 0;
+  // remark reads about 1 MB/s, so only the header (title, status bullets, Status section) goes
+  // through it; links come from a linear scanner. Offsets are shifted to stay the file's.
+  const headEnd = headerEnd(text, bodyOffset);
+  const tree = parseMarkdown(text.slice(bodyOffset, headEnd), bodyOffset);
+  const fileName = basename(path);
+  const name = parseFileName(fileName);
+  const dir = dirname(path);
+
+  // ---- id and aliases
+  const aliases: string[] = [];
+  let baseId: string;
+  if (name.number !== undefined && !name.datePrefixed) {
+    baseId = numberedId(ctx.idPrefixes[kind], name.number);
+    aliases.push(name.stem);
+    const slug = name.stem.replace(/^\d+[-_. ]?/, '');
+    if (slug) aliases.push(slug);
+  } else baseId = name.stem;
+  if (ctx.package) {
+    aliases.length = 0;
+    baseId = `${ctx.package}/${baseId}`;
+  }
+  let id = baseId;
+  const fmId = data.id;
+  if ((typeof fmId === 'string' && fmId.trim()) || typeof fmId === 'number') {
+    id = typeof fmId === 'number' ? numberedId(ctx.idPrefixes[kind], fmId) : fmId.trim();
+    if (baseId !== id) aliases.unshift(baseId);
+  }
+
+  // ---- title
+  const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  let title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : undefined;
+  let titleRange: Range = fm?.data?.title !== undefined && fm ? fm.rangeAt(['title']) : lines.rangeOf(0, 0);
+  if (!title && h1) {
+    title = plainText(h1).trim().replace(/^\d+\.\s+/, '');
+    titleRange = lines.rangeOf(startOffset(h1), endOffset(h1));
+  }
+  if (!title) title = humanize(name.stem);
+
+  // ---- header data: MADR 2 / log4brains bullets before the first `##`, and adr-tools lines
+  const firstH2 = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 2);
+  const preamble = firstH2 < 0 ? tree.children : tree.children.slice(0, firstH2);
+  const bullets = readHeaderBullets(preamble, text);
+  const links: DocLink[] = [];
+
+  // ---- status
+  let rawStatus: string | undefined;
+  let statusRange: Range | undefined;
+  let statusLinksFrom: Nodes | undefined;
+  if (typeof data.status === 'string' || typeof data.status === 'number') {
+    rawStatus = String(data.status).trim();
+    statusRange = fm!.rangeAt(['status']);
+  } else if (bullets.status) {
+    rawStatus = bullets.status.value;
+    statusRange = lines.rangeOf(bullets.status.start, bullets.status.end);
+    statusLinksFrom = bullets.status.node;
+  } else {
+    const section = findSection(tree, /^status$/i);
+    if (section) {
+      const sectionText = text.slice(section.start, section.end);
+      const lineRe = /[^\r\n]*/g;
+      let m: RegExpExecArray | null;
+      let first = true;
+      while ((m = lineRe.exec(sectionText)) !== null) {
+        const line = m[0];
+        const lineStart = section.start + m.index;
+        if (m[0].length === 0) lineRe.lastIndex++;
+        if (!line.trim()) continue;
+        if (first) {
+          rawStatus = line.trim().replace(/^[-*+]\s+/, '');
+          const lead = line.length - line.trimStart().length;
+          statusRange = lines.rangeOf(lineStart + lead, lineStart + line.trimEnd().length);
+          first = false;
+        }
+        const lm = /^\s*[-*+]?\s*([A-Za-z][A-Za-z ]*?)\s*:?\s*\[([^\]]*)\]\(([^)\s]+)[^)]*\)/.exec(line);
+        if (lm) {
+          const type = statusLinkLabels.find(([re]) => re.test(lm[1].trim()))?.[1];
+          const target = resolveLinkTarget(dir, lm[3]);
+          if (type && target) {
+            const at = lineStart + line.indexOf('](') + 2;
+            links.push({ type, target, targetIsPath: true, raw: lm[3], range: lines.rangeOf(at, at + lm[3].length) });
+          }
+        }
+      }
+    }
+  }
+  let status: string | undefined;
+  let statusKnown = true;
+  if (rawStatus !== undefined && rawStatus !== '') {
+    const n = normalizeStatus(rawStatus, kind, ctx.statusMap);
+    if (n.status) {
+      status = n.status;
+      if (n.status === 'superseded' && n.successor) {
+        const linkInStatus = statusLinksFrom ? firstLink(statusLinksFrom) : undefined;
+        const md = /\[[^\]]*\]\(([^)\s]+)[^)]*\)/.exec(n.successor);
+        const target = linkInStatus ? linkInStatus.url : md?.[1];
+        if (target && isRelativeFileLink(target)) {
+          const resolved = resolveLinkTarget(dir, target);
+          if (resolved) links.push({ type: 'superseded-by', target: resolved, targetIsPath: true, raw: target, range: statusRange! });
+        } else {
+          const idText = n.successor.replace(/[.;,]+$/, '').trim();
+          if (/^[\w./-]+$/.test(idText)) links.push({ type: 'superseded-by', target: idText, targetIsPath: false, range: statusRange! });
+        }
+      }
+    } else {
+      status = rawStatus;
+      statusKnown = false;
+      problems.push({
+        path, range: statusRange!, severity: 'warning', code: 'unknown-status', decision: id,
+        message: `Unknown status "${rawStatus}" in ${id}. Use ${knownWords(kind)}, or map it in .rationale.json "statusMap".`,
+      });
+    }
+  }
+
+  // ---- date
+  let date = scalarString(data.date);
+  if (!date && bullets.date) date = bullets.date.value;
+  if (!date) {
+    const dm = /^Date:\s*(\S.*)$/m.exec(text.slice(bodyOffset, firstH2 >= 0 ? startOffset(tree.children[firstH2]) : undefined));
+    if (dm) date = dm[1].trim();
+  }
+
+  // ---- front matter links, rules, scopes, schema
+  if (fm) {
+    for (const [field, type] of frontMatterLinkFields) {
+      const v = data[field];
+      if (v === undefined || v === null) continue;
+      const list = Array.isArray(v) ? v : [v];
+      list.forEach((item, i) => {
+        if (typeof item !== 'string' && typeof item !== 'number') return;
+        const s = String(item).trim();
+        if (!s) return;
+        const range = Array.isArray(v) ? fm.rangeAt([field, i]) : fm.rangeAt([field]);
+        const mdLink = /\]\(([^)\s]+)\)/.exec(s);
+        if (mdLink || /\.(md|markdown)$/i.test(s)) {
+          const target = resolveLinkTarget(dir, mdLink ? mdLink[1] : s);
+          if (target) links.push({ type, target, targetIsPath: true, raw: s, range });
+        } else links.push({ type, target: s, targetIsPath: false, range });
+      });
+    }
+    for (const e of fm.errors) {
+      problems.push({ path, range: e.range, severity: 'error', code: 'malformed-front-matter', decision: id, message: `Malformed front matter in ${path}: ${e.message}` });
+    }
+    if (fm.data) {
+      for (const v of validateFrontMatter(kind, fm.data)) {
+        if (v.path[0] === 'rules') continue; // parseRuleSpecs reports rule problems with better messages
+        problems.push({ path, range: fm.rangeAt(v.path), severity: 'warning', code: 'schema-violation', decision: id, message: `${id}: ${v.message}.` });
+      }
+    }
+  }
+  const appliesTo = globList(data['applies-to']);
+  let rules: RationaleDocument['rules'] = [];
+  if (fm && data.rules !== undefined) {
+    const parsed = parseRuleSpecs(data.rules, id, (p) => fm.rangeAt(p));
+    rules = parsed.rules;
+    for (const p of parsed.problems) {
+      problems.push({ path, range: p.range, severity: 'error', code: 'invalid-rule', decision: id, message: `${id}: ${p.message}` });
+    }
+  }
+
+  // ---- plain relative Markdown links anywhere in the body
+  const bodyLinks = needsFullParse(text) ? remarkLinks(text.slice(bodyOffset), bodyOffset) : scanMarkdownLinks(text, bodyOffset);
+  for (const link of bodyLinks) {
+    if (!isRelativeFileLink(link.url)) continue;
+    const target = resolveLinkTarget(dir, link.url);
+    const range = lines.rangeOf(link.start, link.end);
+    if (target === undefined) {
+      links.push({ type: 'markdown', target: link.url, targetIsPath: true, raw: link.url, range });
+    } else if (!links.some((l) => l.targetIsPath && l.target === target && l.type !== 'markdown' && overlaps(l.range, range))) {
+      links.push({ type: 'markdown', target, targetIsPath: true, raw: link.url, range });
+    }
+  }
+
+  return {
+    kind,
+    path,
+    id,
+    links: dedupeLinks(links),
+    aliases: [...new Set(aliases.filter((a) => a !== id))],
+    number: name.datePrefixed ? undefined : name.number,
+    package: ctx.package,
+    title,
+    titleRange,
+    status,
+    rawStatus,
+    statusKnown,
+    statusRange,
+    date,
+    reviewBy: scalarString(data['review-by']),
+    reviewByRange: data['review-by'] !== undefined ? fm?.rangeAt(['review-by']) : undefined,
+    priority: typeof data.priority === 'number' || typeof data.priority === 'string' ? data.priority : undefined,
+    appetite: scalarString(data.appetite),
+    owner: peopleString(data.owner),
+    decisionMakers: peopleList(data['decision-makers'] ?? data.deciders ?? bullets.deciders?.value),
+    appliesTo,
+    appliesToRange: data['applies-to'] !== undefined ? fm?.rangeAt(['applies-to']) : undefined,
+    rules,
+    summary: summarize(text, bodyOffset, tree, h1),
+    frontMatter: fm?.data,
+    frontMatterRange: fm?.range,
+    problems,
+    hash: contentHash(text),
+  };
+}
+
+interface BulletValue {
+  value: string;
+  start: number;
+  end: number;
+  node: Nodes;
+}
+
+/** `* Status: accepted`, `- **Status:** accepted`, `- Deciders: …`, `- Date: …` in the preamble. */
+function readHeaderBullets(preamble: Nodes[], text: string): { status?: BulletValue; date?: BulletValue; deciders?: BulletValue } {
+  const out: { status?: BulletValue; date?: BulletValue; deciders?: BulletValue } = {};
+  for (const node of preamble) {
+    if (node.type !== 'list') continue;
+    for (const item of (node as List).children) {
+      const s = startOffset(item);
+      const e = endOffset(item);
+      const raw = text.slice(s, e).split(/\r?\n/)[0];
+      const m = /^[-*+]\s+(?:\*\*|__)?\s*(status|date|deciders|decision-makers|decision makers)\s*:?\s*(?:\*\*|__)?\s*:?\s*(.*)$/i.exec(raw);
+      if (!m) continue;
+      const value = m[2].replace(/<!--.*?-->/g, '').trim();
+      const valueStart = s + raw.length - m[2].length;
+      const key = m[1].toLowerCase();
+      const entry = { value, start: valueStart, end: valueStart + m[2].trimEnd().length, node: item };
+      if (key === 'status' && !out.status) out.status = entry;
+      else if (key === 'date' && !out.date) out.date = entry;
+      else if (!out.deciders && key !== 'status' && key !== 'date') out.deciders = entry;
+    }
+  }
+  return out;
+}
+
+/** Offsets of a section's content: from after its heading to the next heading of the same or higher level. */
+function findSection(tree: Root, title: RegExp): { start: number; end: number } | undefined {
+  const kids = tree.children;
+  for (let i = 0; i < kids.length; i++) {
+    const n = kids[i];
+    if (n.type !== 'heading' || n.depth < 2 || !title.test(plainText(n).trim())) continue;
+    const next = kids.slice(i + 1).find((k) => k.type === 'heading' && k.depth <= n.depth);
+    return { start: endOffset(n), end: next ? startOffset(next) : endOffset(kids[kids.length - 1]) };
+  }
+  return undefined;
+}
+
+function firstLink(node: Nodes): { url: string } | undefined {
+  let found: { url: string } | undefined;
+  visit(node, (n) => {
+    if (!found && n.type === 'link') found = { url: n.url };
+  });
+  return found;
+}
+
+/** The same edge found twice (status line and its link line) is one link. */
+function dedupeLinks(links: DocLink[]): DocLink[] {
+  const seen = new Set<string>();
+  return links.filter((l) => {
+    const k = `${l.type}|${l.target}|${l.range.start.line}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Links and definitions as remark reads them, for documents the scanner cannot handle. */
+function remarkLinks(body: string, offset: number): ScannedLink[] {
+  const out: ScannedLink[] = [];
+  visit(parseMarkdown(body, offset), (n) => {
+    if (n.type === 'link' || n.type === 'definition') out.push({ url: n.url, start: startOffset(n), end: endOffset(n), kind: n.type });
+  });
+  return out;
+}
+
+function visit(node: Nodes, fn: (n: Nodes) => void): void {
+  fn(node);
+  if ('children' in node) for (const c of node.children as Nodes[]) visit(c, fn);
+}
+
+function resolveLinkTarget(dir: string, url: string): string | undefined {
+  return joinPath(dir, linkPath(url));
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return !(a.end.line < b.start.line || b.end.line < a.start.line);
+}
+
+const summaryHeading = /^ {0,3}#{2,6}[ \t]+(context|context and problem statement|problem|problem statement|summary|background|why|objective|decision|decision outcome)\b/i;
+
+/**
+ * The first paragraph of the context (or problem, summary, decision) section, else the first
+ * paragraph after the title: what a hover shows. Only that paragraph goes through remark.
+ */
+function summarize(text: string, bodyOffset: number, head: Root, h1: Heading | undefined): string {
+  let paragraph: string | undefined;
+  const lineRe = /^.*$/gm;
+  lineRe.lastIndex = bodyOffset;
+  let inSection = false;
+  let fence: string | undefined;
+  const collected: string[] = [];
+  for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
+    if (m[0].length === 0) lineRe.lastIndex++;
+    const line = m[0].replace(/\r$/, '');
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (f && f[1][0] === fence[0]) fence = undefined;
+      continue;
+    }
+    if (f) {
+      fence = f[1];
+      if (inSection && collected.length) break;
+      continue;
+    }
+    if (!inSection) {
+      if (summaryHeading.test(line)) inSection = true;
+      continue;
+    }
+    if (/^ {0,3}#{1,6}[ \t]/.test(line)) break;
+    if (line.trim() === '') {
+      if (collected.length) break;
+      continue;
+    }
+    if (/^\s*([-*+]|\d+\.)\s|^\s*[|>]|^\s*<!--/.test(line) && collected.length === 0) continue;
+    collected.push(line);
+    if (lineRe.lastIndex >= text.length) break;
+  }
+  if (collected.length) paragraph = collected.join('\n');
+  let t = '';
+  if (paragraph !== undefined) {
+    t = inlineMarkdownToText(paragraph);
+  } else {
+    const kids = head.children;
+    for (let i = h1 ? kids.indexOf(h1) + 1 : 0; i < kids.length; i++) {
+      const n = kids[i];
+      if (n.type === 'heading') break;
+      if (n.type !== 'paragraph') continue;
+      const candidate = plainText(n).replace(/\s+/g, ' ').trim();
+      if (!candidate || /^(date|status)\s*:/i.test(candidate)) continue;
+      t = candidate;
+      break;
+    }
+  }
+  return t.length > 400 ? `${t.slice(0, 397).replace(/\s+\S*$/, '')}…` : t;
+}
+
+/**
+ * Where the header ends: before the first level-2+ heading, or after the Status section when
+ * that heading is Status. Headings inside code fences do not count.
+ */
+function headerEnd(text: string, from: number): number {
+  const lineRe = /^.*$/gm;
+  lineRe.lastIndex = from;
+  let fence: string | undefined;
+  let statusLevel = 0;
+  for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
+    if (m[0].length === 0) lineRe.lastIndex++;
+    const line = m[0];
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
+    } else if (f) fence = f[1];
+    else {
+      const h = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*\r?$/.exec(line);
+      if (h) {
+        const level = h[1].length;
+        if (statusLevel > 0 && level <= statusLevel) return m.index;
+        if (statusLevel === 0 && level >= 2) {
+          if (/^status$/i.test(h[2].replace(/[*_`]/g, '').trim())) statusLevel = level;
+          else return m.index;
+        }
+      }
+    }
+    if (lineRe.lastIndex >= text.length) break;
+  }
+  return text.length;
+}
+
+function humanize(stem: string): string {
+  const s = stem.replace(/^\d+[-_. ]?/, '').replace(/[-_]+/g, ' ').trim();
+  return s ? s[0].toUpperCase() + s.slice(1) : stem;
+}
+
+function scalarString(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'number') return String(v);
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  return undefined;
+}
+
+function peopleList(v: unknown): string[] | undefined {
+  if (typeof v === 'string') return v.split(/\s*[,;]\s*/).filter(Boolean);
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return undefined;
+}
+
+function peopleString(v: unknown): string | undefined {
+  return peopleList(v)?.join(', ');
+}
+
+function globList(v: unknown): string[] {
+  if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+  return [];
+}
+
+function knownWords(kind: DocKind): string {
+  return { decision: 'proposed, accepted, rejected, deprecated, superseded, draft or on hold', project: 'proposed, active, shipped, paused or cancelled', goal: 'active, achieved or dropped' }[kind];
+}
+
+export type { FrontMatter };

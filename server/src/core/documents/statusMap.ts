@@ -1,0 +1,83 @@
+import type { DocKind } from './document.js';
+import { lookupTable } from '../base/lookupTable.js';
+
+/**
+ * Status vocabularies drift between teams and tools ("Approved", "✅ Accepted", "Superceded by …",
+ * "In Review"), so every written status is reduced to a canonical one through this map. Keys are
+ * compared after `statusKey` (lower case, markup and emoji removed). Configuration may add entries.
+ */
+export const canonicalStatuses: Record<DocKind, readonly string[]> = {
+  decision: ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'draft', 'on-hold'],
+  project: ['proposed', 'active', 'shipped', 'paused', 'cancelled'],
+  goal: ['active', 'achieved', 'dropped'],
+};
+
+const builtIn: Record<DocKind, Readonly<Record<string, string | undefined>>> = {
+  decision: lookupTable({
+    accepted: 'accepted', accept: 'accepted', approved: 'accepted', adopted: 'accepted', agreed: 'accepted',
+    decided: 'accepted', done: 'accepted', implemented: 'accepted', active: 'accepted', final: 'accepted',
+    proposed: 'proposed', proposal: 'proposed', pending: 'proposed', 'in review': 'proposed', review: 'proposed',
+    'under review': 'proposed', 'in discussion': 'proposed', discussing: 'proposed', open: 'proposed',
+    'in progress': 'proposed', rfc: 'proposed', suggested: 'proposed',
+    draft: 'draft', wip: 'draft', 'work in progress': 'draft',
+    rejected: 'rejected', declined: 'rejected', 'not accepted': 'rejected', refused: 'rejected', 'wont do': 'rejected',
+    deprecated: 'deprecated', obsolete: 'deprecated', retired: 'deprecated', withdrawn: 'deprecated', archived: 'deprecated',
+    superseded: 'superseded', superceded: 'superseded', replaced: 'superseded',
+    'on hold': 'on-hold', 'on-hold': 'on-hold', 'on_hold': 'on-hold', postponed: 'on-hold', deferred: 'on-hold', paused: 'on-hold',
+  }),
+  project: lookupTable({
+    proposed: 'proposed', draft: 'proposed', pending: 'proposed', planned: 'proposed', idea: 'proposed', 'in review': 'proposed',
+    active: 'active', 'in progress': 'active', started: 'active', ongoing: 'active', approved: 'active', accepted: 'active',
+    shipped: 'shipped', done: 'shipped', completed: 'shipped', complete: 'shipped', released: 'shipped', launched: 'shipped', delivered: 'shipped',
+    paused: 'paused', 'on hold': 'paused', 'on-hold': 'paused', blocked: 'paused', deferred: 'paused',
+    cancelled: 'cancelled', canceled: 'cancelled', dropped: 'cancelled', abandoned: 'cancelled', rejected: 'cancelled',
+  }),
+  goal: lookupTable({
+    active: 'active', 'in progress': 'active', 'on track': 'active', 'at risk': 'active', 'off track': 'active', open: 'active', current: 'active',
+    achieved: 'achieved', done: 'achieved', met: 'achieved', completed: 'achieved', complete: 'achieved', reached: 'achieved',
+    dropped: 'dropped', abandoned: 'dropped', cancelled: 'dropped', canceled: 'dropped', missed: 'dropped', retired: 'dropped',
+  }),
+};
+
+/** Lower case, without Markdown emphasis, links' targets, emoji, HTML comments and trailing punctuation. */
+export function statusKey(raw: string): string {
+  return raw
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`~]/g, '')
+    .replace(/[^\p{L}\p{N}\s\-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export interface NormalizedStatus {
+  /** The canonical status, or undefined when the text matched nothing. */
+  status?: string;
+  /** For `superseded by X` / `replaced by X`: the text naming the successor. */
+  successor?: string;
+}
+
+/**
+ * Normalises a written status. `extra` is the configuration's map (`{"Approved by CAB": "accepted"}`),
+ * consulted first so a team can override any built-in reading.
+ */
+export function normalizeStatus(raw: string, kind: DocKind, extra: Record<string, string> = {}): NormalizedStatus {
+  const key = statusKey(raw);
+  if (!key) return {};
+  for (const [k, v] of Object.entries(extra)) if (statusKey(k) === key) return { status: v };
+  const table = builtIn[kind];
+  if (table[key]) return { status: table[key] };
+  // "superseded by [3. Use Elm](0003-use-elm.md)", "Superceded by ADR-0012", "replaced by …"
+  const sup = /^(?:superseded|superceded|replaced)\s+(?:by|with)\b/i.exec(key);
+  if (sup && kind === 'decision') {
+    const afterRaw = /(?:superseded|superceded|replaced)\s+(?:by|with)\s*:?\s*(.*)$/is.exec(raw);
+    return { status: 'superseded', successor: afterRaw?.[1]?.trim() || undefined };
+  }
+  // Leading canonical word followed by a date or remark: "Accepted on 2020-01-02", "accepted (2019)".
+  const first = key.split(' ')[0];
+  const firstTwo = key.split(' ').slice(0, 2).join(' ');
+  if (table[firstTwo] && /^(on|since|at|in|by|\d)/.test(key.split(' ')[2] ?? 'on')) return { status: table[firstTwo] };
+  if (table[first] && /^(on|since|at|in|by|\d)/.test(key.split(' ')[1] ?? '')) return { status: table[first] };
+  return {};
+}

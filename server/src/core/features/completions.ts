@@ -1,0 +1,69 @@
+import type { DocKind, RationaleDocument } from '../documents/document.js';
+import { frontMatterLinkKinds } from '../documents/parseDocument.js';
+import { splitFrontMatter } from '../documents/frontMatter.js';
+import { LineMap, type Position, type Range } from '../base/range.js';
+import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import { effectiveStatus } from '../index/supersession.js';
+import { lookupTable } from '../base/lookupTable.js';
+
+export interface IdCompletion {
+  id: string;
+  title: string;
+  status?: string;
+  kind: DocKind;
+  /** Text typed so far that the completion replaces. */
+  replace: Range;
+  /** Sort so that decisions in force come before retired ones. */
+  sortText: string;
+}
+
+const tagKinds = lookupTable<DocKind>({
+  decision: 'decision', adr: 'decision', prd: 'project', project: 'project', brief: 'project', rfc: 'project', goal: 'goal', okr: 'goal', objective: 'goal',
+});
+
+const retired = new Set(['superseded', 'deprecated', 'rejected', 'cancelled', 'dropped', 'achieved']);
+
+/**
+ * Id completions at a position: after an annotation tag (`@decision `, `@adr `, `@prd `, `@goal `)
+ * anywhere, and in a document's front-matter link fields (`supersedes:`, `project:`, `goals:` …).
+ */
+export function completeIds(index: WorkspaceIndex, path: string, text: string, position: Position): IdCompletion[] | undefined {
+  const lines = new LineMap(text);
+  const before = lines.lineText(position.line).slice(0, position.character);
+  let kind: DocKind | undefined;
+  const tag = /@(decision|adr|prd|project|brief|rfc|goal|okr|objective)\s+(?:[\w./-]+\s*,\s*)*([\w./-]*)$/i.exec(before);
+  let typed: string | undefined;
+  if (tag) {
+    kind = tagKinds[tag[1].toLowerCase()];
+    typed = tag[2];
+  } else if (index.documents.has(path)) {
+    const fm = splitFrontMatter(text);
+    const offset = lines.offsetAt(position);
+    if (!fm || offset < fm.yamlStart || offset > fm.yamlEnd) return undefined;
+    const field = fieldAt(lines, position.line);
+    if (!field) return undefined;
+    kind = frontMatterLinkKinds[field];
+    if (!kind) return undefined;
+    typed = /([\w./-]*)$/.exec(before)?.[1] ?? '';
+  }
+  if (!kind || typed === undefined) return undefined;
+  const replace: Range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+  const docs = [...index.documents.values()].filter((d) => d.kind === kind);
+  return docs.map((d) => item(d, effectiveStatus(index, d), replace));
+}
+
+function item(d: RationaleDocument, status: string | undefined, replace: Range): IdCompletion {
+  const rank = status && retired.has(status) ? 1 : 0;
+  return { id: d.id, title: d.title, status, kind: d.kind, replace, sortText: `${rank}-${d.id}` };
+}
+
+/** The front-matter key whose value the line belongs to: `key: …` on the line, or a list item under `key:`. */
+function fieldAt(lines: LineMap, line: number): string | undefined {
+  for (let l = line; l >= 0; l--) {
+    const t = lines.lineText(l);
+    const m = /^([A-Za-z][\w-]*)\s*:/.exec(t);
+    if (m) return m[1];
+    if (l !== line && !/^\s+-|^\s*$/.test(t)) return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,64 @@
+import type { RationaleDocument } from '../documents/document.js';
+import type { GoverningDocument } from '../index/governance.js';
+import { chainOf } from '../index/governance.js';
+import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import type { Suppression } from '../source/codeReference.js';
+import { escapeMarkdown } from './markdownEscape.js';
+
+/** Commands hovers may link to: the client enables exactly these in hover Markdown, nothing else. */
+export const hoverCommands = { open: 'rationale.openDocument', reveal: 'rationale.revealInTree' } as const;
+
+export interface HoverLinkTarget {
+  /** Turns a workspace path into the URI string the client understands. */
+  uriOf(path: string): string;
+}
+
+function commandLink(title: string, command: string, args: unknown[]): string {
+  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+function statusBadge(doc: RationaleDocument): string {
+  const s = doc.status ?? 'no status';
+  return doc.statusKnown ? `\`${escapeMarkdown(s)}\`` : `\`${escapeMarkdown(s)}\` (unrecognised)`;
+}
+
+function describeChain(projects: RationaleDocument[], goals: RationaleDocument[]): string[] {
+  const lines: string[] = [];
+  for (const p of projects) {
+    const extras = [p.priority !== undefined ? `priority ${p.priority}` : '', p.appetite ? `appetite ${p.appetite}` : '', p.status ?? ''].filter(Boolean).map((x) => escapeMarkdown(String(x)));
+    lines.push(`Project **${escapeMarkdown(p.id)}** ${escapeMarkdown(p.title)}${extras.length ? ` (${extras.join(', ')})` : ''}`);
+  }
+  for (const g of goals) {
+    const extras = [g.priority !== undefined ? `priority ${g.priority}` : '', g.status ?? ''].filter(Boolean).map((x) => escapeMarkdown(String(x)));
+    lines.push(`Goal **${escapeMarkdown(g.id)}** ${escapeMarkdown(g.title)}${extras.length ? ` (${extras.join(', ')})` : ''}`);
+  }
+  return lines;
+}
+
+/** One document's hover section: id, title, status, date, summary, chain, and our command links. */
+export function documentHover(index: WorkspaceIndex, doc: RationaleDocument, target: HoverLinkTarget, via?: GoverningDocument['via']): string {
+  const { projects, goals } = chainOf(index, doc);
+  const head = `**${escapeMarkdown(doc.id)}** · ${escapeMarkdown(doc.title)} · ${statusBadge(doc)}${doc.date ? ` · ${escapeMarkdown(doc.date)}` : ''}${via ? ` · _${via === 'scope' ? 'governs this file by applies-to' : 'cited here'}_` : ''}`;
+  const parts = [head];
+  if (doc.summary) parts.push(escapeMarkdown(doc.summary));
+  const chain = describeChain(projects, goals);
+  if (chain.length) parts.push(chain.join('  \n'));
+  parts.push(`${commandLink('Open', hoverCommands.open, [target.uriOf(doc.path)])} · ${commandLink('Show in Mental Model', hoverCommands.reveal, [doc.id])}`);
+  return parts.join('\n\n');
+}
+
+/** The hover over a line of code: every governing document, most specific (annotations) first. */
+export function governingHover(index: WorkspaceIndex, governing: readonly GoverningDocument[], target: HoverLinkTarget): string | undefined {
+  if (governing.length === 0) return undefined;
+  const sorted = [...governing].sort((a, b) => (a.via === b.via ? 0 : a.via === 'annotation' ? -1 : 1));
+  return sorted.map((g) => documentHover(index, g.document, target, g.via)).join('\n\n---\n\n');
+}
+
+/** Exceptions recorded for a line (`rationale-disable-next-line`): hovers show them, they are not hidden. */
+export function exceptionsHover(suppressions: readonly Suppression[], line: number): string | undefined {
+  const here = suppressions.filter((x) => x.targetLine === line);
+  if (here.length === 0) return undefined;
+  return here
+    .map((x) => `**Exception** to ${x.ids.length ? x.ids.map((i) => `**${escapeMarkdown(i)}**`).join(', ') : 'every rule'}: ${x.reason ? escapeMarkdown(x.reason) : '_no reason given_'}`)
+    .join('  \n');
+}

@@ -1,0 +1,146 @@
+import type { DocKind, RationaleDocument } from '../documents/document.js';
+import { supersessionGraph } from './supersession.js';
+import { resolveLink, type WorkspaceIndex } from './workspaceIndex.js';
+
+/**
+ * The mental model as a graph: goals → the projects that serve them → the decisions made for those
+ * projects, plus supersede edges between decisions. Rendered as Mermaid or Graphviz DOT; node names
+ * are generated (`n0`, `n1`…) and ids and titles only ever appear inside escaped labels, so no title
+ * can break or inject into the diagram source.
+ */
+export interface ModelGraph {
+  nodes: ModelNode[];
+  edges: ModelEdge[];
+}
+
+export interface ModelNode {
+  /** Generated, diagram-safe name. */
+  name: string;
+  document: RationaleDocument;
+}
+
+export type ModelEdgeType = 'serves' | 'decided-for' | 'supersedes';
+
+export interface ModelEdge {
+  /** The higher node: goal → project, project (or goal) → decision, successor → predecessor. */
+  from: string;
+  to: string;
+  type: ModelEdgeType;
+}
+
+const kindOrder: Record<DocKind, number> = { goal: 0, project: 1, decision: 2 };
+
+export function modelGraph(index: WorkspaceIndex): ModelGraph {
+  const docs = [...index.documents.values()].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const nameOf = new Map<string, string>();
+  const nodes = docs.map((document, i) => {
+    nameOf.set(document.path, `n${i}`);
+    return { name: `n${i}`, document };
+  });
+  const edges: ModelEdge[] = [];
+  const seen = new Set<string>();
+  const add = (from: RationaleDocument, to: RationaleDocument, type: ModelEdgeType) => {
+    const key = `${from.path}\u0000${to.path}\u0000${type}`;
+    if (from === to || seen.has(key)) return;
+    seen.add(key);
+    edges.push({ from: nameOf.get(from.path)!, to: nameOf.get(to.path)!, type });
+  };
+  for (const doc of docs) {
+    for (const link of doc.links) {
+      if (link.type === 'goal' && doc.kind !== 'goal') {
+        const goal = resolveLink(index, link, 'goal');
+        if (goal?.kind === 'goal') add(goal, doc, doc.kind === 'project' ? 'serves' : 'decided-for');
+      } else if (link.type === 'project' && doc.kind === 'decision') {
+        const project = resolveLink(index, link, 'project');
+        if (project?.kind === 'project') add(project, doc, 'decided-for');
+      }
+    }
+  }
+  const sup = supersessionGraph(index);
+  for (const [successor, predecessors] of sup.supersedes) {
+    const s = index.documents.get(successor);
+    for (const p of predecessors) {
+      const d = index.documents.get(p);
+      if (s && d) add(s, d, 'supersedes');
+    }
+  }
+  return { nodes, edges };
+}
+
+function statusClass(doc: RationaleDocument): string {
+  const s = doc.status ?? '';
+  if (['superseded', 'deprecated', 'rejected', 'dropped', 'cancelled'].includes(s)) return 'retired';
+  if (['proposed', 'draft', 'on-hold', 'paused'].includes(s)) return 'pending';
+  return doc.kind;
+}
+
+function label(doc: RationaleDocument): { head: string; title: string; status: string } {
+  return { head: doc.id, title: doc.title, status: doc.status ?? '' };
+}
+
+/**
+ * Mermaid entity escaping for quoted labels: `#` starts an entity, `"` ends the label, and `<`, `>`, `&`
+ * would be read as HTML. Line breaks become spaces.
+ */
+export function mermaidText(s: string): string {
+  return s
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/[#"<>&`|\\]/g, (c) => `#${c.charCodeAt(0)};`);
+}
+
+export function toMermaid(graph: ModelGraph): string {
+  const out = ['flowchart TD'];
+  const kinds: [DocKind, string][] = [['goal', 'Goals'], ['project', 'Projects'], ['decision', 'Decisions']];
+  for (const [kind, heading] of kinds) {
+    const nodes = graph.nodes.filter((n) => n.document.kind === kind);
+    if (nodes.length === 0) continue;
+    out.push(`  subgraph ${kind}s["${heading}"]`);
+    for (const n of nodes) {
+      const l = label(n.document);
+      const text = `${mermaidText(l.head)}<br/>${mermaidText(l.title)}${l.status ? `<br/><i>${mermaidText(l.status)}</i>` : ''}`;
+      const [open, close] = kind === 'goal' ? ['([', '])'] : kind === 'project' ? ['(', ')'] : ['[', ']'];
+      out.push(`    ${n.name}${open}"${text}"${close}:::${statusClass(n.document)}`);
+    }
+    out.push('  end');
+  }
+  for (const e of graph.edges) {
+    out.push(e.type === 'supersedes' ? `  ${e.from} -. supersedes .-> ${e.to}` : `  ${e.from} --> ${e.to}`);
+  }
+  out.push(
+    '  classDef goal fill:#e8f5e9,stroke:#2e7d32',
+    '  classDef project fill:#e3f2fd,stroke:#1565c0',
+    '  classDef decision fill:#fff8e1,stroke:#f9a825',
+    '  classDef pending fill:#f5f5f5,stroke:#9e9e9e,stroke-dasharray: 4 2',
+    '  classDef retired fill:#eeeeee,stroke:#bdbdbd,color:#9e9e9e',
+  );
+  return `${out.join('\n')}\n`;
+}
+
+/** A DOT double-quoted string: only `"` and `\` need escaping; line breaks are written as `\n`. */
+export function dotString(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n|[\r\n]/g, '\\n')}"`;
+}
+
+export function toDot(graph: ModelGraph): string {
+  const out = ['digraph rationale {', '  rankdir=TB;', '  node [fontname="Helvetica", fontsize=10];'];
+  const shapes: Record<DocKind, string> = { goal: 'ellipse', project: 'box', decision: 'note' };
+  const fills: Record<string, string> = { goal: '#e8f5e9', project: '#e3f2fd', decision: '#fff8e1', pending: '#f5f5f5', retired: '#eeeeee' };
+  for (const kind of ['goal', 'project', 'decision'] as DocKind[]) {
+    const nodes = graph.nodes.filter((n) => n.document.kind === kind);
+    if (nodes.length === 0) continue;
+    out.push(`  subgraph cluster_${kind} {`, `    label=${dotString(kind === 'goal' ? 'Goals' : kind === 'project' ? 'Projects' : 'Decisions')};`, '    style=dashed;');
+    for (const n of nodes) {
+      const l = label(n.document);
+      const text = `${l.head}\n${l.title}${l.status ? `\n(${l.status})` : ''}`;
+      const cls = statusClass(n.document);
+      const extra = cls === 'retired' ? ', fontcolor="#9e9e9e", style="filled,dashed"' : ', style=filled';
+      out.push(`    ${n.name} [label=${dotString(text)}, shape=${shapes[kind]}, fillcolor=${dotString(fills[cls])}${extra}];`);
+    }
+    out.push('  }');
+  }
+  for (const e of graph.edges) {
+    out.push(e.type === 'supersedes' ? `  ${e.from} -> ${e.to} [style=dashed, label="supersedes"];` : `  ${e.from} -> ${e.to};`);
+  }
+  out.push('}');
+  return `${out.join('\n')}\n`;
+}

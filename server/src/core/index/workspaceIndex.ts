@@ -1,0 +1,268 @@
+import type { FileAnnotations } from '../source/codeReference.js';
+import type { CheckCache } from '../checks/checkCache.js';
+import { scanAnnotations } from '../source/scanAnnotations.js';
+import { configFileName, parseConfig, type RationaleConfig } from '../workspace/config.js';
+import { declaredFolders, discoverDocuments, type DeclaredFolder } from '../workspace/discovery.js';
+import type { DocKind, RationaleDocument } from '../documents/document.js';
+import { idKey, qualifyBareNumber } from '../documents/ids.js';
+import { parseDocument } from '../documents/parseDocument.js';
+import { contentHash } from '../base/contentHash.js';
+import { matchesAny } from '../base/glob.js';
+import { basename } from '../workspace/workspace.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { yieldToEventLoop } from '../base/yieldToEventLoop.js';
+
+/**
+ * An immutable snapshot of what a workspace says: its documents, the ids they answer to, and the
+ * code that references them. Updates produce a new snapshot and reuse everything unchanged, so
+ * readers (hover, diagnostics, the tree) never see a half-built index.
+ */
+export interface WorkspaceIndex {
+  readonly config: RationaleConfig;
+  readonly configErrors: readonly string[];
+  readonly declared: readonly DeclaredFolder[];
+  /** Every file the workspace lists, after the configuration's `ignore` globs. */
+  readonly files: readonly string[];
+  readonly fileSet: ReadonlySet<string>;
+  /** Documents by path. */
+  readonly documents: ReadonlyMap<string, RationaleDocument>;
+  /** Documents by `idKey` of their id and aliases; more than one entry is a duplicate. */
+  readonly byKey: ReadonlyMap<string, readonly RationaleDocument[]>;
+  /** Annotations of non-document files that have any. */
+  readonly annotations: ReadonlyMap<string, FileAnnotations>;
+  /** Content hash per scanned file, to skip unchanged files on update. */
+  readonly hashes: ReadonlyMap<string, string>;
+}
+
+export interface IndexProgress {
+  (done: number, total: number, phase: 'discover' | 'parse' | 'scan'): void;
+}
+
+/** Files whose change can alter discovery itself, so they force rediscovery. */
+export function isDiscoveryFile(path: string): boolean {
+  const name = basename(path);
+  return path === configFileName || name === '.adr-dir' || name === '.log4brains.yml' || name === '.log4brains.yaml';
+}
+
+export function buildIndex(workspace: Workspace, onProgress?: IndexProgress): WorkspaceIndex {
+  const steps = rebuildSteps(workspace, undefined, undefined, onProgress);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same as `buildIndex`, yielding to the event loop every `chunk` files so a server stays
+ * responsive (and its progress reports reach the client) while a large workspace is indexed.
+ */
+export async function buildIndexAsync(workspace: Workspace, onProgress?: IndexProgress, chunk = 200, isCancelled?: () => boolean): Promise<WorkspaceIndex | undefined> {
+  const steps = rebuildSteps(workspace, undefined, undefined, onProgress, chunk);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await yieldToEventLoop();
+    if (isCancelled?.()) return undefined;
+  }
+}
+
+/**
+ * An index of the documents alone: code files are listed but not read, and it has no annotations.
+ * `indexAndCheck` uses it to compile rules first, then reads every code file exactly once.
+ */
+export function buildDocumentIndex(workspace: Workspace, onProgress?: IndexProgress, cache?: CheckCache): WorkspaceIndex {
+  const steps = documentIndexSteps(workspace, onProgress, cache);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `buildDocumentIndex` in steps: yields after every `chunk` files so a caller can pause. */
+export function documentIndexSteps(workspace: Workspace, onProgress?: IndexProgress, cache?: CheckCache, chunk = Infinity): Generator<undefined, WorkspaceIndex> {
+  return rebuildSteps(workspace, undefined, undefined, onProgress, chunk, true, cache);
+}
+
+/** The full snapshot: a document index plus the annotations found in code files. */
+export function withAnnotations(index: WorkspaceIndex, annotations: ReadonlyMap<string, FileAnnotations>, hashes: ReadonlyMap<string, string>): WorkspaceIndex {
+  return finish(index.config, index.configErrors, index.declared, index.files, new Map(index.documents), new Map(annotations), new Map([...index.hashes, ...hashes]));
+}
+
+/**
+ * Applies a diff: `changed` files are re-read (created or modified), `deleted` are dropped. Unchanged
+ * documents and annotations are shared with the previous snapshot.
+ */
+export function updateIndex(previous: WorkspaceIndex, workspace: Workspace, changed: readonly string[], deleted: readonly string[]): WorkspaceIndex {
+  const touched = new Set([...changed, ...deleted]);
+  if ([...touched].some(isDiscoveryFile)) {
+    const steps = rebuildSteps(workspace, previous, touched);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+  const declared = previous.declared;
+  const files = workspace.listFiles().filter((f) => !isIgnored(f, previous.config));
+  const fileSet = new Set(files);
+  const documents = new Map(previous.documents);
+  const annotations = new Map(previous.annotations);
+  const hashes = new Map(previous.hashes);
+  for (const p of deleted) {
+    documents.delete(p);
+    annotations.delete(p);
+    hashes.delete(p);
+  }
+  const changedExisting = changed.filter((p) => fileSet.has(p));
+  for (const p of changed) if (!fileSet.has(p)) {
+    documents.delete(p);
+    annotations.delete(p);
+    hashes.delete(p);
+  }
+  const discovered = discoverDocuments(changedExisting, declared, (p) => workspace.readText(p));
+  const discoveredByPath = new Map(discovered.map((d) => [d.path, d]));
+  for (const p of changedExisting) {
+    const text = workspace.readText(p);
+    documents.delete(p);
+    annotations.delete(p);
+    hashes.delete(p);
+    if (text === undefined) continue;
+    indexFile(p, text, discoveredByPath.get(p), previous.config, documents, annotations, hashes, undefined);
+  }
+  return finish(previous.config, previous.configErrors, declared, files, documents, annotations, hashes);
+}
+
+/** Rebuilds in steps: yields after every `chunk` files so callers decide whether to pause. */
+function* rebuildSteps(
+  workspace: Workspace,
+  previous: WorkspaceIndex | undefined,
+  touched: Set<string> | undefined,
+  onProgress?: IndexProgress,
+  chunk = Infinity,
+  documentsOnly = false,
+  cache?: CheckCache,
+): Generator<undefined, WorkspaceIndex> {
+  const { config, errors } = parseConfig(workspace.exists(configFileName) === 'file' ? workspace.readText(configFileName) : undefined);
+  const files = workspace.listFiles().filter((f) => !isIgnored(f, config));
+  onProgress?.(0, files.length, 'discover');
+  const read = (p: string) => workspace.readText(p);
+  const declaredResult = declaredFolders(files, config, read);
+  const discovered = discoverDocuments(files, declaredResult.folders, read);
+  const byPath = new Map(discovered.map((d) => [d.path, d]));
+  const documents = new Map<string, RationaleDocument>();
+  const annotations = new Map<string, FileAnnotations>();
+  const hashes = new Map<string, string>();
+  const configChanged = previous !== undefined && JSON.stringify(previous.config) !== JSON.stringify(config);
+  const parseKey = JSON.stringify([config.idPrefixes, config.statusMap]);
+  let done = 0;
+  for (const path of files) {
+    done++;
+    if (onProgress && done % 500 === 0) onProgress(done, files.length, 'scan');
+    if (done % chunk === 0) yield;
+    if (documentsOnly && !byPath.has(path)) continue;
+    const discoveredDoc = byPath.get(path);
+    // Stamp first, read second: a file changed in between is stamped old and re-read next time.
+    const stamp = cache && discoveredDoc ? cachedDocumentStamp(workspace, path, discoveredDoc) : undefined;
+    if (stamp !== undefined) {
+      const hit = cache!.document(path, stamp, parseKey);
+      if (hit) {
+        documents.set(path, hit);
+        hashes.set(path, hit.hash);
+        continue;
+      }
+    }
+    const text = workspace.readText(path);
+    if (text === undefined) continue;
+    // Reuse earlier parses of unchanged files: rediscovery after a config change is then cheap.
+    const reuse = previous && !configChanged && !touched?.has(path) ? previous : undefined;
+    indexFile(path, text, discoveredDoc, config, documents, annotations, hashes, reuse);
+    const doc = documents.get(path);
+    if (stamp !== undefined && doc) cache!.rememberDocument(path, stamp, parseKey, doc);
+  }
+  onProgress?.(files.length, files.length, 'scan');
+  return finish(config, [...errors, ...declaredResult.errors], declaredResult.folders, files, documents, annotations, hashes);
+}
+
+/** The file's stamp plus how discovery classified it, which the parse depends on too. */
+function cachedDocumentStamp(workspace: Workspace, path: string, discovered: { kind: DocKind; package?: string }): string | undefined {
+  const stamp = workspace.stamp?.(path);
+  return stamp === undefined ? undefined : `${stamp}|${discovered.kind}|${discovered.package ?? ''}`;
+}
+
+function indexFile(
+  path: string,
+  text: string,
+  discovered: { kind: DocKind; package?: string } | undefined,
+  config: RationaleConfig,
+  documents: Map<string, RationaleDocument>,
+  annotations: Map<string, FileAnnotations>,
+  hashes: Map<string, string>,
+  reuse: WorkspaceIndex | undefined,
+): void {
+  const hash = contentHash(text);
+  hashes.set(path, hash);
+  if (discovered) {
+    const old = reuse?.documents.get(path);
+    const doc = old && old.hash === hash && old.kind === discovered.kind && old.package === discovered.package
+      ? old
+      : parseDocument(path, text, { kind: discovered.kind, package: discovered.package, idPrefixes: config.idPrefixes, statusMap: config.statusMap });
+    documents.set(path, doc);
+    return;
+  }
+  const old = reuse && reuse.hashes.get(path) === hash ? reuse.annotations.get(path) : undefined;
+  const found = old ?? scanAnnotations(path, text, { idPrefixes: Object.values(config.idPrefixes) });
+  if (found.references.length > 0 || found.suppressions.length > 0) annotations.set(path, found);
+}
+
+function finish(
+  config: RationaleConfig,
+  configErrors: readonly string[],
+  declared: readonly DeclaredFolder[],
+  files: readonly string[],
+  documents: Map<string, RationaleDocument>,
+  annotations: Map<string, FileAnnotations>,
+  hashes: Map<string, string>,
+): WorkspaceIndex {
+  const byKey = new Map<string, RationaleDocument[]>();
+  const sortedDocs = [...documents.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const add = (key: string, doc: RationaleDocument) => {
+    const list = byKey.get(key);
+    if (!list) byKey.set(key, [doc]);
+    else if (!list.includes(doc)) list.push(doc);
+  };
+  // Canonical ids first, so a canonical id always beats an alias that happens to spell the same.
+  for (const d of sortedDocs) add(idKey(d.id), d);
+  for (const d of sortedDocs) for (const a of d.aliases) if (!byKey.has(idKey(a))) add(idKey(a), d);
+  return {
+    config,
+    configErrors,
+    declared,
+    files,
+    fileSet: new Set(files),
+    documents: new Map(sortedDocs.map((d) => [d.path, d])),
+    byKey,
+    annotations: new Map([...annotations.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+    hashes,
+  };
+}
+
+function isIgnored(path: string, config: RationaleConfig): boolean {
+  return config.ignore.length > 0 && matchesAny(path, config.ignore);
+}
+
+/** Resolves an id as written (`ADR-7`, `7` after `@adr`, a slug, a package id) to a document. */
+export function resolveId(index: WorkspaceIndex, id: string, kind?: DocKind): RationaleDocument | undefined {
+  const key = idKey(qualifyBareNumber(id, kind, index.config.idPrefixes));
+  const hits = index.byKey.get(key);
+  if (!hits || hits.length === 0) return undefined;
+  return (kind && hits.find((d) => d.kind === kind)) || hits[0];
+}
+
+export function documentsOfKind(index: WorkspaceIndex, kind: DocKind): RationaleDocument[] {
+  return [...index.documents.values()].filter((d) => d.kind === kind);
+}
+
+/** The target document of a link, by id or by path. */
+export function resolveLink(index: WorkspaceIndex, link: { target: string; targetIsPath: boolean }, kind?: DocKind): RationaleDocument | undefined {
+  if (link.targetIsPath) return index.documents.get(link.target);
+  return resolveId(index, link.target, kind);
+}

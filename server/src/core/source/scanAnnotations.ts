@@ -1,0 +1,236 @@
+import type { DocKind } from '../documents/document.js';
+import type { CodeReference, FileAnnotations, Suppression } from './codeReference.js';
+import { forEachCommentSegment } from './commentSegments.js';
+import { commentSyntaxFor } from './commentSyntax.js';
+import { lookupTable } from '../base/lookupTable.js';
+
+export interface ScanAnnotationsOptions {
+  /** Id prefixes of the workspace (`ADR`, `PRD`, `GOAL` by default): what bare mentions look like. */
+  idPrefixes?: readonly string[];
+}
+
+const defaultPrefixes: readonly string[] = ['ADR', 'PRD', 'GOAL'];
+
+/** Minified or generated lines: too long to be prose, and too costly to search for mentions. */
+const maxMentionLineLength = 10_000;
+
+const directive = 'rationale-disable-next-line';
+
+const tagKinds = lookupTable<DocKind>({
+  decision: 'decision', adr: 'decision', rfc: 'decision',
+  prd: 'project', project: 'project', brief: 'project',
+  goal: 'goal', okr: 'goal', objective: 'goal',
+});
+
+/**
+ * Tags other tools own too (Doxygen `@brief`, Maven's `@goal`, file headers' `@project`): after
+ * them only unmistakable ids count, so `@brief Thread-safe queue` is not a reference.
+ */
+const sharedTags = new Set(['brief', 'project', 'goal', 'objective']);
+
+const tagPattern = /(?<![\w@])@(decision|adr|prd|project|brief|rfc|goal|okr|objective)(?![\w-])/gi;
+const idToken = /[A-Za-z0-9_][A-Za-z0-9_./-]*/y;
+const bareNumber = /^\d+$/;
+/** log4brains ids: `20201016-use-log4brains`, `core/20201002-use-ddd`. */
+const datedSlug = /^(?:[\w.-]+\/)*\d{8}-[\w-]+$/;
+const otherPrefixLoose = /^[A-Za-z]{2,}[-_]?\d+$/;
+const otherPrefixStrict = /^[A-Z]{2,}[-_]\d+$/;
+const numberedStem = /^\d+[-_][A-Za-z0-9][\w-]*$/;
+const packagePath = /^[\w.-]+(?:\/[\w.-]+)+$/;
+const slug = /^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+$/;
+
+interface PrefixPatterns {
+  /** Could the text hold anything at all? Most files answer no and cost one regex test. */
+  anything: RegExp;
+  /** `ADR-0007`, `adr 7`, `PRD_3` (case-insensitive, as `idKey` normalises them). */
+  mentionNumbered?: RegExp;
+  /** `GOAL-growth`: prefix as configured (case-sensitive), so `goal-oriented` is prose, not an id. */
+  mentionNamed?: RegExp;
+  /** An id after a tag that uses one of the workspace's prefixes. */
+  prefixed?: RegExp;
+}
+
+const patternCache = new Map<string, PrefixPatterns>();
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function patternsFor(prefixes: readonly string[]): PrefixPatterns {
+  const key = prefixes.join('\u0000');
+  const cached = patternCache.get(key);
+  if (cached) return cached;
+  const alternatives = [...new Set(prefixes.map((p) => p.trim()).filter((p) => p.length > 0))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp);
+  const any = alternatives.length ? `(?:${alternatives.join('|')})` : undefined;
+  const out: PrefixPatterns = {
+    anything: new RegExp(['@', 'rationale-disable', ...alternatives].join('|'), 'i'),
+    mentionNumbered: any ? new RegExp(`\\b${any}[-_ ]?\\d+\\b`, 'gi') : undefined,
+    mentionNamed: any ? new RegExp(`\\b${any}-[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*`, 'g') : undefined,
+    prefixed: any ? new RegExp(`^${any}(?:[-_ ]?\\d+|[-_][A-Za-z0-9][\\w-]*)$`, 'i') : undefined,
+  };
+  if (patternCache.size > 64) patternCache.clear();
+  patternCache.set(key, out);
+  return out;
+}
+
+/**
+ * Finds annotations (`@decision ADR-0007`), bare id mentions and `rationale-disable-next-line`
+ * exceptions in the comments of one file, without parsing its language.
+ */
+export function scanAnnotations(path: string, text: string, options: ScanAnnotationsOptions = {}): FileAnnotations {
+  const references: CodeReference[] = [];
+  const suppressions: Suppression[] = [];
+  const patterns = patternsFor(options.idPrefixes ?? defaultPrefixes);
+  if (!patterns.anything.test(text)) return { references, suppressions };
+
+  let cachedLineStart = -1;
+  let cachedLineEnd = -1;
+  const lineEndFrom = (lineStart: number): number => {
+    if (lineStart !== cachedLineStart) {
+      cachedLineStart = lineStart;
+      const e = text.indexOf('\n', lineStart);
+      cachedLineEnd = e < 0 ? text.length : e;
+    }
+    return cachedLineEnd;
+  };
+
+  forEachCommentSegment(text, commentSyntaxFor(path), (start, end, line, lineStart, commentEnd) => {
+    if (end <= start) return;
+    const s = text.slice(start, end);
+    const column = start - lineStart;
+    const at = (from: number, to: number) => ({ start: { line, character: column + from }, end: { line, character: column + to } });
+    /** Offsets in `s` already claimed by a tag or a directive, so mentions do not repeat them. */
+    const claimed: [number, number][] = [];
+    const isClaimed = (from: number, to: number) => claimed.some(([a, b]) => from < b && a < to);
+    const found: { offset: number; ref: CodeReference }[] = [];
+
+    // ---- rationale-disable-next-line ids -- reason
+    const d = findDirective(s);
+    if (d >= 0) {
+      const rest = s.slice(d + directive.length);
+      const sep = reasonSeparator(rest);
+      const idsPart = sep.at < 0 ? rest : rest.slice(0, sep.at);
+      const ids = idsPart.split(/[\s,]+/).map((t) => t.replace(/[.:;]+$/, '')).filter((t) => t.length > 0);
+      const reasonText = sep.at < 0 ? '' : rest.slice(sep.at + sep.length).trim();
+      claimed.push([d, d + directive.length + idsPart.length]);
+      suppressions.push({
+        path,
+        ids,
+        reason: reasonText.length > 0 ? reasonText : undefined,
+        targetLine: nextNonBlankLine(text, commentEnd, lineEndFrom, line, lineStart),
+        range: at(d, s.trimEnd().length),
+      });
+    }
+
+    // ---- @tag id[, id …]
+    if (s.includes('@')) {
+      tagPattern.lastIndex = 0;
+      for (let m = tagPattern.exec(s); m; m = tagPattern.exec(s)) {
+        const tag = m[1].toLowerCase();
+        const kind = tagKinds[tag];
+        const shared = sharedTags.has(tag);
+        let p = m.index + m[0].length;
+        let first = true;
+        let colon = false;
+        if (s.charCodeAt(p) === 58 /* : */) {
+          colon = true;
+          p++;
+        }
+        for (;;) {
+          let space = false;
+          let comma = false;
+          for (; p < s.length; p++) {
+            const c = s.charCodeAt(p);
+            if (c === 32 || c === 9) space = true;
+            else if (c === 44 /* , */) comma = true;
+            else break;
+          }
+          if (first ? !(space || colon) : !(space || comma)) break;
+          idToken.lastIndex = p;
+          const t = idToken.exec(s);
+          if (!t) break;
+          const id = t[0].replace(/[./-]+$/, '');
+          if (!id || !isId(id, patterns, shared, first || comma)) break;
+          claimed.push([p, p + id.length]);
+          found.push({ offset: p, ref: { path, id, kind, strength: 'annotation', range: at(p, p + id.length) } });
+          p += t[0].length;
+          first = false;
+        }
+        tagPattern.lastIndex = Math.max(tagPattern.lastIndex, p);
+      }
+    }
+
+    // ---- bare ids: a weaker reference
+    if (lineEndFrom(lineStart) - lineStart <= maxMentionLineLength) {
+      for (const re of [patterns.mentionNumbered, patterns.mentionNamed]) {
+        if (!re) continue;
+        re.lastIndex = 0;
+        for (let m = re.exec(s); m; m = re.exec(s)) {
+          const from = m.index;
+          const to = from + m[0].length;
+          if (isClaimed(from, to)) continue;
+          claimed.push([from, to]);
+          found.push({ offset: from, ref: { path, id: m[0], strength: 'mention', range: at(from, to) } });
+        }
+      }
+    }
+
+    if (found.length > 1) found.sort((a, b) => a.offset - b.offset);
+    for (const f of found) references.push(f.ref);
+  });
+  return { references, suppressions };
+}
+
+/** Whether a token after a tag is an id, or the prose that follows the ids (`@adr 7 because we …`). */
+function isId(token: string, patterns: PrefixPatterns, sharedTag: boolean, startsList: boolean): boolean {
+  if (bareNumber.test(token)) return true;
+  if (patterns.prefixed?.test(token)) return true;
+  if (datedSlug.test(token)) return true;
+  if (sharedTag) return false;
+  if (startsList) {
+    // Right after the tag or a comma, any id-shaped token is meant as one: `@decision use-postgres`.
+    return otherPrefixLoose.test(token) || numberedStem.test(token) || packagePath.test(token) || slug.test(token);
+  }
+  return otherPrefixStrict.test(token);
+}
+
+function findDirective(s: string): number {
+  for (let k = s.indexOf(directive); k >= 0; k = s.indexOf(directive, k + 1)) {
+    const before = k === 0 ? '' : s[k - 1];
+    const after = s[k + directive.length] ?? '';
+    if (/[\w-]/.test(before)) continue;
+    if (after !== '' && !/[\s:]/.test(after)) continue;
+    return k;
+  }
+  return -1;
+}
+
+/** `--` (or an em dash, which editors like to substitute) separates the ids from the reason. */
+function reasonSeparator(rest: string): { at: number; length: number } {
+  const dashes = rest.indexOf('--');
+  const emDash = rest.indexOf('\u2014');
+  if (dashes >= 0 && (emDash < 0 || dashes < emDash)) return { at: dashes, length: 2 };
+  if (emDash >= 0) return { at: emDash, length: 1 };
+  return { at: -1, length: 0 };
+}
+
+/** The first line after the comment holding a directive that has anything but blanks on it. */
+function nextNonBlankLine(text: string, commentEnd: number, lineEndFrom: (lineStart: number) => number, line: number, lineStart: number): number {
+  // Find the line the comment ends on, then look below it.
+  let ln = line;
+  let e = lineEndFrom(lineStart);
+  while (e < commentEnd && e < text.length) {
+    ln++;
+    const next = text.indexOf('\n', e + 1);
+    e = next < 0 ? text.length : next;
+  }
+  ln++;
+  for (let k = e + 1; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) ln++;
+    else if (c !== 32 && c !== 9 && c !== 13 && c !== 12 && c !== 11) return ln;
+  }
+  return ln;
+}

@@ -1,0 +1,131 @@
+import { parse as parseYaml } from 'yaml';
+import type { RationaleConfig } from './config.js';
+import type { DocKind } from '../documents/document.js';
+import { kindFromFrontMatterValue } from '../documents/parseDocument.js';
+import { basename, dirname, joinPath } from './workspace.js';
+import { splitFrontMatter } from '../documents/frontMatter.js';
+import { lookupTable } from '../base/lookupTable.js';
+
+export interface DiscoveredDocument {
+  path: string;
+  kind: DocKind;
+  /** log4brains package name, when the file is in a package's ADR folder. */
+  package?: string;
+}
+
+/** Folders declared by tool configuration files found in the tree, deepest first. */
+export interface DeclaredFolder {
+  folder: string;
+  kind: DocKind;
+  package?: string;
+  /** Which file declared it, for messages. */
+  source: string;
+}
+
+export const markdownExtension = /\.(md|markdown|mdx)$/i;
+
+/** README/index/template files live in decision folders but are not decisions. */
+const notADocument = /^(readme|index|_index|toc|summary|changelog|contributing|(?:.*[-_.])?template(?:[-_.].*)?)\.(md|markdown|mdx)$/i;
+
+/** Folder names that mean a kind wherever they appear (zero configuration). */
+const conventionalSegments = lookupTable<DocKind>({
+  adr: 'decision', adrs: 'decision', decisions: 'decision', 'architecture-decisions': 'decision',
+  'architecture-decision-record': 'decision', 'architecture-decision-records': 'decision', 'decision-records': 'decision',
+  prd: 'project', prds: 'project', rfcs: 'project', briefs: 'project',
+  goals: 'goal', okrs: 'goal', objectives: 'goal',
+});
+/** Names too generic to mean a kind on their own: only directly under `docs/` or `doc/`. */
+const docsOnlySegments = lookupTable<DocKind>({ projects: 'project', rfc: 'project' });
+
+export function isDocumentFileName(fileName: string): boolean {
+  return markdownExtension.test(fileName) && !notADocument.test(fileName);
+}
+
+/** Reads `.adr-dir`, `.log4brains.yml` and the configuration's folders. */
+export function declaredFolders(files: readonly string[], config: RationaleConfig, readText: (p: string) => string | undefined): { folders: DeclaredFolder[]; errors: string[] } {
+  const folders: DeclaredFolder[] = [];
+  const errors: string[] = [];
+  for (const kind of Object.keys(config.folders) as DocKind[]) {
+    for (const f of config.folders[kind]) {
+      const folder = joinPath('', f);
+      if (folder !== undefined) folders.push({ folder, kind, source: '.rationale.json' });
+      else errors.push(`.rationale.json: folder "${f}" is outside the workspace`);
+    }
+  }
+  for (const file of files) {
+    const name = basename(file);
+    if (name === '.adr-dir') {
+      const value = readText(file)?.split(/\r?\n/)[0]?.trim();
+      const folder = value ? joinPath(dirname(file), value) : undefined;
+      if (folder !== undefined) folders.push({ folder, kind: 'decision', source: file });
+      else errors.push(`${file}: does not name a folder inside the workspace`);
+    } else if (name === '.log4brains.yml' || name === '.log4brains.yaml') {
+      const root = dirname(file);
+      let parsed: unknown;
+      try {
+        parsed = parseYaml(readText(file) ?? '', { maxAliasCount: 50 });
+      } catch (e) {
+        errors.push(`${file}: not valid YAML (${(e as Error).message.split('\n')[0]})`);
+        continue;
+      }
+      const project = (parsed as { project?: { adrFolder?: unknown; packages?: unknown } } | null)?.project;
+      if (typeof project?.adrFolder === 'string') {
+        const folder = joinPath(root, project.adrFolder);
+        if (folder !== undefined) folders.push({ folder, kind: 'decision', source: file });
+      }
+      if (Array.isArray(project?.packages)) {
+        for (const p of project.packages as { name?: unknown; adrFolder?: unknown }[]) {
+          if (typeof p?.name !== 'string' || typeof p.adrFolder !== 'string') continue;
+          const folder = joinPath(root, p.adrFolder);
+          if (folder !== undefined) folders.push({ folder, kind: 'decision', package: p.name, source: file });
+        }
+      }
+    }
+  }
+  // Deepest first, so a package folder inside a project folder wins.
+  folders.sort((a, b) => b.folder.length - a.folder.length);
+  return { folders, errors };
+}
+
+function inFolder(path: string, folder: string): boolean {
+  return folder === '' || path.startsWith(`${folder}/`);
+}
+
+/** The kind a path has by its folders alone, or undefined. */
+export function kindByFolder(path: string, declared: readonly DeclaredFolder[]): { kind: DocKind; package?: string } | undefined {
+  for (const d of declared) if (inFolder(path, d.folder)) return { kind: d.kind, package: d.package };
+  const segments = dirname(path).split('/');
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const seg = segments[i].toLowerCase();
+    const k = conventionalSegments[seg];
+    if (k) return { kind: k };
+    if (docsOnlySegments[seg] && i > 0 && /^docs?$/i.test(segments[i - 1])) return { kind: docsOnlySegments[seg] };
+  }
+  return undefined;
+}
+
+/**
+ * Which files are goals, projects and decisions. Zero configuration: conventional folders, `.adr-dir`,
+ * `.log4brains.yml` and, anywhere, Markdown files whose front matter says `kind:`.
+ */
+export function discoverDocuments(files: readonly string[], declared: readonly DeclaredFolder[], readText: (p: string) => string | undefined): DiscoveredDocument[] {
+  const out: DiscoveredDocument[] = [];
+  for (const path of files) {
+    const name = basename(path);
+    if (!isDocumentFileName(name)) continue;
+    const byFolder = kindByFolder(path, declared);
+    if (byFolder) {
+      out.push({ path, ...byFolder });
+      continue;
+    }
+    // Elsewhere only front matter makes a document; read just enough to see it.
+    const text = readText(path);
+    if (!text || !text.startsWith('---') && !text.startsWith('\uFEFF---')) continue;
+    const split = splitFrontMatter(text);
+    if (!split) continue;
+    const m = /^kind:\s*["']?([A-Za-z]+)["']?\s*$/m.exec(text.slice(split.yamlStart, split.yamlEnd));
+    const kind = m ? kindFromFrontMatterValue(m[1]) : undefined;
+    if (kind) out.push({ path, kind });
+  }
+  return out;
+}
