@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 /** The repository root, from `out/test/cli/`. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const bin = nodePath.join(repoRoot, 'bin', 'rationale.js');
-export const corpora = nodePath.resolve(repoRoot, '..', 'shared', 'corpora');
+export const corpora = nodePath.resolve(repoRoot, 'test', 'fixtures', 'corpora');
 
 export interface CliResult {
   code: number;
@@ -52,7 +52,7 @@ export function workspace(files: Record<string, string> = {}): string {
   return dir;
 }
 
-/** A copy of one of the shared corpora (never written in place). */
+/** A copy of one of the corpora in test/fixtures (never written in place). */
 export function corpusCopy(name: string): string {
   const dir = workspace();
   fs.cpSync(nodePath.join(corpora, name), dir, { recursive: true });

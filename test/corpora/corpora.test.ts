@@ -10,7 +10,7 @@ import { supersessionGraph } from '../../server/src/core/index/supersession.js';
 import { buildIndex, documentsOfKind, resolveId, type WorkspaceIndex } from '../../server/src/core/index/workspaceIndex.js';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace.js';
 
-const corporaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpora');
+const corporaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/corpora');
 let tmp: string;
 
 before(() => {
@@ -27,7 +27,7 @@ interface CorpusExpectation {
   amends?: [string, string][];
 }
 
-/** Copies a corpus to a temp dir (never touching shared/), indexes it with zero configuration and checks it. */
+/** Copies a corpus to a temp dir (never touching test/fixtures), indexes it with zero configuration and checks it. */
 function check(corpus: string, expected: CorpusExpectation): { index: WorkspaceIndex; decisions: RationaleDocument[] } {
   const dir = path.join(tmp, corpus);
   fs.cpSync(path.join(corporaDir, corpus), dir, { recursive: true });

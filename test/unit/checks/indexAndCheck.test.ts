@@ -23,5 +23,5 @@ function check(dir: string): void {
 
 describe('indexAndCheck (one read per file)', () => {
   it('equals buildIndex + checkWorkspace on the sample workspace', () => check(path.join(repo, 'sample')));
-  it('equals buildIndex + checkWorkspace on a real corpus', () => check(path.join(repo, '../shared/corpora/thomvaill__log4brains')));
+  it('equals buildIndex + checkWorkspace on a real corpus', () => check(path.join(repo, 'test/fixtures/corpora/thomvaill__log4brains')));
 });

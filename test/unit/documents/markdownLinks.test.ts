@@ -30,7 +30,7 @@ function check(text: string): void {
   assert.deepEqual(relative(scanned), relative(remark), `text: ${JSON.stringify(text)}`);
 }
 
-const corporaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpora');
+const corporaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures/corpora');
 
 function markdownFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
