@@ -1,5 +1,6 @@
 import { URI } from 'vscode-uri';
 import * as nodePath from 'node:path';
+import { annotationLine } from '../core/features/annotationLine.js';
 import type { PreviewedModelNode } from '../core/features/languageService.js';
 import type { AnnotationTextParams, AnnotationTextResult, GoverningEntry, GoverningParams, PlanNewDocumentParams, PlanNewDocumentResult, SearchHit, SearchParams, TreeNode, TreeResult } from '../protocol.js';
 import { toSummary } from './convert.js';
@@ -65,9 +66,13 @@ export function onPlanNewDocument(sessions: Sessions, params: PlanNewDocumentPar
   };
 }
 
-/** Link Code to Decision: the annotation line, or an error for a document outside every folder. */
-export function onAnnotationText(sessions: Sessions, params: AnnotationTextParams): AnnotationTextResult {
+/**
+ * Link Code to Decision: the annotation line. A file outside every folder can be annotated too: its
+ * text is the editor's (`openText`), or nothing when it is not open either.
+ */
+export function onAnnotationText(sessions: Sessions, params: AnnotationTextParams, openText: (uri: string) => string | undefined): AnnotationTextResult {
+  const request = { id: params.id, line: params.line, languageId: params.languageId };
   const at = sessions.locate(params.uri);
-  if (!at) throw new Error('Rationale annotates files inside a workspace folder only.');
-  return { text: at.session.features.annotationText(at.path, { id: params.id, line: params.line, languageId: params.languageId }) };
+  if (at) return { text: at.session.features.annotationText(at.path, request) };
+  return { text: annotationLine(URI.parse(params.uri).path, openText(params.uri) ?? '', request) };
 }

@@ -65,19 +65,19 @@ function registerLanguageFeatures(state: ServerState): void {
 }
 
 /** Rationale's own requests (protocol.ts). */
-function registerCustomRequests(state: ServerState, today: () => string): void {
+function registerCustomRequests(state: ServerState, documents: TextDocuments<TextDocument>, today: () => string): void {
   const { connection, sessions, readiness, indexing } = state;
   connection.onRequest(treeRequest, afterIndexing(state, { goals: [], unlinked: [], counts: { goal: 0, project: 0, decision: 0 } }, () => onTree(sessions)));
   connection.onRequest(governingRequest, afterIndexing(state, [], (p) => onGoverning(sessions, p)));
   connection.onRequest(searchRequest, afterIndexing(state, [], (p) => onSearch(sessions, p)));
-  // These errors (an unknown id to supersede, a file outside the folders) must reach the user: not caught.
+  // Their errors (an unknown id to supersede, no folder open) must reach the user: not caught.
   connection.onRequest(planNewDocumentRequest, async (p) => {
     await readiness.whenReady();
     return onPlanNewDocument(sessions, p, today());
   });
   connection.onRequest(annotationTextRequest, async (p) => {
     await readiness.whenReady();
-    return onAnnotationText(sessions, p);
+    return onAnnotationText(sessions, p, (uri) => documents.get(uri)?.getText());
   });
   // A failed reindex fails this request only; requests after it are answered from the last index.
   connection.onRequest(reindexRequest, () => readiness.run('reindex', () => indexing.indexAll('Rationale: reindexing')));
@@ -93,7 +93,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
   registerLifecycle(state, { disk: options.disk });
   registerDocumentSync(state, documents);
   registerLanguageFeatures(state);
-  registerCustomRequests(state, options.today ?? (() => new Date().toISOString().slice(0, 10)));
+  registerCustomRequests(state, documents, options.today ?? (() => new Date().toISOString().slice(0, 10)));
   documents.listen(connection);
   connection.listen();
 }

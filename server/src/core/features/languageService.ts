@@ -3,9 +3,9 @@ import { LineMap } from '../base/range.js';
 import type { DocKind, RationaleDocument } from '../documents/document.js';
 import { governing, type GoverningDocument } from '../index/governance.js';
 import { resolveId, resolveLink, type WorkspaceIndex } from '../index/workspaceIndex.js';
-import { commentLine, knownCommentSyntax } from '../source/commentSyntax.js';
 import { scanAnnotations } from '../source/scanAnnotations.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { annotationLine, type AnnotationLineRequest } from './annotationLine.js';
 import { completeIds, type IdCompletion } from './completions.js';
 import { findReferences } from './findReferences.js';
 import { documentHover, exceptionsHover, governingHover } from './hoverMarkdown.js';
@@ -86,7 +86,7 @@ export interface LanguageService {
   governing(path: string, line?: number): GoverningDocument[];
   search(query: string, options: SearchOptions): SearchHit[];
   /** The annotation line for `id` above `line`: indented like it, in the file's comment syntax. */
-  annotationText(path: string, request: { id: string; line: number; languageId?: string }): string;
+  annotationText(path: string, request: AnnotationLineRequest): string;
   /** Plans a new document; throws when `supersedes` names no decision (the user must hear of it). */
   planNewDocument(request: NewDocumentRequest): NewDocumentPlan;
 }
@@ -205,11 +205,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return searcher.search(query, searchOptions);
     },
 
-    annotationText(path, { id, line, languageId }) {
-      // `plaintext` or an unknown language id says nothing; the file name (`Jenkinsfile`, `x.tf`) may.
-      const syntaxKey = languageId && knownCommentSyntax(languageId) ? languageId : path;
-      const indent = /^\s*/.exec(new LineMap(text(path) ?? '').lineText(line))?.[0] ?? '';
-      return `${indent}${commentLine(syntaxKey, `@decision ${id}`)}`;
+    annotationText(path, request) {
+      return annotationLine(path, text(path) ?? '', request);
     },
 
     planNewDocument(request) {
