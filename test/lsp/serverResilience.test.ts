@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
 import { after, describe, it } from 'node:test';
 import type { Diagnostic, Hover, SymbolInformation } from 'vscode-languageserver/node';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace.js';
@@ -88,6 +92,22 @@ describe('a client without workspace-folder support', () => {
   it('initialises without errors and is served from rootPath', async () => {
     const fx = await start(files, { announce: 'rootPath', capabilities: { window: { workDoneProgress: true } } });
     assert.match(((await hoverAt(fx, 'src/jobs.ts', 0, 15))?.contents as { value: string }).value, /\*\*ADR-0001\*\*/);
+    assert.deepEqual(errors(fx), []);
+  });
+});
+
+describe('a client with workspace-folder support', () => {
+  it('gets a folder added later indexed', async () => {
+    const fx = await start(files);
+    const second = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-lsp-second-'));
+    after(() => fs.rmSync(second, { recursive: true, force: true }));
+    fs.mkdirSync(path.join(second, 'docs/adr'), { recursive: true });
+    fs.writeFileSync(path.join(second, 'docs/adr/0001-streams.md'), '# Use streams\n');
+    const indexed = fx.nextIndexed();
+    await fx.client.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: URI.file(second).toString(), name: 'second' }], removed: [] } });
+    assert.equal((await indexed).counts.decision, 2);
+    const symbols = (await fx.client.sendRequest('workspace/symbol', { query: 'streams' })) as SymbolInformation[];
+    assert.deepEqual(symbols.map((x) => x.location.uri), [URI.file(path.join(second, 'docs/adr/0001-streams.md')).toString()]);
     assert.deepEqual(errors(fx), []);
   });
 });
