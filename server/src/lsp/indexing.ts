@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { indexedNotification, type IndexedParams } from '../protocol.js';
 import type { Sessions } from './sessions.js';
+import type { WorkspaceSession } from './workspaceSession.js';
 
 export interface IndexingOptions {
   connection: Connection;
@@ -69,7 +70,7 @@ export class Indexing {
   }
 
   /** Reindexes folders just added to the workspace. */
-  async indexFolders(added: readonly { reindex(): Promise<unknown> }[]): Promise<void> {
+  async indexFolders(added: readonly WorkspaceSession[]): Promise<void> {
     for (const s of added) await s.reindex();
     this.documentsChanged();
   }

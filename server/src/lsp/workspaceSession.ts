@@ -143,9 +143,10 @@ export class WorkspaceSession {
       this.listing = undefined;
       return this.applyDiff([path], []);
     }
-    const wasTooLarge = this.tooLarge.delete(path);
-    if (!wasTooLarge && this.overlay.get(path) === text) return false;
-    if (!this.overlay.has(path) || wasTooLarge) this.listing = undefined;
+    // Back under the limit: an oversized document is never in the overlay, so it is added below.
+    this.tooLarge.delete(path);
+    if (this.overlay.get(path) === text) return false;
+    if (!this.overlay.has(path)) this.listing = undefined;
     this.overlay.set(path, text);
     return this.applyDiff([path], []);
   }
