@@ -7,7 +7,7 @@ import { buildIndex } from '../../../server/src/core/index/workspaceIndex.js';
 import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
 import * as protocol from '../../../server/src/protocol.js';
 
-/** package.json is three folders above this compiled test (out/test/unit/features). */
+/** The repository's package.json, four folders above this compiled test (out/test/unit/features/). */
 const contributed = new Set<string>(
   (JSON.parse(fs.readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command),
 );

@@ -76,6 +76,6 @@ function exceptionEdit(path: string, text: string, line: number, id: string): Fi
 }
 
 /** Snippet syntax gives `$`, `}` and `\` meaning; plain text in a snippet escapes them. */
-export function escapeSnippet(text: string): string {
+function escapeSnippet(text: string): string {
   return text.replace(/[$}\\]/g, (c) => `\\${c}`);
 }
