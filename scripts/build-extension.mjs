@@ -97,8 +97,9 @@ function checkCommands() {
   };
   walk(join(root, 'client/src'));
   const ids = readFileSync(join(root, 'client/src/commands/commandIds.ts'), 'utf8');
-  const protocol = readFileSync(join(root, 'server/src/protocol.ts'), 'utf8');
-  const registered = new Set([...`${ids}\n${protocol}`.matchAll(/'(rationale\.[\w.]+)'/g)].map((m) => m[1]));
+  // The server's hover and code-action commands are defined once, in the core (protocol.ts re-exports them).
+  const serverCommands = readFileSync(join(root, 'server/src/core/features/commandIds.ts'), 'utf8');
+  const registered = new Set([...`${ids}\n${serverCommands}`.matchAll(/'(rationale\.[\w.]+)'/g)].map((m) => m[1]));
   const problems = [];
   for (const id of registered) if (!declared.has(id)) problems.push(`${id} is registered but not in package.json contributes.commands`);
   for (const id of declared) if (!registered.has(id)) problems.push(`${id} is in package.json but client/src/commands/commandIds.ts does not list it`);

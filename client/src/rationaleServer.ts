@@ -6,12 +6,14 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
+  annotationTextRequest,
   governingRequest,
   indexedNotification,
   planNewDocumentRequest,
   reindexRequest,
   searchRequest,
   treeRequest,
+  type AnnotationTextParams,
   type GoverningEntry,
   type GoverningParams,
   type IndexedParams,
@@ -96,6 +98,11 @@ export class RationaleServer implements vscode.Disposable {
 
   planNewDocument(params: PlanParams): Promise<PlanNewDocumentResult> {
     return this.running().sendRequest(planNewDocumentRequest, params);
+  }
+
+  /** The annotation line Link Code to Decision inserts, in the file's comment syntax. */
+  async annotationText(params: AnnotationTextParams): Promise<string> {
+    return (await this.running().sendRequest(annotationTextRequest, params)).text;
   }
 
   async reindex(): Promise<IndexedParams> {

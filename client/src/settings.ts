@@ -3,6 +3,7 @@
  * declared in package.json's `contributes.configuration`).
  */
 import * as vscode from 'vscode';
+import type { ServerInitializationOptions } from '../../server/src/protocol';
 
 export const settingsSection = 'rationale';
 
@@ -29,16 +30,8 @@ export function readSettings(): RationaleSettings {
   };
 }
 
-/** What the server reads in `initializationOptions` (server/src/lsp/server.ts `ServerOptions`). */
-export interface ServerInitializationOptions {
-  maxFileSizeBytes: number;
-  workspaceDiagnostics: boolean;
-  cache: boolean;
-  /** The extension's version: a cache written by another version is not trusted. */
-  version: string;
-}
-
-export function initializationOptions(version: string): ServerInitializationOptions {
+/** What the server reads in `initializationOptions` (one type in protocol.ts); this client sends every field. */
+export function initializationOptions(version: string): Required<ServerInitializationOptions> {
   const s = readSettings();
   return { maxFileSizeBytes: s.maxFileSizeBytes, workspaceDiagnostics: s.workspaceDiagnostics, cache: s.cacheEnabled, version };
 }

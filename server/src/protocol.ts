@@ -128,8 +128,38 @@ export interface IndexedParams {
 export const indexedNotification = new NotificationType<IndexedParams>('rationale/indexed');
 
 /** Commands the server's hovers and code actions may invoke; the client enables exactly these. */
-export const clientCommands = {
-  openDocument: 'rationale.openDocument',
-  revealInTree: 'rationale.revealInTree',
-  createDocumentForId: 'rationale.createDocumentForId',
-} as const;
+export { clientCommands, type ClientCommand } from './core/features/commandIds.js';
+
+/**
+ * The settings the client passes in `initializationOptions`, read once at start (changing one of
+ * them restarts the server). Every field is optional for the server: another client may send none.
+ */
+export interface ServerInitializationOptions {
+  /** Files (on disk or open in the editor) above this size are not indexed (`rationale.maxFileSizeBytes`). */
+  maxFileSizeBytes?: number;
+  /** Report findings of files that are not open (Problems shows the whole workspace). */
+  workspaceDiagnostics?: boolean;
+  /** Use the persistent check cache in the user's cache folder (shared with the CLI). */
+  cache?: boolean;
+  /** The extension's version: a cache written by another version is not trusted. */
+  version?: string;
+}
+
+export interface AnnotationTextParams {
+  /** The document to annotate. */
+  uri: string;
+  /** The goal, project or decision the code follows. */
+  id: string;
+  /** Zero-based line the annotation goes above; its indentation is copied. */
+  line: number;
+  /** The editor's language id, which picks the comment syntax before the file name does. */
+  languageId?: string;
+}
+
+export interface AnnotationTextResult {
+  /** The line to insert, indented, without a line break (the client adds the document's own). */
+  text: string;
+}
+
+/** Link Code to Decision: the annotation line in the file's own comment syntax. */
+export const annotationTextRequest = new RequestType<AnnotationTextParams, AnnotationTextResult, void>('rationale/annotationText');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentDiagnosticReport, Hover, Location, SymbolInformation, WorkspaceDiagnosticReport } from 'vscode-languageserver/node';
-import { governingRequest, treeRequest, type GoverningEntry, type TreeResult } from '../../server/src/protocol.js';
+import { annotationTextRequest, governingRequest, treeRequest, type AnnotationTextResult, type GoverningEntry, type TreeResult } from '../../server/src/protocol.js';
 import { md } from '../helpers/markers.js';
 import { startFixture, type LspFixture } from './lspHarness.js';
 
@@ -133,7 +133,18 @@ describe('language server', () => {
     assert.deepEqual(items.map((i) => i.label).sort(), ['ADR-0001', 'ADR-0002']);
     const current = items.find((i) => i.label === 'ADR-0002')!;
     assert.match(String(current.detail), /Use date-fns/);
+    // The row itself says what the id is: the title right after the id, the status at the end.
+    assert.equal(current.labelDetails?.detail, ' Use date-fns [evil](command:workbench.action.terminal.new)');
+    assert.equal(current.labelDetails?.description, 'accepted');
     assert.ok(current.sortText! < items.find((i) => i.label === 'ADR-0001')!.sortText!, 'decisions in force first');
+  });
+
+  it('answers the annotation line Link Code to Decision inserts, indented, in the file\'s syntax', async () => {
+    await fx.open('src/nested.py', 'def f():\n    return 1\n');
+    const python = (await fx.client.sendRequest(annotationTextRequest.method, { uri: fx.uri('src/nested.py'), id: 'ADR-0002', line: 1, languageId: 'python' })) as AnnotationTextResult;
+    assert.deepEqual(python, { text: '    # @decision ADR-0002' });
+    const unknownLanguage = (await fx.client.sendRequest(annotationTextRequest.method, { uri: fx.uri('src/nested.py'), id: 'ADR-0002', line: 0, languageId: 'plaintext' })) as AnnotationTextResult;
+    assert.deepEqual(unknownLanguage, { text: '# @decision ADR-0002' }, 'the file name decides when the language id says nothing');
   });
 
   it('goes to the definition of an id and finds references of a document', async () => {

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { startServer } from '../../server/src/lsp/server.js';
+import { startServer, type StartServerOptions } from '../../server/src/lsp/server.js';
 import { indexedNotification, type IndexedParams } from '../../server/src/protocol.js';
 import { fixtureFiles } from '../helpers/markers.js';
 import type { Position, Range } from '../../server/src/core/base/range.js';
@@ -25,12 +25,29 @@ export interface LspFixture {
   progress: { kind: string; percentage?: number; message?: string; title?: string }[];
   /** Resolves on the next `rationale/indexed` notification. */
   nextIndexed(): Promise<IndexedParams>;
+  close(path: string): Promise<void>;
+  /** Every `window/logMessage` the server sent (type 1 is an error). */
+  logs: { type: number; message: string }[];
   dispose(): void;
 }
 
 const languageIds: Record<string, string> = { ts: 'typescript', py: 'python', md: 'markdown', json: 'json', go: 'go' };
 
-export async function startFixture(files: Record<string, string>, initializationOptions: Record<string, unknown> = {}): Promise<LspFixture> {
+export interface FixtureOptions {
+  initializationOptions?: Record<string, unknown>;
+  /** The client's capabilities; default those of a VS Code-like client (progress, refresh, folders). */
+  capabilities?: Record<string, unknown>;
+  /**
+   * How the client names the workspace: `folders` (workspaceFolders and rootUri, the default), or
+   * `rootPath` only, as an old client without workspace-folder support does.
+   */
+  announce?: 'folders' | 'rootPath';
+  server?: StartServerOptions;
+}
+
+const vscodeLikeCapabilities = { window: { workDoneProgress: true }, workspace: { diagnostics: { refreshSupport: true }, workspaceFolders: true } };
+
+export async function startFixture(files: Record<string, string>, options: FixtureOptions = {}): Promise<LspFixture> {
   const { texts, ranges, cursors } = fixtureFiles(files);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-lsp-'));
   for (const [p, t] of Object.entries(texts)) {
@@ -39,7 +56,7 @@ export async function startFixture(files: Record<string, string>, initialization
   }
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), options.server);
   const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const waiters: ((p: IndexedParams) => void)[] = [];
   client.onNotification(indexedNotification.method, (p: IndexedParams) => waiters.splice(0).forEach((w) => w(p)));
@@ -51,22 +68,28 @@ export async function startFixture(files: Record<string, string>, initialization
   });
   client.onRequest('client/registerCapability', () => null);
   client.onRequest('workspace/diagnostic/refresh', () => null);
+  const logs: LspFixture['logs'] = [];
+  client.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+    logs.push(p);
+  });
   client.listen();
   const nextIndexed = () => new Promise<IndexedParams>((resolve) => waiters.push(resolve));
   const uri = (p: string) => URI.file(path.join(root, p)).toString();
   const indexed = nextIndexed();
+  const workspace = options.announce === 'rootPath'
+    ? { rootPath: root, rootUri: null }
+    : { rootUri: URI.file(root).toString(), workspaceFolders: [{ uri: URI.file(root).toString(), name: 'fixture' }] };
   await client.sendRequest('initialize', {
     processId: null,
-    rootUri: URI.file(root).toString(),
-    workspaceFolders: [{ uri: URI.file(root).toString(), name: 'fixture' }],
-    capabilities: { window: { workDoneProgress: true }, workspace: { diagnostics: { refreshSupport: true } } },
-    initializationOptions,
+    ...workspace,
+    capabilities: options.capabilities ?? vscodeLikeCapabilities,
+    initializationOptions: options.initializationOptions ?? {},
   });
   await client.sendNotification('initialized', {});
   await indexed;
   const versions = new Map<string, number>();
   return {
-    client, root, uri, cursors, ranges, texts, nextIndexed, progress,
+    client, root, uri, cursors, ranges, texts, nextIndexed, progress, logs,
     async open(p, text) {
       versions.set(p, 1);
       await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(p), languageId: languageIds[p.split('.').pop() ?? ''] ?? 'plaintext', version: 1, text: text ?? texts[p] } });
@@ -75,6 +98,9 @@ export async function startFixture(files: Record<string, string>, initialization
       const v = (versions.get(p) ?? 1) + 1;
       versions.set(p, v);
       await client.sendNotification('textDocument/didChange', { textDocument: { uri: uri(p), version: v }, contentChanges: [{ text }] });
+    },
+    async close(p) {
+      await client.sendNotification('textDocument/didClose', { textDocument: { uri: uri(p) } });
     },
     dispose() {
       client.dispose();

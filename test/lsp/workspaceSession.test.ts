@@ -96,3 +96,25 @@ describe('the persistent cache in the server', () => {
     fs.writeFileSync(path.join(root, 'src/c.ts'), files['src/c.ts']);
   });
 });
+
+describe('open documents over the size limit', () => {
+  it('are neither indexed nor kept, say why, and give way to the disk again on close', async () => {
+    const session = new WorkspaceSession(URI.file(root).toString(), { maxFileSizeBytes: 500 });
+    await session.reindex();
+    const path = 'docs/adr/0002-old.md';
+    assert.ok(session.index.documents.has(path));
+    // 300 UTF-16 units but 600 UTF-8 bytes: the limit is in bytes, as on disk.
+    const big = `# Big\n\n${'é'.repeat(300)}\n`;
+    assert.equal(session.setOpenText(path, big), true, 'a document left the index');
+    assert.equal(session.index.documents.has(path), false);
+    assert.equal(session.textOf(path), undefined, 'its text is not kept');
+    assert.equal(session.oversizedOpenDocument(path), Buffer.byteLength(big));
+    assert.deepEqual(session.fileFindings(path).findings.map((f) => [f.code, f.severity]), [['unreadable-file', 'warning']]);
+    assert.ok(!session.workspaceFindings().some((f) => f.path === path));
+
+    assert.equal(session.closeDocument(path), true);
+    assert.equal(session.oversizedOpenDocument(path), undefined);
+    assert.equal(session.textOf(path), files[path]);
+    assert.equal(session.index.documents.get(path)?.title, 'Old');
+  });
+});

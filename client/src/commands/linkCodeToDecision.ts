@@ -3,17 +3,9 @@
  * line above the cursor, indented like the line it annotates, as one undoable editor edit.
  */
 import * as vscode from 'vscode';
-import { commentLine, knownCommentSyntax } from '../../../server/src/core/source/commentSyntax';
 import type { RationaleServer } from '../rationaleServer';
 import { idFromArgument } from './commandArguments';
 import { pickDocument } from './pickDocument';
-
-/** The annotation line for `id` in a document: its language id, else its file name, picks the syntax. */
-export function annotationLine(document: Pick<vscode.TextDocument, 'languageId' | 'fileName'>, id: string): string {
-  // `plaintext` or an unknown language id says nothing; the file name (`Jenkinsfile`, `x.tf`) may.
-  const syntaxKey = knownCommentSyntax(document.languageId) ? document.languageId : document.fileName;
-  return commentLine(syntaxKey, `@decision ${id}`);
-}
 
 export async function linkCodeToDecision(server: RationaleServer, arg?: unknown): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
@@ -34,9 +26,10 @@ export async function linkCodeToDecision(server: RationaleServer, arg?: unknown)
   }
   const document = editor.document;
   const line = editor.selection.active.line;
-  const indent = /^\s*/.exec(document.lineAt(line).text)?.[0] ?? '';
+  // The server knows the comment syntax (its language id, else its file name) and copies the indentation.
+  const annotation = await server.annotationText({ uri: document.uri.toString(), id, line, languageId: document.languageId });
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const text = `${indent}${annotationLine(document, id)}${eol}`;
+  const text = `${annotation}${eol}`;
   // The editor may have moved on while the quick pick was open: edit the document the user chose from.
   const target = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor : await vscode.window.showTextDocument(document);
   return target.edit((b) => b.insert(new vscode.Position(line, 0), text));

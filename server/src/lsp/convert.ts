@@ -2,19 +2,14 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node'
 import type { Finding } from '../core/base/finding.js';
 import type { DocumentSummary } from '../protocol.js';
 import type { RationaleDocument } from '../core/documents/document.js';
+import type { FixableFinding } from '../core/features/quickFixes.js';
 
 export const diagnosticSource = 'rationale';
 
 const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
-/** What a quick fix needs to know about the finding it fixes. */
-export interface DiagnosticData {
-  decision: string | null;
-  successor?: string;
-  successorPath?: string;
-  id?: string;
-  kind?: string;
-}
+/** What a quick fix needs to know about the finding it fixes, kept on the diagnostic. */
+export type DiagnosticData = Omit<FixableFinding, 'code' | 'range'> & { successorPath?: string };
 
 export function toDiagnostic(f: Finding): Diagnostic {
   const data: DiagnosticData = { decision: f.decision, ...(f.data as Partial<DiagnosticData> | undefined) };

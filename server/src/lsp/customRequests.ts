@@ -1,33 +1,20 @@
 import { URI } from 'vscode-uri';
 import * as nodePath from 'node:path';
-import { mentalModel, type ModelNode } from '../core/features/mentalModelTree.js';
-import { governing } from '../core/index/governance.js';
-import { planDocumentInWorkspace } from '../core/features/planInWorkspace.js';
-import { DocumentSearch } from '../core/features/search.js';
-import { resolveId } from '../core/index/workspaceIndex.js';
-import type { GoverningEntry, GoverningParams, PlanNewDocumentParams, PlanNewDocumentResult, SearchHit, SearchParams, TreeNode, TreeResult } from '../protocol.js';
+import { annotationLine } from '../core/features/annotationLine.js';
+import type { PreviewedModelNode } from '../core/features/languageService.js';
+import type { AnnotationTextParams, AnnotationTextResult, GoverningEntry, GoverningParams, PlanNewDocumentParams, PlanNewDocumentResult, SearchHit, SearchParams, TreeNode, TreeResult } from '../protocol.js';
 import { toSummary } from './convert.js';
 import type { Sessions } from './sessions.js';
 import type { WorkspaceSession } from './workspaceSession.js';
-import { LineMap } from '../core/base/range.js';
 
 export function onTree(sessions: Sessions): TreeResult {
   const result: TreeResult = { goals: [], unlinked: [], counts: { goal: 0, project: 0, decision: 0 } };
   for (const session of sessions.all()) {
-    const model = mentalModel(session.index);
-    const previews = new Map<string, LineMap>();
-    const preview = (path: string, line: number) => {
-      let lines = previews.get(path);
-      if (!lines) {
-        lines = new LineMap(session.textOf(path) ?? '');
-        previews.set(path, lines);
-      }
-      return lines.lineText(line).trim().slice(0, 120);
-    };
-    const convert = (n: ModelNode): TreeNode => ({
+    const model = session.features.mentalModel();
+    const convert = (n: PreviewedModelNode): TreeNode => ({
       document: toSummary(n.document, session.uriOf(n.document.path)),
       children: n.children.map(convert),
-      code: n.code.length ? n.code.map((c) => ({ uri: session.uriOf(c.path), line: c.line, preview: preview(c.path, c.line) })) : undefined,
+      code: n.code.length ? n.code.map((c) => ({ uri: session.uriOf(c.path), line: c.line, preview: c.preview })) : undefined,
     });
     result.goals.push(...model.goals.map(convert));
     result.unlinked.push(...model.unlinked.map(convert));
@@ -39,10 +26,8 @@ export function onTree(sessions: Sessions): TreeResult {
 export function onGoverning(sessions: Sessions, params: GoverningParams): GoverningEntry[] {
   const at = sessions.locate(params.uri);
   if (!at) return [];
-  const { session, path } = at;
-  const index = session.index;
-  if (index.documents.has(path)) return [];
-  return governing(index, path, session.textOf(path), params.line).map((g) => ({
+  const { session } = at;
+  return session.features.governing(at.path, params.line).map((g) => ({
     document: toSummary(g.document, session.uriOf(g.document.path)),
     via: g.via,
     line: g.reference?.range.start.line,
@@ -51,42 +36,43 @@ export function onGoverning(sessions: Sessions, params: GoverningParams): Govern
   }));
 }
 
-const searchers = new WeakMap<object, DocumentSearch>();
-
 export function onSearch(sessions: Sessions, params: SearchParams): SearchHit[] {
+  const limit = params.limit ?? 50;
   const hits: SearchHit[] = [];
   for (const session of sessions.all()) {
-    const index = session.index;
-    // One search index per snapshot: building it costs far more than a query.
-    let searcher = searchers.get(index);
-    if (!searcher) {
-      searcher = new DocumentSearch(index.documents.values());
-      searchers.set(index, searcher);
-    }
-    for (const h of searcher.search(params.query, { limit: params.limit ?? 50, kinds: params.kind ? [params.kind] : undefined })) {
+    for (const h of session.features.search(params.query, { limit, kinds: params.kind ? [params.kind] : undefined })) {
       hits.push({ document: toSummary(h.document, session.uriOf(h.document.path)), score: h.score });
     }
   }
-  return hits.sort((a, b) => a.score - b.score).slice(0, params.limit ?? 50);
+  return hits.sort((a, b) => a.score - b.score).slice(0, limit);
 }
 
-export function onPlanNewDocument(sessions: Sessions, params: PlanNewDocumentParams): PlanNewDocumentResult {
-  const session: WorkspaceSession | undefined = (params.folderUri ? sessions.all().find((s) => s.rootUri === params.folderUri!.replace(/\/$/, '')) ?? sessions.locate(params.folderUri)?.session : undefined) ?? sessions.all()[0];
+/** The folder to create a document in: the one named (multi-root workspaces), else the first. */
+function sessionForNewDocument(sessions: Sessions, folderUri: string | undefined): WorkspaceSession {
+  const named = folderUri ? (sessions.all().find((s) => s.rootUri === folderUri.replace(/\/$/, '')) ?? sessions.locate(folderUri)?.session) : undefined;
+  const session = named ?? sessions.all()[0];
   if (!session) throw new Error('Open a folder first: Rationale creates documents inside a workspace folder.');
-  const index = session.index;
-  const old = params.supersedes ? resolveId(index, params.supersedes, 'decision') : undefined;
-  if (params.supersedes && !old) throw new Error(`No decision has the id ${params.supersedes}.`);
-  const plan = planDocumentInWorkspace(index, session.workspace, {
-    kind: params.kind,
-    title: params.title,
-    date: new Date().toISOString().slice(0, 10),
-    supersedes: old,
-    id: params.id,
-  }, params.taken ?? []);
+  return session;
+}
+
+export function onPlanNewDocument(sessions: Sessions, params: PlanNewDocumentParams, today: string): PlanNewDocumentResult {
+  const session = sessionForNewDocument(sessions, params.folderUri);
+  const plan = session.features.planNewDocument({ kind: params.kind, title: params.title, date: today, supersedes: params.supersedes, id: params.id, taken: params.taken });
   return {
     uri: URI.file(nodePath.join(session.root, plan.path)).toString(),
     content: plan.content,
     id: plan.id,
     edits: (plan.supersedeEdits?.edits ?? []).map((e) => ({ uri: session.uriOf(plan.supersedeEdits!.path), range: e.range, newText: e.newText })),
   };
+}
+
+/**
+ * Link Code to Decision: the annotation line. A file outside every folder can be annotated too: its
+ * text is the editor's (`openText`), or nothing when it is not open either.
+ */
+export function onAnnotationText(sessions: Sessions, params: AnnotationTextParams, openText: (uri: string) => string | undefined): AnnotationTextResult {
+  const request = { id: params.id, line: params.line, languageId: params.languageId };
+  const at = sessions.locate(params.uri);
+  if (at) return { text: at.session.features.annotationText(at.path, request) };
+  return { text: annotationLine(URI.parse(params.uri).path, openText(params.uri) ?? '', request) };
 }

@@ -7,12 +7,21 @@ import type { Workspace } from '../core/workspace/workspace.js';
 import { buildIndex, isDiscoveryFile, updateIndex, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
 import { CheckCacheStore } from '../node/checkCacheStore.js';
 import { NodeWorkspace } from '../node/nodeWorkspace.js';
+import { createLanguageService, type LanguageService } from '../core/features/languageService.js';
+
+/** The file system under one folder as a session reads it (NodeWorkspace; tests may wrap it). */
+export type DiskWorkspace = Workspace & { invalidate(): void };
 
 export interface WorkspaceSessionOptions {
+  /** Files larger than this, on disk or open in the editor, are not indexed (default 1 MiB). */
   maxFileSizeBytes?: number;
   /** Where the persistent check cache lives, and the version that must have written it; none: no cache. */
   cache?: { folder: string; toolVersion: string };
+  /** The folder's files on disk; default a NodeWorkspace on the folder. */
+  disk?: (root: string) => DiskWorkspace;
 }
+
+const defaultMaxFileSizeBytes = 1024 * 1024;
 
 /**
  * One workspace folder as the server sees it: files on disk overlaid with the editor's open
@@ -21,8 +30,14 @@ export interface WorkspaceSessionOptions {
 export class WorkspaceSession {
   readonly root: string;
   readonly rootUri: string;
-  private readonly disk: NodeWorkspace;
+  private readonly disk: DiskWorkspace;
   private readonly overlay = new Map<string, string>();
+  /**
+   * Open documents above the size limit, with their size: never indexed (a 20 MB document would
+   * hold up every request while it is parsed), and their text is not kept here at all.
+   */
+  private readonly tooLarge = new Map<string, number>();
+  private readonly maxFileSizeBytes: number;
   private current: WorkspaceIndex | undefined;
   private listing: readonly string[] | undefined;
   private context: CheckContext | undefined;
@@ -37,6 +52,8 @@ export class WorkspaceSession {
   version = 0;
 
   readonly workspace: Workspace;
+  /** Hover, completion, navigation and the custom requests, over this folder's current snapshot. */
+  readonly features: LanguageService;
 
   private readonly cacheStore: CheckCacheStore | undefined;
   /** Why the cache could not be written, once, for the log. */
@@ -45,23 +62,26 @@ export class WorkspaceSession {
   constructor(rootUri: string, options: WorkspaceSessionOptions = {}) {
     this.rootUri = rootUri.replace(/\/$/, '');
     this.root = URI.parse(rootUri).fsPath;
-    this.disk = new NodeWorkspace(this.root, options);
+    this.maxFileSizeBytes = options.maxFileSizeBytes ?? defaultMaxFileSizeBytes;
+    this.disk = options.disk?.(this.root) ?? new NodeWorkspace(this.root, { maxFileSizeBytes: this.maxFileSizeBytes });
     this.cacheStore = options.cache ? new CheckCacheStore(this.root, options.cache.toolVersion, options.cache.folder) : undefined;
     this.workspace = {
       // Open documents count even before the watcher reports them on disk (a file a command just created).
       listFiles: () => {
         if (!this.listing) {
-          const disk = this.disk.listFiles();
+          const disk = this.tooLarge.size ? this.disk.listFiles().filter((p) => !this.tooLarge.has(p)) : this.disk.listFiles();
           const extra = [...this.overlay.keys()].filter((p) => !disk.includes(p));
           this.listing = extra.length ? [...disk, ...extra].sort() : disk;
         }
         return this.listing;
       },
-      readText: (p) => this.overlay.get(p) ?? this.disk.readText(p),
-      exists: (p) => (this.overlay.has(p) ? 'file' : this.disk.exists(p)),
+      // An oversized open document reads as nothing, like an oversized file on disk.
+      readText: (p) => (this.tooLarge.has(p) ? undefined : (this.overlay.get(p) ?? this.disk.readText(p))),
+      exists: (p) => (this.overlay.has(p) || this.tooLarge.has(p) ? 'file' : this.disk.exists(p)),
       // An open document's text is not what is on disk: no stamp, so it is always read.
-      stamp: (p) => (this.overlay.has(p) ? undefined : this.disk.stamp(p)),
+      stamp: (p) => (this.overlay.has(p) || this.tooLarge.has(p) ? undefined : this.disk.stamp?.(p)),
     };
+    this.features = createLanguageService({ workspace: this.workspace, index: () => this.index, uriOf: (p) => this.uriOf(p) });
   }
 
   get index(): WorkspaceIndex {
@@ -114,17 +134,35 @@ export class WorkspaceSession {
 
   /** The editor opened or changed a document. Returns whether any goal, project or decision changed. */
   setOpenText(path: string, text: string): boolean {
+    const size = utf8Size(text, this.maxFileSizeBytes);
+    if (size > this.maxFileSizeBytes) {
+      const known = this.tooLarge.has(path);
+      this.tooLarge.set(path, size);
+      if (known) return false;
+      this.overlay.delete(path);
+      this.listing = undefined;
+      return this.applyDiff([path], []);
+    }
+    // Back under the limit: an oversized document is never in the overlay, so it is added below.
+    this.tooLarge.delete(path);
     if (this.overlay.get(path) === text) return false;
     if (!this.overlay.has(path)) this.listing = undefined;
     this.overlay.set(path, text);
     return this.applyDiff([path], []);
   }
 
-  /** The editor closed a document: disk is the truth again. */
+  /** The editor closed a document: disk is the truth again, and no reference to its text remains. */
   closeDocument(path: string): boolean {
-    if (!this.overlay.delete(path)) return false;
+    const wasOpen = this.overlay.delete(path);
+    const wasTooLarge = this.tooLarge.delete(path);
+    if (!wasOpen && !wasTooLarge) return false;
     this.listing = undefined;
     return this.applyDiff([path], []);
+  }
+
+  /** The size of an open document too large to index, or undefined. */
+  oversizedOpenDocument(path: string): number | undefined {
+    return this.tooLarge.get(path);
   }
 
   /** Files changed on disk (watcher events). Open documents keep their editor text. */
@@ -161,8 +199,10 @@ export class WorkspaceSession {
     return this.context;
   }
 
-  /** Findings of one file, with the editor's text when it is open. */
+  /** Findings of one file, with the editor's text when it is open; an oversized one gets only that finding. */
   fileFindings(path: string): FileCheckResult {
+    const size = this.tooLarge.get(path);
+    if (size !== undefined) return { findings: [tooLargeFinding(path, size, this.maxFileSizeBytes)], suppressed: [] };
     return findingsForFile(this.checkContext(), path, this.workspace.readText(path));
   }
 
@@ -185,6 +225,25 @@ export class WorkspaceSession {
     this.workspaceResult = { index, findings };
     return findings;
   }
+}
+
+/**
+ * The UTF-8 size of `text`, or any number above `limit` once it is certainly above it. Every UTF-16
+ * unit takes at least one byte, so a long text is too large without being encoded at all.
+ */
+function utf8Size(text: string, limit: number): number {
+  return text.length > limit ? text.length : Buffer.byteLength(text, 'utf8');
+}
+
+function tooLargeFinding(path: string, size: number, limit: number): Finding {
+  return {
+    path,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 'warning',
+    code: 'unreadable-file',
+    decision: null,
+    message: `This file is too large for Rationale (${size} bytes; the limit, setting rationale.maxFileSizeBytes, is ${limit} bytes): it is not indexed or checked.`,
+  };
 }
 
 function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {

@@ -31,6 +31,8 @@ function shiftOffsets(node: Nodes, by: number): void {
 export function inlineMarkdownToText(markdown: string): string {
   return markdown
     .replace(/<!--[\s\S]*?-->/g, '')
+    // A hard line break (`word\` at the end of a line) separates words like any other break.
+    .replace(/\\\r?\n/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
     .replace(/<(https?:[^>]+)>/g, '$1')
@@ -44,6 +46,8 @@ export function inlineMarkdownToText(markdown: string): string {
 /** The text content of a node, as a reader sees it (emphasis and link syntax removed). */
 export function plainText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? '' : node.value;
+  // A hard line break (two trailing spaces or a backslash) has no text, but it separates words.
+  if (node.type === 'break') return ' ';
   if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
   return '';
 }

@@ -3,10 +3,8 @@ import type { GoverningDocument } from '../index/governance.js';
 import { chainOf } from '../index/governance.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import type { Suppression } from '../source/codeReference.js';
-import { escapeMarkdown } from './markdownEscape.js';
-
-/** Commands hovers may link to: the client enables exactly these in hover Markdown, nothing else. */
-export const hoverCommands = { open: 'rationale.openDocument', reveal: 'rationale.revealInTree' } as const;
+import { clientCommands } from './commandIds.js';
+import { commandLinkArguments, escapeMarkdown } from './markdownEscape.js';
 
 export interface HoverLinkTarget {
   /** Turns a workspace path into the URI string the client understands. */
@@ -14,7 +12,7 @@ export interface HoverLinkTarget {
 }
 
 function commandLink(title: string, command: string, args: unknown[]): string {
-  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+  return `[${title}](command:${command}?${commandLinkArguments(args)})`;
 }
 
 function statusBadge(doc: RationaleDocument): string {
@@ -43,7 +41,7 @@ export function documentHover(index: WorkspaceIndex, doc: RationaleDocument, tar
   if (doc.summary) parts.push(escapeMarkdown(doc.summary));
   const chain = describeChain(projects, goals);
   if (chain.length) parts.push(chain.join('  \n'));
-  parts.push(`${commandLink('Open', hoverCommands.open, [target.uriOf(doc.path)])} · ${commandLink('Show in Mental Model', hoverCommands.reveal, [doc.id])}`);
+  parts.push(`${commandLink('Open', clientCommands.openDocument, [target.uriOf(doc.path)])} · ${commandLink('Show in Mental Model', clientCommands.revealInTree, [doc.id])}`);
   return parts.join('\n\n');
 }
 

@@ -1,0 +1,219 @@
+import type { Position, Range } from '../base/range.js';
+import { LineMap } from '../base/range.js';
+import type { DocKind, RationaleDocument } from '../documents/document.js';
+import { governing, type GoverningDocument } from '../index/governance.js';
+import { resolveId, resolveLink, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import { scanAnnotations } from '../source/scanAnnotations.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { annotationLine, type AnnotationLineRequest } from './annotationLine.js';
+import { completeIds, type IdCompletion } from './completions.js';
+import { findReferences } from './findReferences.js';
+import { documentHover, exceptionsHover, governingHover } from './hoverMarkdown.js';
+import { idAtPosition } from './idAtPosition.js';
+import { escapeMarkdown } from './markdownEscape.js';
+import { mentalModel, type ModelNode } from './mentalModelTree.js';
+import type { NewDocumentPlan } from './newDocument.js';
+import { planDocumentInWorkspace } from './planInWorkspace.js';
+import { quickFixes, type FixableFinding, type QuickFix } from './quickFixes.js';
+import { DocumentSearch, type SearchHit, type SearchOptions } from './search.js';
+
+/**
+ * Everything the editor asks of one workspace folder, behind one object, in the spirit of
+ * vscode-markdown-languageservice's `createLanguageService`: the language server looks up the
+ * folder of a request, calls one method and converts the answer to LSP. Positions are LSP's
+ * (zero-based lines, UTF-16 characters); files are workspace-relative paths.
+ */
+export interface LanguageServiceOptions {
+  /** The folder's files, with the editor's open documents in place of what is on disk. */
+  workspace: Workspace;
+  /** The current index snapshot (it changes with every edit, so it is asked for each time). */
+  index(): WorkspaceIndex;
+  /** The URI string the client understands for a path, for the command links in hovers. */
+  uriOf(path: string): string;
+}
+
+export interface HoverResult {
+  markdown: string;
+  /** The id the hover is about, when it is about one. */
+  range?: Range;
+}
+
+export interface PathLocation {
+  path: string;
+  range: Range;
+}
+
+export interface DocumentLinkResult {
+  range: Range;
+  target: RationaleDocument;
+}
+
+/** A mental-model node whose code lines carry their text, for the tree's labels. */
+export interface PreviewedModelNode {
+  document: RationaleDocument;
+  children: PreviewedModelNode[];
+  code: { path: string; line: number; preview: string }[];
+}
+
+export interface NewDocumentRequest {
+  kind: DocKind;
+  title: string;
+  /** `YYYY-MM-DD`, from the caller's clock. */
+  date: string;
+  /** Id of the decision the new one supersedes. */
+  supersedes?: string;
+  /** An id the new document must have. */
+  id?: string;
+  /** File names found taken by a failed exclusive create. */
+  taken?: readonly string[];
+}
+
+export interface LanguageService {
+  /** Over an id: that document. Over code: exceptions recorded for the line and what governs it. */
+  hover(path: string, position: Position): HoverResult | undefined;
+  completions(path: string, position: Position): IdCompletion[] | undefined;
+  /** From an id (annotation, link, mention) to the title of the document it names. */
+  definition(path: string, position: Position): PathLocation | undefined;
+  /** Every annotation and link citing the document named at the position (or the document itself). */
+  references(path: string, position: Position, options: { includeDeclaration: boolean }): PathLocation[];
+  /** Front-matter ids and relative paths of a document, with the documents they lead to. */
+  documentLinks(path: string): DocumentLinkResult[];
+  /** Goals, projects and decisions whose id or title contains every word of the query. */
+  symbols(query: string, limit: number): RationaleDocument[];
+  quickFixes(path: string, finding: FixableFinding): QuickFix[];
+  mentalModel(): { goals: PreviewedModelNode[]; unlinked: PreviewedModelNode[] };
+  /** What governs a file of code (or one line of it); nothing for a goal, project or decision. */
+  governing(path: string, line?: number): GoverningDocument[];
+  search(query: string, options: SearchOptions): SearchHit[];
+  /** The annotation line for `id` above `line`: indented like it, in the file's comment syntax. */
+  annotationText(path: string, request: AnnotationLineRequest): string;
+  /** Plans a new document; throws when `supersedes` names no decision (the user must hear of it). */
+  planNewDocument(request: NewDocumentRequest): NewDocumentPlan;
+}
+
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  const { workspace } = options;
+  const text = (path: string) => workspace.readText(path);
+  const idPrefixes = (index: WorkspaceIndex) => Object.values(index.config.idPrefixes);
+  // One search index per snapshot: building it costs far more than a query.
+  const searchers = new WeakMap<WorkspaceIndex, DocumentSearch>();
+
+  return {
+    hover(path, position) {
+      const t = text(path);
+      if (t === undefined) return undefined;
+      const index = options.index();
+      const hit = idAtPosition(index, path, t, position);
+      if (hit && !hit.document) return { range: hit.range, markdown: `**${escapeMarkdown(hit.text)}**: no goal, project or decision has this id.` };
+      // Over a document's own title the hover would only repeat what the reader is looking at.
+      if (hit?.document && hit.source !== 'title') return { range: hit.range, markdown: documentHover(index, hit.document, options) };
+      if (index.documents.has(path)) return undefined;
+      const line = position.line;
+      const parts = [
+        exceptionsHover(scanAnnotations(path, t, { idPrefixes: idPrefixes(index) }).suppressions, line),
+        governingHover(index, governing(index, path, t, line), options),
+      ].filter((p): p is string => p !== undefined);
+      return parts.length ? { markdown: parts.join('\n\n---\n\n') } : undefined;
+    },
+
+    completions(path, position) {
+      const t = text(path);
+      return t === undefined ? undefined : completeIds(options.index(), path, t, position);
+    },
+
+    definition(path, position) {
+      const t = text(path);
+      if (t === undefined) return undefined;
+      const hit = idAtPosition(options.index(), path, t, position);
+      if (!hit?.document || hit.source === 'title') return undefined;
+      return { path: hit.document.path, range: hit.document.titleRange };
+    },
+
+    references(path, position, { includeDeclaration }) {
+      const t = text(path);
+      if (t === undefined) return [];
+      const index = options.index();
+      const target = idAtPosition(index, path, t, position)?.document ?? index.documents.get(path);
+      if (!target) return [];
+      const refs: PathLocation[] = findReferences(index, target).map((r) => ({ path: r.path, range: r.range }));
+      if (includeDeclaration) refs.unshift({ path: target.path, range: target.titleRange });
+      return refs;
+    },
+
+    documentLinks(path) {
+      const index = options.index();
+      const doc = index.documents.get(path);
+      if (!doc) return [];
+      const out: DocumentLinkResult[] = [];
+      for (const link of doc.links) {
+        if (link.type === 'markdown') continue; // VS Code's Markdown support already links these
+        const kind = link.type === 'project' ? 'project' : link.type === 'goal' ? 'goal' : 'decision';
+        const target = resolveLink(index, link, kind);
+        if (target) out.push({ range: link.range, target });
+      }
+      return out;
+    },
+
+    symbols(query, limit) {
+      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      const out: RationaleDocument[] = [];
+      for (const d of options.index().documents.values()) {
+        if (out.length >= limit) break;
+        const hay = `${d.id} ${d.title}`.toLowerCase();
+        if (words.every((w) => hay.includes(w))) out.push(d);
+      }
+      return out;
+    },
+
+    quickFixes(path, finding) {
+      const t = text(path);
+      return t === undefined ? [] : quickFixes(options.index(), path, t, finding);
+    },
+
+    mentalModel() {
+      const model = mentalModel(options.index());
+      const lineMaps = new Map<string, LineMap>();
+      const preview = (path: string, line: number) => {
+        let lines = lineMaps.get(path);
+        if (!lines) {
+          lines = new LineMap(text(path) ?? '');
+          lineMaps.set(path, lines);
+        }
+        return lines.lineText(line).trim().slice(0, 120);
+      };
+      const withPreviews = (n: ModelNode): PreviewedModelNode => ({
+        document: n.document,
+        children: n.children.map(withPreviews),
+        code: n.code.map((c) => ({ ...c, preview: preview(c.path, c.line) })),
+      });
+      return { goals: model.goals.map(withPreviews), unlinked: model.unlinked.map(withPreviews) };
+    },
+
+    governing(path, line) {
+      const index = options.index();
+      if (index.documents.has(path)) return [];
+      return governing(index, path, text(path), line);
+    },
+
+    search(query, searchOptions) {
+      const index = options.index();
+      let searcher = searchers.get(index);
+      if (!searcher) {
+        searcher = new DocumentSearch(index.documents.values());
+        searchers.set(index, searcher);
+      }
+      return searcher.search(query, searchOptions);
+    },
+
+    annotationText(path, request) {
+      return annotationLine(path, text(path) ?? '', request);
+    },
+
+    planNewDocument(request) {
+      const index = options.index();
+      const old = request.supersedes ? resolveId(index, request.supersedes, 'decision') : undefined;
+      if (request.supersedes && !old) throw new Error(`No decision has the id ${request.supersedes}.`);
+      return planDocumentInWorkspace(index, workspace, { kind: request.kind, title: request.title, date: request.date, supersedes: old, id: request.id }, request.taken ?? []);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { Connection } from 'vscode-languageserver/node';
+import { indexedNotification, type IndexedParams } from '../protocol.js';
+import type { Sessions } from './sessions.js';
+import type { WorkspaceSession } from './workspaceSession.js';
+
+export interface IndexingOptions {
+  connection: Connection;
+  sessions: Sessions;
+  /** Whether the client accepts `workspace/diagnostic/refresh` (read at call time: known after initialize). */
+  supportsDiagnosticRefresh(): boolean;
+}
+
+/** How long after the last edit the views and diagnostics are told to refresh. */
+const changeSettleMillis = 250;
+
+/**
+ * Indexes every folder with a progress bar, and tells the client when the documents changed so its
+ * views redraw and it pulls diagnostics again.
+ */
+export class Indexing {
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly options: IndexingOptions) {}
+
+  /** Counts over every folder, for the `rationale/indexed` notification and the reindex answer. */
+  indexedParams(millis: number): IndexedParams {
+    const counts = { goal: 0, project: 0, decision: 0 };
+    let files = 0;
+    const configErrors: string[] = [];
+    for (const s of this.options.sessions.all()) {
+      for (const d of s.index.documents.values()) counts[d.kind]++;
+      files += s.index.files.length;
+      configErrors.push(...s.index.configErrors);
+    }
+    return { counts, files, millis, configErrors };
+  }
+
+  /** Documents changed: every file's diagnostics may change, and the views must redraw (debounced). */
+  documentsChanged(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.announce(0);
+    }, changeSettleMillis);
+  }
+
+  /** Indexes and checks every folder from disk, reporting progress as one bar. */
+  async indexAll(title: string): Promise<IndexedParams> {
+    const { connection, sessions } = this.options;
+    const started = Date.now();
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin(title, 0, 'listing files…', false);
+    try {
+      for (const s of sessions.all()) {
+        await s.reindex((done, total, phase) => {
+          // Documents first (they define the rules), then every other file: one bar, two stretches.
+          const share = total ? done / total : 0;
+          if (phase === 'scan') progress.report(20 + Math.round(share * 80), `checking files ${done}/${total}`);
+          else progress.report(Math.round(share * 20), 'reading goals, projects and decisions…');
+        });
+        if (s.cacheProblem) connection.console.warn(`Rationale: ${s.cacheProblem}`);
+      }
+    } finally {
+      progress.done();
+    }
+    const params = this.announce(Date.now() - started);
+    connection.console.info(`Rationale indexed ${params.counts.decision} decisions, ${params.counts.project} projects and ${params.counts.goal} goals in ${params.files} files (${params.millis} ms).`);
+    for (const e of params.configErrors) connection.console.warn(e);
+    return params;
+  }
+
+  /** Reindexes folders just added to the workspace. */
+  async indexFolders(added: readonly WorkspaceSession[]): Promise<void> {
+    for (const s of added) await s.reindex();
+    this.documentsChanged();
+  }
+
+  private announce(millis: number): IndexedParams {
+    const params = this.indexedParams(millis);
+    void this.options.connection.sendNotification(indexedNotification, params);
+    if (this.options.supportsDiagnosticRefresh()) void this.options.connection.languages.diagnostics.refresh();
+    return params;
+  }
+}
