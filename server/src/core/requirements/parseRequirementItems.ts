@@ -37,7 +37,7 @@ const keywordSections: Record<string, Section> = {
 };
 
 /** `` `req~login~2` `` alone on a line (the backticks are optional, as in OFT). Groups: indent, tick, type, name, revision. */
-const idLine = new RegExp(String.raw`^( {0,3})(\`?)${requirementIdPattern}\2[ \t]*$`, 'u');
+const idLine = new RegExp(String.raw`^( {0,3})(\x60?)${requirementIdPattern}\2[ \t]*$`, 'u');
 /** Inline code that starts like an id (`` `req~login` ``) but is not one: probably a typo. */
 const idLikeLine = /^ {0,3}`([A-Za-z]+~[^`]*)`[ \t]*$/;
 /** Groups: everything before the content, the keyword, the content. */
@@ -52,7 +52,7 @@ const oftSwitch = /^[ \t]*<!--[ \t]*oft:(on|off)[ \t]*-->[ \t]*$/;
 /** An id anywhere in a line, starting a word. Groups: type, name, revision. */
 const idInText = new RegExp(String.raw`(?<![\p{L}\p{N}_~])${requirementIdPattern}`, 'gu');
 /** `arch --> dsn, itest : req~web-ui~1`. Groups: skipped type, target types, then the id's three parts. */
-const forwardNotation = new RegExp(String.raw`(?<![A-Za-z])([A-Za-z]+)[ \t]*-->[ \t]*([A-Za-z]+(?:[ \t]*,[ \t]*[A-Za-z]+)*)[ \t]*:[ \t]*\`?${requirementIdPattern}`, 'u');
+const forwardNotation = new RegExp(String.raw`(?<![A-Za-z])([A-Za-z]+)[ \t]*-->[ \t]*([A-Za-z]+(?:[ \t]*,[ \t]*[A-Za-z]+)*)[ \t]*:[ \t]*\x60?${requirementIdPattern}`, 'u');
 const artifactType = /^[A-Za-z]+$/;
 
 interface Fence {
@@ -225,10 +225,14 @@ class ItemParser {
         const refs = idsIn(text, n, offset);
         const list = open.section === 'covers' ? item.covers : item.depends;
         list.push(...(inline ? refs : refs.slice(0, 1)));
-        if (refs.length === 0) {
-          const keyword = open.section === 'covers' ? 'Covers' : 'Depends';
-          this.problem(range(n, offset, n, offset + text.length), `This ${keyword} entry of ${item.id} names no item: write an id such as \`req~login~1\`.`);
-        }
+        if (refs.length > 0) return;
+        const keyword = open.section === 'covers' ? 'Covers' : 'Depends';
+        // Most often an id that lost its revision, as in `feat~requirement-tracing`.
+        const almost = /[A-Za-z]+~[^\s\])`'"]*/.exec(text);
+        if (almost) {
+          const at = offset + almost.index;
+          this.problem(range(n, at, n, at + almost[0].length), `\`${almost[0]}\` in the ${keyword} of ${item.id} is not an item id: an id is type~name~revision, such as \`req~login~1\`.`);
+        } else this.problem(range(n, offset, n, offset + text.length), `This ${keyword} entry of ${item.id} names no item: write an id such as \`req~login~1\`.`);
         return;
       }
       case 'tags':
