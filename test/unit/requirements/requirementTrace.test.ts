@@ -101,11 +101,12 @@ describe('traceRequirements: coverage', () => {
       {
         'docs/spec.md': '`req~login~1`\nNeeds: dsn\n',
         'docs/design.md': '# Login flow\n<!-- ⟦[dsn->req~login~1>>impl,utest]⟧ -->\n![flow](login.svg)\n',
-        'src/login.ts': '// [impl->dsn~login~1]\n// ⟦[impl~login-form~1->req~other~1]⟧\n',
-        'src/login.test.ts': '// [utest->impl~login-form~1]\n',
+        'src/login.ts': '// [impl->dsn~login~0]\n// ⟦[impl~login-form~1->req~other~1]⟧\n',
+        'src/login.test.ts': '// [utest->impl~login-form~1]\n// [utest->impl~login~4]\n',
+        'src/session.ts': '// [impl~~4->req~login~1>>utest]\n',
       },
       [
-        ['docs/design.md', 'requirement-not-covered', /dsn~login~1 needs utest/],
+        ['docs/design.md', 'requirement-not-covered', /dsn~login~0 needs utest/],
         ['src/login.ts', 'unknown-requirement', /impl~login-form~1 covers req~other~1, and no specification item has that id/],
       ],
     );

@@ -49,6 +49,8 @@ export interface CoverageTag {
   artifactType: string;
   /** The tag's own id in the full form (`impl~login-form~1`); the `[impl~~1->…]` form gives no name, so none. */
   ownId?: string;
+  /** The tag's own revision, from either full form. */
+  ownRevision?: number;
   /** The item covered. */
   target: RequirementId;
   /** Artifact types that must in turn cover the tagged code (`>>impl,utest`), as OFT allows for design files. */

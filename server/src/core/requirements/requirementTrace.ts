@@ -113,8 +113,8 @@ function howToCover(type: string, id: string): string {
 function itemOfTag(tag: CoverageTag): RequirementItem[] {
   if (tag.ownId === undefined && tag.needs.length === 0) return [];
   const own = tag.ownId !== undefined ? parseRequirementId(tag.ownId) : undefined;
-  // OFT names a tag without a name after what it covers: `[dsn->req~login~2>>impl]` is `dsn~login~2`.
-  const id = own ?? { type: tag.artifactType, name: tag.target.name, revision: tag.target.revision };
+  // OFT names a tag without a name after what it covers, with its own revision or 0: `[dsn->req~login~2>>impl]` is `dsn~login~0`.
+  const id = own ?? { type: tag.artifactType, name: tag.target.name, revision: tag.ownRevision ?? 0 };
   return [{ ...id, id: formatRequirementId(id), text: '', file: tag.file, range: tag.range, needs: tag.needs, covers: [], depends: [], tags: [] }];
 }
 

@@ -75,6 +75,7 @@ function tagFrom(m: RegExpExecArray, file: string, at: CoverageTag['range']): Co
     file,
     range: at,
   };
+  if (ownRevision !== undefined) tag.ownRevision = Number(ownRevision);
   if (ownName !== undefined) tag.ownId = formatRequirementId({ type: artifactType, name: ownName, revision: Number(ownRevision) });
   return tag;
 }
