@@ -180,6 +180,10 @@ describe('parseRequirementItems: examples are not items', () => {
     );
   });
 
+  it('reads items after a leading thematic break that opens no front matter', () => {
+    check('---\n`⟦req~a~1⟧`\n', [{ id: 'req~a~1' }]);
+  });
+
   it('reads a document that ends inside a fence without complaint', () => {
     check('`⟦req~a~1⟧`\nNeeds: impl\n```\n`req~b~1`\n', [{ id: 'req~a~1', needs: ['impl'] }]);
   });

@@ -1,4 +1,5 @@
 import { range, type Range } from '../base/range.js';
+import { splitFrontMatter } from '../documents/frontMatter.js';
 import type { RequirementFinding } from './requirementFinding.js';
 import { formatRequirementId, requirementIdPattern } from './requirementId.js';
 import type { RequirementItem, RequirementReference } from './requirementItem.js';
@@ -24,7 +25,11 @@ import type { RequirementItem, RequirementReference } from './requirementItem.js
  */
 export function parseRequirementItems(path: string, markdownText: string): { items: RequirementItem[]; problems: RequirementFinding[] } {
   const parser = new ItemParser(path);
-  forEachLine(markdownText, (line, n) => parser.line(line, n));
+  // Front matter is YAML, not Markdown: an id in it is a value, not an item.
+  const bodyStart = splitFrontMatter(markdownText)?.bodyOffset ?? 0;
+  forEachLine(markdownText, (line, n, start) => {
+    if (start >= bodyStart) parser.line(line, n);
+  });
   parser.endItem();
   return { items: parser.items, problems: parser.problems };
 }
@@ -72,7 +77,6 @@ class ItemParser {
   private open: OpenItem | undefined;
   private fence: Fence | undefined;
   private oftOff = false;
-  private inFrontMatter = false;
   /** The last heading, while only blank lines follow it: the title of an id that comes next. */
   private heading: string | undefined;
   /** The previous line when it was plain text, which a setext underline turns into a heading. */
@@ -83,14 +87,6 @@ class ItemParser {
   line(text: string, n: number): void {
     const previousText = this.previousText;
     this.previousText = undefined;
-    if (n === 0 && text.trimEnd() === '---') {
-      this.inFrontMatter = true;
-      return;
-    }
-    if (this.inFrontMatter) {
-      if (/^(?:---|\.\.\.)[ \t]*$/.test(text)) this.inFrontMatter = false;
-      return;
-    }
     if (this.fence) {
       if (closesFence(text, this.fence)) this.fence = undefined;
       return;
@@ -298,13 +294,13 @@ function closesFence(line: string, fence: Fence): boolean {
   return m !== null && m[1][0] === fence.char && m[1].length >= fence.length;
 }
 
-/** Calls `visit` with each line (without its `\r\n` or `\n`) and its zero-based number. */
-function forEachLine(text: string, visit: (line: string, n: number) => void): void {
+/** Calls `visit` with each line (without its `\r\n` or `\n`), its zero-based number and its offset. */
+function forEachLine(text: string, visit: (line: string, n: number, start: number) => void): void {
   let start = 0;
   for (let n = 0; start <= text.length; n++) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    visit(text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end), n);
+    visit(text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end), n, start);
     if (nl < 0) break;
     start = nl + 1;
   }
