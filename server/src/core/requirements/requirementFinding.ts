@@ -1,0 +1,23 @@
+import type { Finding } from '../base/finding.js';
+
+/**
+ * Finding codes of requirement tracing. TODO(lead): merge these into `FindingCode` in
+ * base/finding.ts (they are public API once released, like the others); `RequirementFinding` then
+ * becomes plain `Finding`.
+ */
+export const requirementFindingCodes = [
+  /** An item needs an artifact type and nothing of that type covers it. */
+  'requirement-not-covered',
+  /** A tag or a `Covers:` entry names no item (unknown name, or a revision newer than the item's). */
+  'unknown-requirement',
+  /** A tag or a `Covers:` entry covers an older revision of an item. */
+  'outdated-requirement',
+  /** A second item with an id already defined. */
+  'duplicate-requirement',
+  /** A line that looks like an item id, a tag or an entry of an item's list, but is not one. */
+  'malformed-requirement',
+] as const;
+
+export type RequirementFindingCode = (typeof requirementFindingCodes)[number];
+
+export type RequirementFinding = Omit<Finding, 'code'> & { code: RequirementFindingCode };
