@@ -32,7 +32,7 @@ suite('diagnostics', () => {
     const retry = sampleUri('app/payments/retry.py');
     const manifest = sampleUri('package.json');
     const opened = vscode.workspace.textDocuments.map((d) => d.uri.toString());
-    assert.ok(!opened.includes(retry.toString()) && !opened.includes(manifest.toString()), 'the files are not open');
+    assert.ok(!opened.includes(retry.toString()) && !opened.includes(manifest.toString()), `the files are not open: ${JSON.stringify(opened)}`);
 
     const requests = await waitFor('forbid-import of requests in app/payments/retry.py', () =>
       rationaleDiagnostics(retry, 'forbid-import').find((d) => /`requests`/.test(d.message)),
