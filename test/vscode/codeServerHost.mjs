@@ -46,6 +46,9 @@ const QUIET_USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'git.enabled': false,
+  // The npm extension opens package.json by itself to find scripts; tests of "files nobody
+  // opened" need it closed.
+  'npm.autoDetect': 'off',
   'git.openRepositoryInParentFolders': 'never',
 };
 

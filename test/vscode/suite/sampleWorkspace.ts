@@ -173,19 +173,19 @@ export async function writeSampleFile(relativePath: string, text: string): Promi
 }
 
 /**
- * Deletes files a test created (one already gone is fine: the test may have deleted it), then
- * reindexes, so the next test's quick picks and trees do not still list them (the file watcher
- * would tell the server too, but a moment later).
+ * Deletes files a test created (one already gone is fine), the way the Explorer does: a
+ * WorkspaceEdit, which also closes their documents (deleted underneath, they would stay open
+ * and, for the language server, alive). Then reindexes, so the next test's quick picks and trees
+ * do not still list them.
  */
 export async function deleteCreated(uris: readonly vscode.Uri[]): Promise<void> {
-  for (const uri of uris) {
-    try {
-      await vscode.workspace.fs.delete(uri);
-    } catch (error) {
-      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
-    }
-  }
-  if (uris.length > 0) await vscode.commands.executeCommand('rationale.reindex');
+  if (uris.length === 0) return;
+  const edit = new vscode.WorkspaceEdit();
+  for (const uri of uris) edit.deleteFile(uri, { ignoreIfNotExists: true });
+  assert.ok(await vscode.workspace.applyEdit(edit), `deleting ${uris.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`);
+  const deleted = new Set(uris.map((u) => u.toString()));
+  await waitFor('the deleted files\' documents to close', () => !vscode.workspace.textDocuments.some((d) => deleted.has(d.uri.toString())));
+  await vscode.commands.executeCommand('rationale.reindex');
 }
 
 /**
