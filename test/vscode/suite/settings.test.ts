@@ -186,15 +186,23 @@ suite('settings', () => {
       await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, positionOf(document, 'query(`select', 2));
     }
 
-    test('"verbose" logs each message to the server with its content in the Rationale output', async () => {
-      await setRationaleLogLevel('Trace');
-      await setSetting('rationale.trace.server', 'verbose');
-      await waitFor('a traced hover request with its parameters', async () => {
+    /** The log lines written while a hover request is made, once they include its trace. */
+    async function tracedHover(what: string): Promise<string> {
+      return waitFor(what, async () => {
         const before = (await logText()).length;
         await hover();
         const added = (await logText()).slice(before);
-        return /Sending request 'textDocument\/hover/.test(added) && /Params: \{/.test(added);
+        return /Sending request 'textDocument\/hover/.test(added) ? added : undefined;
       });
+    }
+
+    test('"verbose" logs each message to the server with its content; the default, without', async () => {
+      await setRationaleLogLevel('Trace');
+      const names = await tracedHover('a traced hover request (the channel at Trace level)');
+      assert.doesNotMatch(names, /Params: \{/, 'by default only the names of messages');
+
+      await setSetting('rationale.trace.server', 'verbose');
+      await waitFor('a traced hover request with its parameters', async () => /Params: \{/.test(await tracedHover('a traced hover request')));
     });
   });
 });
