@@ -4,7 +4,7 @@
 // an answer left out is asked for (the supersede question is answered in the quick pick here).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { acceptQuickPick, deleteCreated, fileName, rationaleIndexed, readText, sampleUri, waitFor } from './sampleWorkspace';
+import { acceptQuickPick, deleteCreated, escapeQuickInput, fileName, rationaleIndexed, readText, sampleUri, waitFor } from './sampleWorkspace';
 
 async function snapshot(folder: vscode.Uri): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -82,5 +82,15 @@ suite('rationale.newDecision', () => {
     assert.match(text, /Log every payment attempt/);
     assert.doesNotMatch(text, /supersedes/i, text);
     assert.equal(await readText(sampleUri('docs/adr/0008-retry-payments-with-backoff.md')), before, 'no decision was marked superseded');
+  });
+
+  test('without arguments asks for the title first; Escape there cancels and writes nothing', async () => {
+    const adrFolder = sampleUri('docs/adr');
+    const before = await snapshot(adrFolder);
+    const result = await escapeQuickInput('the title prompt to be dismissed', () =>
+      vscode.commands.executeCommand<vscode.Uri | undefined>('rationale.newDecision'),
+    );
+    assert.equal(result, undefined);
+    assert.deepEqual(await snapshot(adrFolder), before);
   });
 });
