@@ -14,7 +14,7 @@ import { createDocumentForId, newDocument, supersedeDecision } from './commands/
 import { openDocument } from './commands/openDocument';
 import { reindex } from './commands/reindex';
 import { showGoverning } from './commands/showGoverning';
-import { MentalModelView } from './mentalModelView';
+import { MentalModelView, type ModelElement } from './mentalModelView';
 import { RationaleServer } from './rationaleServer';
 import { readSettings, restartingSettings } from './settings';
 import { GoverningStatusBar } from './statusBar';
@@ -26,6 +26,14 @@ export interface RationaleApi {
   whenIndexed(): Promise<IndexedParams>;
   /** Labels of the Mental Model's top-level items as the view shows them (fetched if stale). */
   mentalModelTopLevel(): Promise<string[]>;
+  /** Every label the Mental Model shows (collapsed or not), depth first, two spaces of indent per level. */
+  mentalModelLabels(): Promise<string[]>;
+  /** Whether the Mental Model is visible, what is selected in it, and how many trees it loaded. */
+  mentalModelState(): { visible: boolean; selected: string[]; loads: number };
+  /** The status bar item's text while it is shown. */
+  statusBarText(): string | undefined;
+  /** The folder of the extension's logs, which holds the Rationale output channel's file. */
+  readonly logUri: vscode.Uri;
 }
 
 let runningServer: RationaleServer | undefined;
@@ -104,12 +112,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ration
           }),
     mentalModelTopLevel: async () => {
       await tree.getChildren();
-      return tree.topLevel().map((e) => {
-        const label = tree.getTreeItem(e).label;
-        return typeof label === 'string' ? label : (label?.label ?? '');
-      });
+      return tree.topLevel().map(labelOf);
     },
+    mentalModelLabels: async () => {
+      const labels: string[] = [];
+      const walk = async (element: ModelElement | undefined, depth: number): Promise<void> => {
+        for (const child of await tree.getChildren(element)) {
+          labels.push(`${'  '.repeat(depth)}${labelOf(child)}`);
+          await walk(child, depth + 1);
+        }
+      };
+      await walk(undefined, 0);
+      return labels;
+    },
+    mentalModelState: () => ({ visible: tree.treeView.visible, selected: tree.treeView.selection.map(labelOf), loads: tree.loadCount }),
+    statusBarText: () => statusBar.shownText,
+    logUri: context.logUri,
   };
+
+  function labelOf(element: ModelElement): string {
+    const label = tree.getTreeItem(element).label;
+    return typeof label === 'string' ? label : (label?.label ?? '');
+  }
 }
 
 export function deactivate(): Promise<void> | undefined {

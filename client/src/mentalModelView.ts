@@ -45,6 +45,7 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
   private generation = 1;
   private loadedGeneration = 0;
   private loading: Promise<void> | undefined;
+  private treesLoaded = 0;
   private documentsByUri = new Map<string, DocumentSummary>();
   private readonly changed = new vscode.EventEmitter<ModelElement | undefined>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -164,6 +165,11 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
     return true;
   }
 
+  /** How many trees the view has loaded from the server (tests see a refresh happen). */
+  get loadCount(): number {
+    return this.treesLoaded;
+  }
+
   /** Top-level labels, for tests and the welcome logic. */
   topLevel(): ModelElement[] {
     return this.roots.filter((e) => this.visibleElement(e));
@@ -228,6 +234,7 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
     }
     try {
       this.result = await this.server.tree();
+      this.treesLoaded++;
       this.roots = buildElements(this.result);
       // Keyed by VS Code's own spelling of the URI, which may encode characters differently.
       this.documentsByUri = new Map(flattenDocuments(this.result).map((d) => [vscode.Uri.parse(d.uri).toString(), d]));

@@ -9,6 +9,7 @@ import { escapeMarkdown } from './documentPresentation';
 export class GoverningStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
+  private shown = false;
 
   constructor(
     private readonly active: ActiveFileGoverning,
@@ -26,6 +27,11 @@ export class GoverningStatusBar implements vscode.Disposable {
     this.update();
   }
 
+  /** The item's text while it is shown (StatusBarItem cannot say whether it is). */
+  get shownText(): string | undefined {
+    return this.shown ? this.item.text : undefined;
+  }
+
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
@@ -36,6 +42,7 @@ export class GoverningStatusBar implements vscode.Disposable {
     // ActiveFileGoverning keeps the last answer while the same file reloads, so this does not blink.
     if (!this.enabled || !state.uri || docs.length === 0) {
       this.item.hide();
+      this.shown = false;
       return;
     }
     this.item.text = `$(law) ${docs.length}`;
@@ -52,5 +59,6 @@ export class GoverningStatusBar implements vscode.Disposable {
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `Governed by ${docs.length} Rationale document${docs.length === 1 ? '' : 's'}` };
     this.item.show();
+    this.shown = true;
   }
 }

@@ -46,15 +46,17 @@ export function copyWorkspace(source) {
  * @param {string} options.folder folder (or .code-workspace) to open
  * @param {Record<string, unknown>} [options.settings] extra user settings
  * @param {number} [options.timeoutMs] default timeout of each wait
+ * @param {Record<string, string>} [options.env] extra environment for code-server, inherited by the
+ *   extension host and the language server (e.g. RATIONALE_TODAY)
  */
-export async function startUiSession({ vsix, folder, settings = {}, timeoutMs = DEFAULT_TIMEOUT_MS, viewport }) {
+export async function startUiSession({ vsix, folder, settings = {}, timeoutMs = DEFAULT_TIMEOUT_MS, viewport, env = {} }) {
   const dirs = createRunDirs('rationale-ui-');
   let server;
   let browser;
   try {
     const installedExtension = vsix ? installExtension(dirs, vsix) : undefined;
     writeUserSettings(dirs, settings);
-    server = await startCodeServer({ dirs, smokeTestDriver: false });
+    server = await startCodeServer({ dirs, smokeTestDriver: false, env });
     browser = await launchChromium(dirs, viewport ? { viewport } : undefined);
     const session = new UiSession({ dirs, server, browser, installedExtension, timeoutMs });
     await browser.page.goto(workbenchUrl(server, { folder }), { waitUntil: 'domcontentloaded' });

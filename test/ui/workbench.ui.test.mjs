@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { repoRoot } from '../vscode/codeServerHost.mjs';
+import { repoRoot, SAMPLE_TODAY } from '../vscode/codeServerHost.mjs';
 import { copyWorkspace, startUiSession } from './uiTest.mjs';
 
 const EXTENSION_ID = 'rationale.rationale';
@@ -40,6 +40,9 @@ before(async () => {
     // sample/ has no node_modules, so TypeScript would add "Cannot find module" errors
     // to the Problems panel; without them it shows what Rationale reports.
     settings: { 'typescript.validate.enable': false },
+    // The Problems count below includes ADR-0007's review-overdue finding (review-by 2026-10-01):
+    // the server's "today" is fixed so it holds whatever the real date.
+    env: { RATIONALE_TODAY: SAMPLE_TODAY },
   });
   // Wide enough for tree labels like "GOAL-growth: Double self-serve revenue".
   await ui.setSidebarWidth(420);
@@ -90,6 +93,9 @@ test('the Problems panel lists the forbidden `moment` import', async () => {
   // An unopened file's violation is listed as well (workspace diagnostics).
   const manifest = (row) => /Dependency `moment` is forbidden by ADR-0003/.test(row.text);
   await ui.readProblems({ until: (rows) => rows.some(manifest) });
+  // As of the server's fixed "today" (RATIONALE_TODAY), ADR-0007's review-by date has passed.
+  const overdue = (row) => /ADR-0007 was due for review on 2026-10-01/.test(row.text);
+  await ui.readProblems({ filter: 'due for review', until: (rows) => rows.some(overdue) });
 
   // The picture: every finding in the workspace, in a panel tall enough to show them all.
   await ui.readProblems({ filter: '', until: (rows) => rows.some(forbidden) && rows.some(manifest) });

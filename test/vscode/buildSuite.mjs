@@ -4,7 +4,7 @@
 // `vscode` left external (the extension host provides it). CommonJS because the extension
 // host `require`s the entry and the package is "type": "module"; out/vscode-suite rather
 // than out/test/ so `node --test out/test/` never picks these files up.
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { repoRoot } from './codeServerHost.mjs';
@@ -14,9 +14,14 @@ const entryPoints = readdirSync(suiteDir)
   .filter((name) => name === 'index.ts' || name.endsWith('.test.ts'))
   .map((name) => join(suiteDir, name));
 
+const outdir = join(repoRoot, 'out', 'vscode-suite');
+// index.ts runs every *.test.cjs it finds: one left from a test file since deleted or renamed
+// would still run.
+rmSync(outdir, { recursive: true, force: true });
+
 await build({
   entryPoints,
-  outdir: join(repoRoot, 'out', 'vscode-suite'),
+  outdir,
   entryNames: '[name]',
   outExtension: { '.js': '.cjs' },
   bundle: true,

@@ -12,6 +12,13 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 export const hostDir = process.env.RATIONALE_VSCODE_HOST_DIR ?? join(repoRoot, '.cache', 'vscode-host');
 export const resultsDir = join(repoRoot, 'test-results');
 
+/**
+ * "Today" for the language server in tests (RATIONALE_TODAY): after the sample's `review-by:
+ * 2026-10-01`, so ADR-0007's review-overdue finding is there, and the number of findings the tests
+ * expect holds whatever the real date.
+ */
+export const SAMPLE_TODAY = '2026-11-01';
+
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -39,6 +46,9 @@ const QUIET_USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'git.enabled': false,
+  // The npm extension opens package.json by itself to find scripts; tests of "files nobody
+  // opened" need it closed.
+  'npm.autoDetect': 'off',
   'git.openRepositoryInParentFolders': 'never',
 };
 

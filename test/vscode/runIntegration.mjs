@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runTests } from '@vscode/test-electron';
-import { repoRoot } from './codeServerHost.mjs';
+import { repoRoot, SAMPLE_TODAY } from './codeServerHost.mjs';
 
 const launcher = join(repoRoot, 'test', 'vscode', 'launcher.mjs');
 const { values } = parseArgs({
@@ -59,6 +59,11 @@ try {
     // Inherited by code-server and from it by the extension host, where tests read it.
     extensionTestsEnv: {
       RATIONALE_TEST_WORKSPACE: workspace,
+      // The server's "today" (review-overdue findings), fixed so results do not depend on the date.
+      RATIONALE_TODAY: SAMPLE_TODAY,
+      // The server's persistent check cache goes here, not into the user's cache folder, and the
+      // tests of the rationale.cache.enabled setting look for it here.
+      RATIONALE_CACHE_DIR: join(scratch, 'check-cache'),
       RATIONALE_TEST_COLOR: process.stdout.isTTY ? '1' : '0',
     },
   });

@@ -4,14 +4,18 @@
  * these commands ask the user, then write through writeNewDocument.
  */
 import * as vscode from 'vscode';
-import type { DocumentKind, DocumentSummary } from '../../../server/src/protocol';
+import type { DocumentKind, DocumentSummary, PlanNewDocumentResult } from '../../../server/src/protocol';
 import { isRetired, kindLabels } from '../documentPresentation';
 import type { PlanParams, RationaleServer } from '../rationaleServer';
 import { idFromArgument } from './commandArguments';
 import { pickDocument } from './pickDocument';
-import { writeNewDocument } from './writeNewDocument';
+import { projectsOfDecision, withProjects } from './successorProject';
+import { writeNewDocument, type WriteOptions } from './writeNewDocument';
 
-/** Arguments for scripted use (tests, other extensions); every field skips its prompt. */
+/**
+ * Arguments for scripted use (tests, other extensions); every field given skips its prompt. A bare
+ * title string means "just this title": no other question is asked.
+ */
 export interface NewDocumentArgs {
   title?: string;
   /** Id of the decision the new one supersedes; `null` skips the question without superseding. */
@@ -26,7 +30,7 @@ const documentKinds: readonly DocumentKind[] = ['goal', 'project', 'decision'];
 
 /** Command arguments arrive untyped: a title string, an args object, or a tree element. */
 export function newDocumentArgs(arg: unknown): NewDocumentArgs {
-  if (typeof arg === 'string') return { title: arg };
+  if (typeof arg === 'string') return { title: arg, supersedes: null };
   if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
     const a = arg as Record<string, unknown>;
     return {
@@ -77,14 +81,30 @@ const inForceFirst = (a: DocumentSummary, b: DocumentSummary) =>
   Number(isRetired(a)) - Number(isRetired(b)) || b.id.localeCompare(a.id, undefined, { numeric: true });
 
 /** Writes the planned document, opens it and says what else changed. Returns the new file. */
-async function create(server: RationaleServer, params: PlanParams, open: boolean, confirm?: Parameters<typeof writeNewDocument>[3]): Promise<vscode.Uri | undefined> {
+async function create(server: RationaleServer, params: PlanParams, open: boolean, confirm?: WriteOptions['confirm']): Promise<vscode.Uri | undefined> {
   const label = params.supersedes ? `Rationale: supersede ${params.supersedes}` : `Rationale: new ${params.kind}`;
-  const written = await writeNewDocument(server, params, label, confirm);
+  const tree = params.supersedes ? await server.tree() : undefined;
+  let projects: string[] = [];
+  const content = (plan: PlanNewDocumentResult) => {
+    const edited = new Set(plan.edits.map((e) => e.uri));
+    projects = tree ? projectsOfDecision(tree, (d) => edited.has(d.uri)) : [];
+    return withProjects(plan.content, projects);
+  };
+  const written = await writeNewDocument(server, params, { label, confirm, content });
   if (!written) return undefined;
   if (open) await vscode.window.showTextDocument(written.uri, { preview: false });
   if (written.plan.edits.length) {
+    const id = written.plan.id;
+    const names = (uris: vscode.Uri[]) => uris.map((u) => vscode.workspace.asRelativePath(u)).join(', ');
+    const takenOver = projects.length ? ` ${id} serves ${projects.join(', ')} like its predecessor.` : '';
     // One workspace edit: Undo in the new document reverts the status change too.
-    void vscode.window.showInformationMessage(`${written.plan.id} created; ${params.supersedes} now says it is superseded by ${written.plan.id}.`);
+    if (written.unsaved.length === 0) {
+      void vscode.window.showInformationMessage(`${id} created; ${params.supersedes} now says it is superseded by ${id}. Both files are saved.${takenOver}`);
+    } else {
+      void vscode.window.showWarningMessage(
+        `${id} created; ${params.supersedes} now says it is superseded by ${id}, but ${names(written.unsaved)} is NOT saved (it had unsaved changes of yours, or saving failed): review and save it.${takenOver}`,
+      );
+    }
   }
   return written.uri;
 }
@@ -98,7 +118,7 @@ export async function newDocument(server: RationaleServer, kind: DocumentKind, a
   const invalid = validateTitle(title);
   if (invalid) throw new Error(invalid);
   let supersedes = args.supersedes ?? undefined;
-  if (kind === 'decision' && args.supersedes === undefined && args.title === undefined) {
+  if (kind === 'decision' && args.supersedes === undefined) {
     const old = await pickDocument(server, {
       title: `Rationale: New Decision "${title}"`,
       placeholder: 'Does it supersede an earlier decision? Pick it, or choose "No".',
@@ -107,7 +127,9 @@ export async function newDocument(server: RationaleServer, kind: DocumentKind, a
       sort: inForceFirst,
       noneLabel: 'No, it supersedes nothing',
     });
-    if (old === undefined) return undefined;
+    // Escape here means "no, it supersedes nothing" rather than cancelling: the title was just typed
+    // and would be lost, and a decision that replaces none is the common case (re-asking would nag).
+    // A decision created by mistake is one Undo away; a forgotten supersede is one command away.
     supersedes = old?.id;
   }
   return create(server, { kind, title, supersedes, folderUri: folder.uri.toString() }, args.open !== false);

@@ -2,7 +2,8 @@
  * Writes a planned document. The file is created exclusively (a WorkspaceEdit `createFile` that
  * neither overwrites nor ignores an existing file), so a colleague's document created a moment ago
  * under the same number is never replaced: the edit fails and the document is planned again once.
- * The superseded decision's status change goes into the same edit, so one undo reverts both.
+ * The superseded decision's status change goes into the same edit, so one undo reverts both, and is
+ * then saved, so the new file on disk never contradicts an old one that still says "accepted".
  */
 import * as vscode from 'vscode';
 import type { PlanNewDocumentResult } from '../../../server/src/protocol';
@@ -11,29 +12,48 @@ import type { PlanParams, RationaleServer } from '../rationaleServer';
 export interface WrittenDocument {
   uri: vscode.Uri;
   plan: PlanNewDocumentResult;
+  /** Existing documents the plan edited and that were saved. */
+  saved: vscode.Uri[];
+  /**
+   * Existing documents the plan edited but that are left unsaved: they already had unsaved changes
+   * (saving would have saved those too, unasked), or saving failed.
+   */
+  unsaved: vscode.Uri[];
+}
+
+export interface WriteOptions {
+  /** The undo label of the edit. */
+  label: string;
+  /** Sees each plan before anything is written and may veto it (resolves false), cancelling the command. */
+  confirm?: (plan: PlanNewDocumentResult) => Promise<boolean>;
+  /** Final say over the new document's text (e.g. the successor taking over its predecessor's project). */
+  content?: (plan: PlanNewDocumentResult) => string;
 }
 
 export class DocumentExistsError extends Error {}
 
-/**
- * Plans, then creates. `confirm` sees each plan before anything is written and may veto it
- * (resolves false), which cancels the whole command.
- */
-export async function writeNewDocument(
-  server: RationaleServer,
-  params: PlanParams,
-  label: string,
-  confirm?: (plan: PlanNewDocumentResult) => Promise<boolean>,
-): Promise<WrittenDocument | undefined> {
+/** Plans, then creates. */
+export async function writeNewDocument(server: RationaleServer, params: PlanParams, options: WriteOptions): Promise<WrittenDocument | undefined> {
   let taken: vscode.Uri | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const plan = await server.planNewDocument(taken ? { ...params, taken: [taken.path.slice(taken.path.lastIndexOf('/') + 1)] } : params);
+    const planned = await server.planNewDocument(taken ? { ...params, taken: [taken.path.slice(taken.path.lastIndexOf('/') + 1)] } : params);
+    const plan = options.content ? { ...planned, content: options.content(planned) } : planned;
     const uri = vscode.Uri.parse(plan.uri, true);
     if (taken && uri.toString() === taken.toString()) break;
     // The server plans inside a workspace folder; anything else is a bug not worth risking a write.
     if (uri.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(uri)) throw new Error(`Refusing to create ${plan.uri}: it is outside the workspace folders.`);
-    if (confirm && !(await confirm(plan))) return undefined;
-    if (await createExclusively(uri, plan, label)) return { uri, plan };
+    if (options.confirm && !(await options.confirm(plan))) return undefined;
+    const edited = editedUris(plan);
+    const dirtyBefore = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+    if (await createExclusively(uri, plan, options.label)) {
+      const saved: vscode.Uri[] = [];
+      const unsaved: vscode.Uri[] = [];
+      for (const e of edited) {
+        if (!dirtyBefore.has(e.toString()) && (await save(e))) saved.push(e);
+        else unsaved.push(e);
+      }
+      return { uri, plan, saved, unsaved };
+    }
     // The edit failed. If the file is there now, someone else took the name: plan again once.
     if (!(await exists(uri))) throw new Error(`Could not create ${vscode.workspace.asRelativePath(uri)}.`);
     taken = uri;
@@ -41,6 +61,11 @@ export async function writeNewDocument(
   throw new DocumentExistsError(
     `${taken ? vscode.workspace.asRelativePath(taken) : 'The planned file'} already exists and the next free name is not indexed yet. Nothing was written; try again in a moment.`,
   );
+}
+
+function editedUris(plan: PlanNewDocumentResult): vscode.Uri[] {
+  const unique = new Map(plan.edits.map((e) => [e.uri, vscode.Uri.parse(e.uri, true)]));
+  return [...unique.values()];
 }
 
 async function createExclusively(uri: vscode.Uri, plan: PlanNewDocumentResult, label: string): Promise<boolean> {
@@ -55,8 +80,18 @@ async function createExclusively(uri: vscode.Uri, plan: PlanNewDocumentResult, l
   try {
     return await vscode.workspace.applyEdit(edit);
   } catch {
+    // applyEdit rejects (rather than resolving false) for some failed file operations; the caller
+    // tells "the name was taken" from other failures by looking at the disk.
     return false;
   }
+}
+
+/** Saves an edited document; false when it could not be saved (the caller says so). */
+async function save(uri: vscode.Uri): Promise<boolean> {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  // Not open as a document: the edit went straight to disk, nothing to save.
+  if (!document) return true;
+  return document.isDirty ? document.save() : true;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -64,6 +99,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     await vscode.workspace.fs.stat(uri);
     return true;
   } catch {
+    // stat rejects with FileNotFound for a missing file: that is the answer, not an error.
     return false;
   }
 }

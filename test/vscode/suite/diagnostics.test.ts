@@ -2,7 +2,7 @@
 // opened (workspace pull): what `rationale check` reports in CI shows in the editor.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, describe, rationaleDiagnostics, rationaleIndexed, sampleUri, waitFor } from './sampleWorkspace';
+import { codeOf, describe, rationaleDiagnostics, rationaleIndexed, sampleUri, setSetting, waitFor } from './sampleWorkspace';
 
 suite('diagnostics', () => {
   suiteSetup(async () => {
@@ -32,7 +32,7 @@ suite('diagnostics', () => {
     const retry = sampleUri('app/payments/retry.py');
     const manifest = sampleUri('package.json');
     const opened = vscode.workspace.textDocuments.map((d) => d.uri.toString());
-    assert.ok(!opened.includes(retry.toString()) && !opened.includes(manifest.toString()), 'the files are not open');
+    assert.ok(!opened.includes(retry.toString()) && !opened.includes(manifest.toString()), `the files are not open: ${JSON.stringify(opened)}`);
 
     const requests = await waitFor('forbid-import of requests in app/payments/retry.py', () =>
       rationaleDiagnostics(retry, 'forbid-import').find((d) => /`requests`/.test(d.message)),
@@ -46,3 +46,50 @@ suite('diagnostics', () => {
     assert.match(moment.message, /ADR-0003/);
   });
 });
+
+// "Today" is injected: runIntegration.mjs starts code-server with RATIONALE_TODAY, which the
+// extension host and the language server it forks inherit, so date findings do not depend on
+// the real date. ADR-0007 says `review-by: 2026-10-01`.
+suite('review dates follow RATIONALE_TODAY', () => {
+  const adr7 = () => sampleUri('docs/adr/0007-use-httpx-for-http.md');
+  const retry = () => sampleUri('app/payments/retry.py');
+  const injected = process.env.RATIONALE_TODAY;
+
+  /** Restarts the language server (it reads the environment when it starts). */
+  async function restartServer(): Promise<void> {
+    await setSetting('rationale.enable', false);
+    await waitFor('the diagnostics to go with the server', () => rationaleDiagnostics(retry()).length === 0);
+    await setSetting('rationale.enable', undefined);
+    await rationaleIndexed();
+    // The forbidden import in the unopened retry.py: the new server's workspace diagnostics arrived.
+    await waitFor('workspace diagnostics from the restarted server', () => rationaleDiagnostics(retry(), 'forbid-import').length > 0);
+  }
+
+  suiteSetup(async () => {
+    assert.match(injected ?? '', /^\d{4}-\d{2}-\d{2}$/, 'runIntegration.mjs sets RATIONALE_TODAY');
+    await rationaleIndexed();
+  });
+
+  teardown(async () => {
+    if (process.env.RATIONALE_TODAY !== injected) {
+      process.env.RATIONALE_TODAY = injected;
+      await restartServer();
+    }
+  });
+
+  test(`as of ${injected}, ADR-0007 is overdue for review`, async () => {
+    const overdue = await waitFor('review-overdue on ADR-0007', () => rationaleDiagnostics(adr7(), 'review-overdue')[0]);
+    assert.match(overdue.message, /ADR-0007 was due for review on 2026-10-01/);
+  });
+
+  test('as of 2026-09-30, the day before review-by, it is not', async () => {
+    process.env.RATIONALE_TODAY = '2026-09-30';
+    await restartServer();
+    assert.deepEqual(
+      rationaleDiagnostics(adr7(), 'review-overdue').map((d) => d.message),
+      [],
+      'the language server must take "today" from RATIONALE_TODAY (server/src/lsp passes it to createCheckContext)',
+    );
+  });
+});
+

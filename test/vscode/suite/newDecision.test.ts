@@ -1,9 +1,10 @@
 // "Rationale: New Decision" creates the next-numbered ADR in the sample's ADR folder, opens
 // it, and leaves every existing document as it was. The command takes its answers as
-// arguments (the title string, or `{ title, supersedes, folderUri, open }`) instead of prompts.
+// arguments (the title string, or `{ title, supersedes, folderUri, open }`) instead of prompts;
+// an answer left out is asked for (the supersede question is answered in the quick pick here).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { rationaleIndexed, readText, sampleUri, waitFor } from './sampleWorkspace';
+import { acceptQuickPick, deleteCreated, escapeQuickInput, fileName, rationaleIndexed, readText, sampleUri, waitFor } from './sampleWorkspace';
 
 async function snapshot(folder: vscode.Uri): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -13,9 +14,7 @@ async function snapshot(folder: vscode.Uri): Promise<Map<string, string>> {
   return files;
 }
 
-const fileName = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
-
-suite('New Decision', () => {
+suite('rationale.newDecision', () => {
   const created: vscode.Uri[] = [];
 
   suiteSetup(async () => {
@@ -25,7 +24,7 @@ suite('New Decision', () => {
   teardown(async () => {
     // Leave the sample as the other tests expect it: close and delete what we created.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of created.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    await deleteCreated(created.splice(0));
   });
 
   test('creates 0009 then 0010 in docs/adr, opened, titled, and touches nothing else', async () => {
@@ -70,5 +69,28 @@ suite('New Decision', () => {
       const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', id);
       return symbols.some((s) => s.name.startsWith(`${id}: Prefer boring technology`) && s.location.uri.toString() === uri.toString());
     });
+  });
+
+  test('asks "Does it supersede an earlier decision?" when not told; "No" creates it superseding nothing', async () => {
+    const before = await readText(sampleUri('docs/adr/0008-retry-payments-with-backoff.md'));
+    const uri = await acceptQuickPick('the supersede question to be answered', () =>
+      vscode.commands.executeCommand<vscode.Uri | undefined>('rationale.newDecision', { title: 'Log every payment attempt' }),
+    );
+    assert.ok(uri instanceof vscode.Uri, `the command returns the new file's URI (got ${String(uri)})`);
+    created.push(uri);
+    const text = await readText(uri);
+    assert.match(text, /Log every payment attempt/);
+    assert.doesNotMatch(text, /supersedes/i, text);
+    assert.equal(await readText(sampleUri('docs/adr/0008-retry-payments-with-backoff.md')), before, 'no decision was marked superseded');
+  });
+
+  test('without arguments asks for the title first; Escape there cancels and writes nothing', async () => {
+    const adrFolder = sampleUri('docs/adr');
+    const before = await snapshot(adrFolder);
+    const result = await escapeQuickInput('the title prompt to be dismissed', () =>
+      vscode.commands.executeCommand<vscode.Uri | undefined>('rationale.newDecision'),
+    );
+    assert.equal(result, undefined);
+    assert.deepEqual(await snapshot(adrFolder), before);
   });
 });

@@ -11,6 +11,10 @@ export const EXTENSION_ID = 'rationale.rationale';
 export interface RationaleApi {
   whenIndexed(): Promise<{ counts: Record<'goal' | 'project' | 'decision', number>; files: number }>;
   mentalModelTopLevel(): Promise<string[]>;
+  mentalModelLabels(): Promise<string[]>;
+  mentalModelState(): { visible: boolean; selected: string[]; loads: number };
+  statusBarText(): string | undefined;
+  readonly logUri: vscode.Uri;
 }
 
 /** The workspace folder: the temporary copy of sample/ made by runIntegration.mjs. */
@@ -126,4 +130,74 @@ export async function restoreText(uri: vscode.Uri, original: string): Promise<vo
 
 export async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** The file name of a URI (its last path segment). */
+export const fileName = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+
+/**
+ * Runs a command that shows a quick pick and presses Enter on it, as a person would, once it has
+ * an item to accept (pickers fill asynchronously: Enter on an empty list does nothing, so it is
+ * pressed again until the command finishes). Resolves with what the command returned.
+ */
+export function acceptQuickPick<T>(what: string, command: () => Thenable<T>): Promise<T> {
+  return answerQuickInput(what, command, 'workbench.action.acceptSelectedQuickOpenItem');
+}
+
+/** Like acceptQuickPick, but presses Escape on the quick pick or input box the command shows. */
+export function escapeQuickInput<T>(what: string, command: () => Thenable<T>): Promise<T> {
+  return answerQuickInput(what, command, 'workbench.action.closeQuickOpen');
+}
+
+async function answerQuickInput<T>(what: string, command: () => Thenable<T>, gesture: string): Promise<T> {
+  let result: { value: T } | undefined;
+  let failure: { error: unknown } | undefined;
+  command().then(
+    (value) => (result = { value }),
+    (error: unknown) => (failure = { error }),
+  );
+  await waitFor(what, async () => {
+    if (result || failure) return true;
+    await vscode.commands.executeCommand(gesture);
+    return result !== undefined || failure !== undefined;
+  });
+  if (failure) throw failure.error;
+  return result!.value;
+}
+
+/** Creates a file of the sample workspace on disk (outside any editor), creating its folder. */
+export async function writeSampleFile(relativePath: string, text: string): Promise<vscode.Uri> {
+  const uri = sampleUri(relativePath);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+/**
+ * Deletes files a test created (one already gone is fine), the way the Explorer does: a
+ * WorkspaceEdit, which also closes their documents (deleted underneath, they would stay open
+ * and, for the language server, alive). Then reindexes, so the next test's quick picks and trees
+ * do not still list them.
+ */
+export async function deleteCreated(uris: readonly vscode.Uri[]): Promise<void> {
+  if (uris.length === 0) return;
+  const edit = new vscode.WorkspaceEdit();
+  for (const uri of uris) edit.deleteFile(uri, { ignoreIfNotExists: true });
+  assert.ok(await vscode.workspace.applyEdit(edit), `deleting ${uris.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`);
+  const deleted = new Set(uris.map((u) => u.toString()));
+  await waitFor('the deleted files\' documents to close', () => !vscode.workspace.textDocuments.some((d) => deleted.has(d.uri.toString())));
+  await vscode.commands.executeCommand('rationale.reindex');
+}
+
+/**
+ * Changes a setting in the user settings (as a person would in the Settings editor) and
+ * resolves once the change reached the extension.
+ */
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  const [section, ...rest] = key.split('.');
+  const name = rest.join('.');
+  await vscode.workspace.getConfiguration(section).update(name, value, vscode.ConfigurationTarget.Global);
+  await waitFor(`${key} = ${JSON.stringify(value)}`, () => {
+    const now = vscode.workspace.getConfiguration(section).inspect(name)?.globalValue;
+    return JSON.stringify(now) === JSON.stringify(value);
+  });
 }
