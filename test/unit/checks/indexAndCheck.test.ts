@@ -10,10 +10,10 @@ import { NodeWorkspace } from '../../../server/src/node/nodeWorkspace.js';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 /** The one-pass CLI path must give exactly what indexing then checking gives. */
-function check(dir: string): void {
+async function check(dir: string): Promise<void> {
   const a = new NodeWorkspace(dir);
   const slow = checkWorkspace(buildIndex(a), a, { today: '2026-11-23' });
-  const fast = indexAndCheck(new NodeWorkspace(dir), { today: '2026-11-23' });
+  const fast = await indexAndCheck(new NodeWorkspace(dir), { today: '2026-11-23' });
   assert.deepEqual(fast.result.findings, slow.findings);
   assert.deepEqual(fast.result.suppressed, slow.suppressed);
   assert.equal(fast.result.filesChecked, slow.filesChecked);

@@ -13,7 +13,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 /** Spreading the code files over worker threads must change nothing in the result. */
 async function check(dir: string, cache?: () => MemoryCheckCache): Promise<void> {
-  const alone = indexAndCheck(new NodeWorkspace(dir), { today: '2026-11-23', cache: cache?.() });
+  const alone = await indexAndCheck(new NodeWorkspace(dir), { today: '2026-11-23', cache: cache?.() });
   const spread = await parallelIndexAndCheck(new NodeWorkspace(dir), { today: '2026-11-23', workers: 2, minFilesPerWorker: 2, cache: cache?.() });
   assert.ok(spread.scannedInWorkers > 0, 'the workers scanned nothing');
   assert.deepEqual(spread.result, alone.result);
@@ -45,7 +45,7 @@ describe('parallelIndexAndCheck', () => {
     const t = Date.now() / 1000 - 60;
     for (const f of fs.readdirSync(path.join(dir, 'src/ui'))) fs.utimesSync(path.join(dir, 'src/ui', f), t, t);
     const warm = new MemoryCheckCache();
-    indexAndCheck(new NodeWorkspace(dir), { today: '2026-11-23', cache: warm });
+    await indexAndCheck(new NodeWorkspace(dir), { today: '2026-11-23', cache: warm });
     const data = JSON.stringify(warm.toData());
     assert.ok(Object.keys(warm.toData().files).length > 0);
     await check(dir, () => new MemoryCheckCache(JSON.parse(data)));

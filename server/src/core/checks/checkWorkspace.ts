@@ -6,6 +6,7 @@ import { idKey } from '../documents/ids.js';
 import { checkReferences } from './referenceChecks.js';
 import { compileRules, type CompiledRules } from '../rules/ruleEngine.js';
 import { isPlaceholderReason } from './suppressionReason.js';
+import { unreadableFileFinding } from './unreadableFile.js';
 import { supersessionGraph, type SupersessionGraph } from '../index/supersession.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { resolveId, type WorkspaceIndex } from '../index/workspaceIndex.js';
@@ -101,7 +102,8 @@ export function checkWithContext(ctx: CheckContext, workspace: Workspace, option
     if (!needsText && !index.annotations.has(path) && !ctx.documentFindings.has(path)) continue;
     checked++;
     const text = needsText ? workspace.readText(path) : undefined;
-    const r = findingsForFile(ctx, path, text);
+    const problem = needsText && text === undefined ? workspace.readProblem?.(path) : undefined;
+    const r = problem !== undefined ? findingsForFile(ctx, path, undefined, { annotations: index.annotations.get(path), ruleFindings: [unreadableFileFinding(ctx.rules, path, problem)] }) : findingsForFile(ctx, path, text);
     findings.push(...r.findings);
     suppressed.push(...r.suppressed);
   }
@@ -142,7 +144,8 @@ export function applySeverityOverrides(index: WorkspaceIndex, findings: Finding[
   if (Object.keys(overrides).length === 0) return findings;
   const out: Finding[] = [];
   for (const f of findings) {
-    const o = overrides[f.code];
+    // A bug of ours is not a matter of taste: no setting hides it.
+    const o = f.code === 'internal-error' ? undefined : overrides[f.code];
     if (o === 'off') continue;
     out.push(o ? { ...f, severity: o } : f);
   }

@@ -12,6 +12,12 @@ export interface Workspace {
   listFiles(): readonly string[];
   /** The text of a file, or undefined when it vanished, is binary, too large or unreadable. */
   readText(path: string): string | undefined;
+  /**
+   * Why `readText` gave no text for a file that exists (e.g. "it contains a NUL byte", "it is
+   * larger than 1048576 bytes"), or undefined when it simply vanished. The checker reports such
+   * files instead of letting them skip every rule.
+   */
+  readProblem?(path: string): string | undefined;
   /** Whether a path exists as a file or a folder, including files `listFiles` filters out. */
   exists(path: string): 'file' | 'directory' | undefined;
   /**
