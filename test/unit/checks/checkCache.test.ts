@@ -116,6 +116,30 @@ describe('check cache', () => {
   });
 });
 
+describe('check cache: entries of the wrong shape', () => {
+  // Well-formed JSON, wrong shapes: each used to reach the checker (`TypeError … reading 'path'`).
+  const corruptions: [string, (doc: Record<string, unknown>, entry: Record<string, unknown>) => void][] = [
+    ['a null rule finding', (_d, e) => (e.ruleFindings = [null])],
+    ['a finding without a range', (_d, e) => (e.ruleFindings = [{ path: 'src/a.ts', severity: 'error', code: 'forbid-import', decision: null, message: 'x' }])],
+    ['annotations with a null reference', (_d, e) => ((e.annotations = { references: [null], suppressions: [] }), (e.hash = 'h'))],
+    ['a null document link', (d) => (d.links = [null])],
+    ['a document problem that is a string', (d) => (d.problems = ['oops'])],
+    ['a rule spec without a range', (d) => (d.rules = [{ kind: 'forbid-import', decision: 'ADR-0001', index: 0, targets: ['moment'], files: [], except: [], severity: 'error' }])],
+    ['a title that is a number', (d) => (d.title = 7)],
+  ];
+  for (const [name, corrupt] of corruptions) {
+    it(`treats ${name} as a miss: the warm run re-reads and equals the cold run`, async () => {
+      const { ws, cache } = await afterOneRun();
+      const data = JSON.parse(JSON.stringify(cache.toData()));
+      for (const e of Object.values(data.files) as { entry: Record<string, unknown> }[]) corrupt({}, e.entry);
+      for (const e of Object.values(data.documents) as { doc: Record<string, unknown> }[]) corrupt(e.doc, {});
+      const warm = await check(ws, new MemoryCheckCache(data));
+      assert.ok(warm.reads.length > 0, 'the corrupt entries were served');
+      assert.deepEqual(warm.result.findings.map((f) => `${f.path}:${f.code}`), ['src/a.ts:forbid-import', 'src/b.ts:forbid-pattern']);
+    });
+  }
+});
+
 describe('rules and documents', () => {
   it('never checks rules against goal, project or decision documents, on either path', async () => {
     const ws = fixture();

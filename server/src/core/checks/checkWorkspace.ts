@@ -7,6 +7,7 @@ import { checkReferences } from './referenceChecks.js';
 import { compileRules, type CompiledRules } from '../rules/ruleEngine.js';
 import { isPlaceholderReason } from './suppressionReason.js';
 import { unreadableFileFinding } from './unreadableFile.js';
+import { configFindings } from './configFindings.js';
 import { supersessionGraph, type SupersessionGraph } from '../index/supersession.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { resolveId, type WorkspaceIndex } from '../index/workspaceIndex.js';
@@ -45,7 +46,7 @@ export function createCheckContext(index: WorkspaceIndex, workspace: Workspace, 
   });
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const documentFindings = new Map<string, Finding[]>();
-  for (const f of [...checkDocuments(index, { today, exists: (p) => workspace.exists(p) !== undefined }), ...rules.invalidRuleFindings()]) {
+  for (const f of [...checkDocuments(index, { today, exists: (p) => workspace.exists(p) !== undefined }), ...rules.invalidRuleFindings(), ...configFindings(index)]) {
     const list = documentFindings.get(f.path);
     if (list) list.push(f);
     else documentFindings.set(f.path, [f]);

@@ -40,6 +40,17 @@ export function normalizePath(path: string): string | undefined {
   return out.join('/');
 }
 
+/**
+ * Why a folder named in a configuration file (`.rationale.json`, `.adr-dir`, log4brains) cannot be
+ * used, or undefined. Such names are relative to the file that names them: an absolute one (`/etc`,
+ * `C:\\docs`) would otherwise be read as root-relative and a new document written to `etc/…`.
+ */
+export function folderProblem(folder: string, base = ''): string | undefined {
+  if (/^([/\\]|[A-Za-z]:)/.test(folder)) return 'is an absolute path; name folders relative to the workspace';
+  if (joinPath(base, folder) === undefined) return 'is outside the workspace';
+  return undefined;
+}
+
 export function dirname(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '' : path.slice(0, i);
