@@ -33,6 +33,9 @@ after(() => {
   for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
 });
 
+/** The date every CLI run in the tests takes for today (`RATIONALE_TODAY`). */
+export const pinnedToday = '2026-11-23';
+
 /** The check cache of every run, kept out of the user's own cache folder. */
 export const cacheDir = workspace();
 
@@ -61,7 +64,7 @@ export function corpusCopy(name: string): string {
 
 /**
  * The one helper: runs `node bin/rationale.js …args` in a workspace (a fresh one built from `files`,
- * or `dir`), with a clean environment (no colour forcing, not CI unless asked), and collects the
+ * or `dir`), with a clean environment (no colour forcing, not CI unless asked, today pinned), and collects the
  * exit code and both streams.
  */
 export function rationale(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
@@ -69,6 +72,8 @@ export function rationale(args: readonly string[], options: CliOptions = {}): Pr
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['NO_COLOR', 'FORCE_COLOR', 'CI', 'GITHUB_ACTIONS'].includes(k)) env[k] = v;
   env.RATIONALE_CACHE_DIR = cacheDir;
+  // Every run sees the same day, so no result depends on when the tests run (override per test).
+  env.RATIONALE_TODAY = pinnedToday;
   for (const [k, v] of Object.entries(options.env ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;
