@@ -76,5 +76,5 @@ export function openWorkspace(root: string, progress: Progress): { workspace: No
 }
 
 export function printWarnings(io: CliIo, loaded: LoadedWorkspace): void {
-  for (const w of loaded.warnings) io.stderr.write(`rationale: warning: ${w}\n`);
+  for (const w of loaded.warnings) printError(io, `warning: ${w}`);
 }

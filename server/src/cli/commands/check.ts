@@ -79,7 +79,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
       break;
     default: {
       const total = summary.documents.goal + summary.documents.project + summary.documents.decision;
-      if (total === 0) io.stderr.write(`rationale: note: no goals, projects or decisions found in ${displayPath(io.cwd, root) || '.'}\n`);
+      if (total === 0) printError(io, `note: no goals, projects or decisions found in ${displayPath(io.cwd, root) || '.'}`);
       io.stdout.write(formatText(result.findings, summary, colors(shouldColor(io, io.stdout)), fromCwd));
     }
   }

@@ -13,6 +13,7 @@ import { createExclusive, replaceAtomically, withFolderLock } from '../safeWrite
 import { displayPath, findWorkspaceRoot, workspaceRelative } from '../workspaceRoot.js';
 import { lookupTable } from '../../core/base/lookupTable.js';
 import { today } from '../today.js';
+import { escapeText } from '../terminalText.js';
 
 export const newSpec: CommandSpec = {
   name: 'new',
@@ -107,7 +108,7 @@ export async function runNew(argv: readonly string[], io: CliIo): Promise<number
   } catch (e) {
     throw new CliError(`cannot create the ${kind} in ${displayPath(io.cwd, folderAbs)}: ${(e as Error).message}`);
   }
-  io.stdout.write(`${displayPath(io.cwd, nodePath.join(root, plan.path))}\n`);
+  io.stdout.write(`${escapeText(displayPath(io.cwd, nodePath.join(root, plan.path)))}\n`);
 
   if (supersedes && plan.supersedeEdits) {
     const oldAbs = nodePath.join(root, plan.supersedeEdits.path);
@@ -117,7 +118,7 @@ export async function runNew(argv: readonly string[], io: CliIo): Promise<number
       printError(io, `created ${plan.id}, but could not mark ${supersedes.document.id} superseded: ${(e as Error).message}`);
       return 2;
     }
-    io.stdout.write(`${displayPath(io.cwd, oldAbs)}\n`);
+    io.stdout.write(`${escapeText(displayPath(io.cwd, oldAbs))}\n`);
   }
   return 0;
 }

@@ -13,7 +13,9 @@ import { RE2JS } from 're2js';
 
 export type PathMatcher = (path: string) => boolean;
 
-const options: picomatch.PicomatchOptions = { dot: true, noextglob: true };
+// `s`: a file name may contain a newline, and `.` must match it there too, or such a file would
+// fall outside every glob and skip every rule.
+const options: picomatch.PicomatchOptions = { dot: true, noextglob: true, flags: 's' };
 const cache = new Map<string, PathMatcher>();
 /** Globs are few in practice; the bound only protects against a pathological stream of distinct ones. */
 const maxCached = 5000;
@@ -101,7 +103,7 @@ function compileLinearGlob(glob: string): PathMatcher {
   const source = globToRe2(glob);
   if (source === undefined) return () => false;
   try {
-    const re = RE2JS.compile(`^(?:${source})$`);
+    const re = RE2JS.compile(`^(?:${source})$`, RE2JS.DOTALL);
     return (path) => re.testExact(path);
   } catch {
     return () => false;
