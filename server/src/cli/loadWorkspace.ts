@@ -66,6 +66,7 @@ export function openWorkspace(root: string, progress: Progress): { workspace: No
   try {
     configText = fs.readFileSync(nodePath.join(root, configFileName), 'utf8');
   } catch {
+    // No configuration (or an unreadable one): the default size limit; the index reports the rest.
     configText = undefined;
   }
   const { config } = parseConfig(configText);

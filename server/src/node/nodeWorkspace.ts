@@ -82,6 +82,7 @@ export class NodeWorkspace implements Workspace {
       const st = fs.statSync(abs);
       return st.isDirectory() ? 'directory' : st.isFile() ? 'file' : undefined;
     } catch {
+      // Missing or not reachable (permissions, a dangling link): for the caller it does not exist.
       return undefined;
     }
   }
@@ -99,6 +100,7 @@ export class NodeWorkspace implements Workspace {
       if (!st?.isFile() || st.mtimeMs > this.openedAt - 2000) return undefined;
       return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
     } catch {
+      // No stamp means no cache: the file is read, and a read failure is reported there.
       return undefined;
     }
   }
@@ -145,6 +147,7 @@ export class NodeWorkspace implements Workspace {
           isDir = st.isDirectory();
           isFile = st.isFile();
         } catch {
+          // A dangling or unreadable link points at nothing we could list.
           continue;
         }
       }

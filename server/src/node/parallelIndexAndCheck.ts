@@ -88,7 +88,8 @@ function startWorkers(count: number): Worker[] {
     try {
       out.push(new Worker(new URL('./scanWorker.js', import.meta.url)));
     } catch {
-      break; // no threads to be had (resource limits): the main thread does the work
+      // No threads to be had (resource limits): not an error, the main thread does the work.
+      break;
     }
   }
   return out;

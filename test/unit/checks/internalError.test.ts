@@ -45,6 +45,8 @@ describe('internal errors', () => {
     const ws = new HostileWorkspace({
       '.rationale.json': JSON.stringify({ severity: { 'internal-error': 'off' } }),
       'docs/adr/0001-layers.md': layers,
+      // forbid-import runs only when an import extractor finds a name: the extractor meets the text first.
+      'docs/adr/0002-no-moment.md': '---\nstatus: accepted\nrules:\n  - forbid-import: [moment]\n---\n# No moment\n',
       'src/evil.ts': 'x',
       'src/ok.ts': 'eval(1);\n',
     });
@@ -53,6 +55,7 @@ describe('internal errors', () => {
     assert.ok(errors.length >= 2, JSON.stringify(result.findings));
     assert.ok(errors.every((f) => f.path === 'src/evil.ts' && f.severity === 'error'));
     assert.ok(errors.some((f) => f.decision === 'ADR-0001' && /forbid-pattern/.test(f.message) && /hostile text/.test(f.message)), 'the rule is named');
+    assert.ok(errors.some((f) => f.decision === 'ADR-0002' && /forbid-import/.test(f.message) && /hostile text/.test(f.message)), 'the import extractor failure is not swallowed');
     assert.ok(errors.some((f) => f.decision === null && /annotations/.test(f.message)), 'the scanner is named');
     // The other files are still checked.
     assert.ok(result.findings.some((f) => f.path === 'src/ok.ts' && f.code === 'forbid-pattern'));

@@ -51,6 +51,7 @@ export function isGlob(pattern: string): boolean {
   try {
     return picomatch.scan(pattern).isGlob;
   } catch {
+    // Unscannable: treat it as a literal path, which is what it then matches.
     return false;
   }
 }
@@ -61,6 +62,7 @@ export function globBase(glob: string): string {
   try {
     return picomatch.scan(g).base;
   } catch {
+    // Unscannable: no literal base, so callers look everywhere rather than nowhere.
     return '';
   }
 }
@@ -89,6 +91,7 @@ function compileGlob(raw: string): PathMatcher {
   try {
     fast = picomatch(g, options);
   } catch {
+    // An invalid glob matches nothing; `applies-to-matches-nothing` tells the author.
     return () => false;
   }
   if (runs <= 1) return fast;
@@ -106,6 +109,7 @@ function compileLinearGlob(glob: string): PathMatcher {
     const re = RE2JS.compile(`^(?:${source})$`, RE2JS.DOTALL);
     return (path) => re.testExact(path);
   } catch {
+    // An invalid glob matches nothing; `applies-to-matches-nothing` tells the author.
     return () => false;
   }
 }
