@@ -96,3 +96,18 @@ describe('dates', () => {
     assert.equal(r.stderr, 'rationale: RATIONALE_TODAY must be a date like 2026-05-01 (got "tomorrow")\n');
   });
 });
+
+describe('files that cannot be read', () => {
+  it('fail check when a rule governs them: one NUL byte does not let a file skip every rule', async () => {
+    const dir = workspace({
+      'docs/adr/0001-no-eval.md': "---\nstatus: accepted\nrules:\n  - forbid-pattern: 'eval\\('\n    severity: error\n    files: ['src/**']\n---\n# No eval\n",
+    });
+    fs.mkdirSync(nodePath.join(dir, 'src'));
+    fs.writeFileSync(nodePath.join(dir, 'src/evil.ts'), Buffer.concat([Buffer.from('eval(1);\n'), Buffer.from([0])]));
+    fs.writeFileSync(nodePath.join(dir, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]));
+    const r = await rationale(['check'], { dir });
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /^src\/evil\.ts:1:1 +error +unreadable-file +src\/evil\.ts cannot be read \(it contains a NUL byte, so it looks binary\), so the rules of ADR-0001 did not check it\.  \[ADR-0001\]$/m);
+    assert.doesNotMatch(r.stdout, /logo\.png/);
+  });
+});
