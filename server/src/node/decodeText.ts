@@ -1,16 +1,14 @@
-import { isUtf8 } from 'node:buffer';
-
 /**
- * A file's bytes as text: UTF-8 (with or without a byte order mark), or UTF-16 LE/BE when a byte
- * order mark says so. Anything else is not text we can check and comes back as a problem for the
- * caller to report. A NUL byte in the first 8,000 bytes means binary, as it does for git (after a
- * UTF-16 mark, where NUL bytes are normal); later ones are just characters of a text file.
+ * A file's bytes as text: UTF-16 LE/BE when a byte order mark says so, else UTF-8 (with or without
+ * a mark). A NUL byte in the first 8,000 bytes means binary, as it does for git (UTF-16 without a
+ * mark and UTF-32 have NULs too, so they land here), and comes back as a problem for the caller to
+ * report. Bytes that are not valid UTF-8 (a Latin-1 comment in legacy code) become U+FFFD: every
+ * ASCII-compatible encoding keeps its code readable that way, so such files are still checked.
  */
 export function decodeText(buf: Buffer): string | { problem: string } {
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return utf16(buf.subarray(2), 'le');
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return utf16(buf.subarray(2), 'be');
   if (buf.subarray(0, 8000).includes(0)) return { problem: 'it contains a NUL byte, so it looks binary' };
-  if (!isUtf8(buf)) return { problem: 'it is neither UTF-8 nor UTF-16 with a byte order mark' };
   const text = buf.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -4,7 +4,7 @@ import type { CompiledRules } from '../rules/ruleEngine.js';
 
 /**
  * The finding for a listed file the checker cannot read as text (a NUL byte, over the size limit,
- * not UTF-8). In the scope of a rule it is an error: otherwise one byte would let any file skip
+ * not a regular file). In the scope of a rule it is an error: otherwise one byte would let any file skip
  * every rule and pass the check. Outside every rule's scope nothing was skipped but its annotations,
  * so it is only info. Files binary by their extension (images, archives) are never listed at all.
  */
