@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { describe, it } from 'node:test';
 import { today } from '../../server/src/cli/today.js';
-import { rationale, read, snapshot, workspace } from './cliHarness.js';
+import { bin, cacheDir, pinnedToday, rationale, read, snapshot, workspace } from './cliHarness.js';
 
 const decision = '---\nstatus: accepted\ndate: 2024-01-01\n---\n# Use records\n\n## Context\n\nWhy.\n';
 /** One valid setting (`folders`) and one unknown key. */
@@ -109,5 +110,32 @@ describe('files that cannot be read', () => {
     assert.equal(r.code, 1, r.stdout + r.stderr);
     assert.match(r.stdout, /^src\/evil\.ts:1:1 +error +unreadable-file +src\/evil\.ts cannot be read \(it contains a NUL byte, so it looks binary\), so the rules of ADR-0001 did not check it\.  \[ADR-0001\]$/m);
     assert.doesNotMatch(r.stdout, /logo\.png/);
+  });
+});
+
+describe('a .rationale.json that is not a regular file', () => {
+  /** The timeout only keeps the test run from hanging if the bug returns; the assertions are on the result. */
+  function run(args: string[], dir: string) {
+    const env = { ...process.env, RATIONALE_CACHE_DIR: cacheDir, RATIONALE_TODAY: pinnedToday };
+    return spawnSync(process.execPath, ['--max-old-space-size=256', bin, ...args], { cwd: dir, env, timeout: 30_000, encoding: 'utf8' });
+  }
+
+  it('a FIFO does not make list or check hang', { skip: process.platform === 'win32' }, () => {
+    const dir = workspace({ '.git/': '', 'docs/adr/0001-use-records.md': decision });
+    execFileSync('mkfifo', [nodePath.join(dir, '.rationale.json')]);
+    for (const args of [['list'], ['check']]) {
+      const r = run(args, dir);
+      assert.equal(r.signal, null, `${args[0]} hung`);
+      assert.equal(r.status, 0, r.stderr);
+    }
+  });
+
+  it('a link to /dev/zero is not read', { skip: !fs.existsSync('/dev/zero') }, () => {
+    const dir = workspace({ '.git/': '', 'docs/adr/0001-use-records.md': decision });
+    fs.symlinkSync('/dev/zero', nodePath.join(dir, '.rationale.json'));
+    const r = run(['list'], dir);
+    assert.equal(r.signal, null, 'list hung');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /ADR-0001/);
   });
 });
