@@ -37,17 +37,18 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const format = (args.flags.format as string | undefined) ?? 'text';
   const failOn = (args.flags['fail-on'] as string | undefined) ?? 'error';
   const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[0]);
-  const progress = new Progress(io);
-  const { workspace, warnings } = openWorkspace(root, progress);
   const cacheDir = args.flags['cache-dir'] as string | undefined;
   // An empty value would resolve to the working directory: the cache would land in the checked tree.
   if (cacheDir !== undefined && cacheDir.trim() === '') throw new UsageError('--cache-dir needs a folder (got an empty value)', 'check');
+  const date = today(io);
+  const progress = new Progress(io);
+  const { workspace, warnings } = openWorkspace(root, progress);
   const store = args.flags['no-cache'] ? undefined : new CheckCacheStore(root, toolVersion(), cacheDir === undefined ? undefined : nodePath.resolve(io.cwd, cacheDir));
   const cache = store?.load();
   // One pass: documents first, then every other file read once for annotations and rules;
   // with the cache, files unchanged since the last run are not read at all.
   const { index, result } = await parallelIndexAndCheck(workspace, {
-    today: today(io),
+    today: date,
     cache,
     onIndexProgress: (done, total) => progress.update('reading documents', done, total),
     onProgress: (done, total) => progress.update('checking files', done, total),

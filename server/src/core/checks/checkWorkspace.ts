@@ -103,8 +103,11 @@ export function checkWithContext(ctx: CheckContext, workspace: Workspace, option
     if (!needsText && !index.annotations.has(path) && !ctx.documentFindings.has(path)) continue;
     checked++;
     const text = needsText ? workspace.readText(path) : undefined;
+    // A governed file that cannot be read is reported, never silently left unchecked.
     const problem = needsText && text === undefined ? workspace.readProblem?.(path) : undefined;
-    const r = problem !== undefined ? findingsForFile(ctx, path, undefined, { annotations: index.annotations.get(path), ruleFindings: [unreadableFileFinding(ctx.rules, path, problem)] }) : findingsForFile(ctx, path, text);
+    const r = problem === undefined
+      ? findingsForFile(ctx, path, text)
+      : findingsForFile(ctx, path, undefined, { annotations: index.annotations.get(path), ruleFindings: [unreadableFileFinding(ctx.rules, path, problem)] });
     findings.push(...r.findings);
     suppressed.push(...r.suppressed);
   }
