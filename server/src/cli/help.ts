@@ -97,7 +97,7 @@ Options:
                       the form it uses: front matter, "- Status:" bullet or "## Status" section)
                       and link to it from the new one; prints that file's path too
   --dir <dir>         The folder to create the document in, or the workspace root
-  --date <date>       The document's date, YYYY-MM-DD (default today)
+  --date <date>       The document's date, YYYY-MM-DD (default today in UTC, or $RATIONALE_TODAY)
 `,
   search: `Usage: rationale search "query" [dir] [options]
 
