@@ -137,7 +137,7 @@ export const findingHelp: Record<FindingCode, FindingHelp> = {
   'unreadable-file': {
     name: 'UnreadableFile',
     short: 'A file could not be read, so no rule checked it.',
-    help: 'A file in the scope of a rule must be readable text (UTF-8 or another ASCII-compatible encoding, or UTF-16 with a byte order mark; no NUL bytes) within `maxFileSizeBytes`: otherwise one byte would let it skip every rule. Convert the file, raise `maxFileSizeBytes` in `.rationale.json`, or exclude the file from the rule (`except`) or from Rationale (`ignore`). Outside every rule\'s scope the finding is only informational.',
+    help: 'A file in the scope of a rule must be readable text (UTF-8 or another ASCII-compatible encoding, or UTF-16 with a byte order mark; no NUL bytes) within `maxFileSizeBytes`: otherwise one byte would let it skip every rule. Convert the file, raise `maxFileSizeBytes` in `.rationale.json`, or exclude the file from the rule (`except`) or from Rationale (`ignore`). Outside every rule\'s scope the finding is only informational, and binary files there are not reported.',
   },
   'invalid-config': {
     name: 'InvalidConfiguration',

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { normalizePath, type Workspace } from '../core/workspace/workspace.js';
+import { normalizePath, type ReadProblem, type Workspace } from '../core/workspace/workspace.js';
 import { decodeText } from './decodeText.js';
 import { readRegularFile } from './readRegularFile.js';
 
@@ -60,18 +60,18 @@ export class NodeWorkspace implements Workspace {
     return typeof r === 'string' ? r : undefined;
   }
 
-  readProblem(path: string): string | undefined {
+  readProblem(path: string): ReadProblem | undefined {
     const r = this.read(path);
-    return typeof r === 'string' || r === undefined ? undefined : r.problem;
+    return typeof r === 'string' ? undefined : r;
   }
 
   /** The text of a file; a problem when it exists but is no text we can read; undefined when it is gone. */
-  private read(path: string): string | { problem: string } | undefined {
+  private read(path: string): string | ReadProblem | undefined {
     const abs = this.absolute(path);
     if (!abs) return undefined;
     const bytes = readRegularFile(abs, this.maxSize);
     // Not a warning here: `check` reports it as a finding, and the other commands need not care.
-    if (!Buffer.isBuffer(bytes)) return bytes.vanished ? undefined : bytes;
+    if (!Buffer.isBuffer(bytes)) return bytes.vanished ? undefined : { reason: bytes.problem, binary: false };
     return decodeText(bytes);
   }
 

@@ -105,9 +105,10 @@ export function checkWithContext(ctx: CheckContext, workspace: Workspace, option
     const text = needsText ? workspace.readText(path) : undefined;
     // A governed file that cannot be read is reported, never silently left unchecked.
     const problem = needsText && text === undefined ? workspace.readProblem?.(path) : undefined;
-    const r = problem === undefined
-      ? findingsForFile(ctx, path, text)
-      : findingsForFile(ctx, path, undefined, { annotations: index.annotations.get(path), ruleFindings: [unreadableFileFinding(ctx.rules, path, problem)] });
+    const unreadable = problem && unreadableFileFinding(ctx.rules, path, problem);
+    const r = unreadable
+      ? findingsForFile(ctx, path, undefined, { annotations: index.annotations.get(path), ruleFindings: [unreadable] })
+      : findingsForFile(ctx, path, text);
     findings.push(...r.findings);
     suppressed.push(...r.suppressed);
   }

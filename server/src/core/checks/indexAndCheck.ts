@@ -128,7 +128,8 @@ export function readAndCheckCodeFile(workspace: Workspace, rules: CompiledRules,
   if (text !== undefined) return checkCodeFile(rules, fileSet, path, text, prefixes);
   const problem = workspace.readProblem?.(path);
   if (problem === undefined) return undefined;
-  return { ruleFindings: [unreadableFileFinding(rules, path, problem)], checked: true };
+  const finding = unreadableFileFinding(rules, path, problem);
+  return { ruleFindings: finding ? [finding] : [], checked: finding !== undefined };
 }
 
 /** One code file's annotations and rule findings, before they are resolved against the index. */

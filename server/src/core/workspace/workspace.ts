@@ -13,11 +13,10 @@ export interface Workspace {
   /** The text of a file, or undefined when it vanished, is binary, too large or unreadable. */
   readText(path: string): string | undefined;
   /**
-   * Why `readText` gave no text for a file that exists (e.g. "it contains a NUL byte", "it is
-   * larger than 1048576 bytes"), or undefined when it simply vanished. The checker reports such
-   * files instead of letting them skip every rule.
+   * Why `readText` gave no text for a file that exists, or undefined when it simply vanished. The
+   * checker reports such files instead of letting them skip every rule.
    */
-  readProblem?(path: string): string | undefined;
+  readProblem?(path: string): ReadProblem | undefined;
   /** Whether a path exists as a file or a folder, including files `listFiles` filters out. */
   exists(path: string): 'file' | 'directory' | undefined;
   /**
@@ -25,6 +24,14 @@ export interface Workspace {
    * undefined when there is none to trust. Lets a persistent cache skip reading unchanged files.
    */
   stamp?(path: string): string | undefined;
+}
+
+/** Why a file could not be read as text. */
+export interface ReadProblem {
+  /** For messages: "it contains a NUL byte …", "it is larger than the limit of 1048576 bytes". */
+  reason: string;
+  /** Binary by its content: there is no text in it for annotations to be found in. */
+  binary: boolean;
 }
 
 /** Normalises a relative path: `/` separators, no `.` segments, `..` resolved; undefined if it leaves the root. */
