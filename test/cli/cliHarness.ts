@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 /** The repository root, from `out/test/cli/`. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const bin = nodePath.join(repoRoot, 'bin', 'rationale.js');
-export const corpora = nodePath.resolve(repoRoot, '..', 'shared', 'corpora');
+/** Real decision-record collections, copied into the repository (tests never read outside it). */
+export const corpora = nodePath.join(repoRoot, 'test', 'fixtures', 'corpora');
 
 export interface CliResult {
   code: number;
