@@ -56,7 +56,7 @@ export function workspace(files: Record<string, string> = {}): string {
   return dir;
 }
 
-/** A copy of one of the shared corpora (never written in place). */
+/** A temporary copy of one of the corpora in test/fixtures (never written in place). */
 export function corpusCopy(name: string): string {
   const dir = workspace();
   fs.cpSync(nodePath.join(corpora, name), dir, { recursive: true });

@@ -148,7 +148,7 @@ describe('rationale list', () => {
     assert.match(bad.stderr, /^rationale: --kind must be one of goal, project, decision \(got "memo"\)/);
   });
 
-  it('reads every shared corpus with zero configuration', async () => {
+  it('reads every corpus with zero configuration', async () => {
     const counts: Record<string, number> = {};
     const names = ['npryce__adr-tools', 'adr__madr', 'thomvaill__log4brains', 'alphagov__govuk-aws'];
     const results = await Promise.all(names.map((name) => rationale(['list', '--kind', 'decision', '--json'], { dir: corpusCopy(name) })));
