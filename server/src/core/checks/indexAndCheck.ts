@@ -1,7 +1,6 @@
 import type { FileAnnotations } from '../source/codeReference.js';
 import { scanAnnotations } from '../source/scanAnnotations.js';
-import type { CachedCodeFile } from './checkCache.js';
-import type { CheckCache } from './checkCache.js';
+import type { CachedCodeFile, CheckCache } from './checkCache.js';
 import { createCheckContext, findingsForFile, withIndex, type CheckContext, type CheckOptions, type CheckResult } from './checkWorkspace.js';
 import { contentHash } from '../base/contentHash.js';
 import { compareFindings, type Finding } from '../base/finding.js';
