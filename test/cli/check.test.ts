@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import type { Log } from 'sarif';
 import { pathToFileURL } from 'node:url';
 import { md } from '../helpers/markers.js';
+import { exitCode } from '../../server/src/cli/commands/check.js';
 import { rationale, repoRoot, workspace } from './cliHarness.js';
 
 const goal = md`
@@ -120,17 +121,28 @@ describe('rationale check: exit codes', () => {
     }
   });
 
-  it('exits 2 for an invalid configuration, naming the problem', async () => {
-    const badJson = await rationale(['check'], { files: { ...documents, '.rationale.json': '{ "template": ' } });
-    assert.equal(badJson.code, 2);
-    assert.match(badJson.stderr, /^rationale: \.rationale\.json is not valid JSON/);
-    const badValue = await rationale(['check'], { files: { ...documents, '.rationale.json': '{ "template": "fancy" }' } });
-    assert.equal(badValue.code, 2);
-    assert.match(badValue.stderr, /^rationale: \.rationale\.json: .*template/);
-    assert.equal(badValue.stdout, '');
+  it('reports an invalid configuration as invalid-config warnings on the file that has it, and still checks', async () => {
+    const badJson = await rationale(['check', '--format', 'json'], { files: { ...documents, '.rationale.json': '{ "template": ' } });
+    assert.equal(badJson.code, 0, badJson.stderr);
+    const jsonFinding = JSON.parse(badJson.stdout).findings.find((f: { code: string }) => f.code === 'invalid-config');
+    assert.equal(jsonFinding.file, '.rationale.json');
+    assert.equal(jsonFinding.severity, 'warning');
+    assert.match(jsonFinding.message, /^\.rationale\.json: not valid JSON/);
+    const badValue = await rationale(['check'], { files: { ...documents, '.rationale.json': '{ "template": "fancy" }', 'src/app.ts': errorCode } });
+    assert.equal(badValue.code, 1, 'the rules still ran');
+    assert.match(badValue.stdout, /^\.rationale\.json:1:1 +warning +invalid-config +\.rationale\.json: `template` must be one of/m);
+    assert.match(badValue.stdout, /forbid-import/);
     const badAdrDir = await rationale(['check'], { files: { ...documents, '.adr-dir': '../../elsewhere\n' } });
-    assert.equal(badAdrDir.code, 2);
-    assert.match(badAdrDir.stderr, /^rationale: \.adr-dir: /);
+    assert.equal(badAdrDir.code, 0);
+    assert.match(badAdrDir.stdout, /^\.adr-dir:1:1 +warning +invalid-config +\.adr-dir: the folder "\.\.\/\.\.\/elsewhere" is outside the workspace/m);
+  });
+
+  it('exits 2 when a rule failed on a file (an internal-error finding), whatever --fail-on says', () => {
+    const internal = { path: 'src/a.ts', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'internal-error', decision: 'ADR-0001', message: 'x' } as const;
+    const warning = { ...internal, severity: 'warning', code: 'forbid-pattern' } as const;
+    assert.equal(exitCode([warning, internal], 'never'), 2);
+    assert.equal(exitCode([warning], 'warning'), 1);
+    assert.equal(exitCode([warning], 'error'), 0);
   });
 });
 

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 /** The repository root, from `out/test/cli/`. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const bin = nodePath.join(repoRoot, 'bin', 'rationale.js');
-export const corpora = nodePath.resolve(repoRoot, 'test', 'fixtures', 'corpora');
+/** Real decision-record collections, copied into the repository (tests never read outside it). */
+export const corpora = nodePath.join(repoRoot, 'test', 'fixtures', 'corpora');
 
 export interface CliResult {
   code: number;
@@ -33,6 +34,9 @@ after(() => {
   for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
 });
 
+/** The date every CLI run in the tests takes for today (`RATIONALE_TODAY`). */
+export const pinnedToday = '2026-11-23';
+
 /** The check cache of every run, kept out of the user's own cache folder. */
 export const cacheDir = workspace();
 
@@ -52,7 +56,7 @@ export function workspace(files: Record<string, string> = {}): string {
   return dir;
 }
 
-/** A copy of one of the corpora in test/fixtures (never written in place). */
+/** A temporary copy of one of the corpora in test/fixtures (never written in place). */
 export function corpusCopy(name: string): string {
   const dir = workspace();
   fs.cpSync(nodePath.join(corpora, name), dir, { recursive: true });
@@ -61,7 +65,7 @@ export function corpusCopy(name: string): string {
 
 /**
  * The one helper: runs `node bin/rationale.js …args` in a workspace (a fresh one built from `files`,
- * or `dir`), with a clean environment (no colour forcing, not CI unless asked), and collects the
+ * or `dir`), with a clean environment (no colour forcing, not CI unless asked, today pinned), and collects the
  * exit code and both streams.
  */
 export function rationale(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
@@ -69,6 +73,8 @@ export function rationale(args: readonly string[], options: CliOptions = {}): Pr
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['NO_COLOR', 'FORCE_COLOR', 'CI', 'GITHUB_ACTIONS'].includes(k)) env[k] = v;
   env.RATIONALE_CACHE_DIR = cacheDir;
+  // Every run sees the same day, so no result depends on when the tests run (override per test).
+  env.RATIONALE_TODAY = pinnedToday;
   for (const [k, v] of Object.entries(options.env ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;

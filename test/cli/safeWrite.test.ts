@@ -51,6 +51,16 @@ describe('safe writes', () => {
     assert.ok(fs.existsSync(lock), 'a live lock is left to its holder');
   });
 
+  it('breaks a lock whose modification time is in the future instead of waiting on it forever', async () => {
+    const folder = workspace();
+    const lock = nodePath.join(folder, lockFileName);
+    fs.writeFileSync(lock, '12345\n');
+    const future = new Date(Date.now() + 24 * 3600_000);
+    fs.utimesSync(lock, future, future);
+    assert.equal(await withFolderLock(folder, () => 'ran', 500), 'ran');
+    assert.ok(!fs.existsSync(lock));
+  });
+
   it('creates exclusively: an existing file is never overwritten', () => {
     const folder = workspace({ 'a.md': 'original\n' });
     assert.throws(() => createExclusive(nodePath.join(folder, 'a.md'), 'new\n'), { code: 'EEXIST' });

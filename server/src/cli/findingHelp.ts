@@ -136,13 +136,18 @@ export const findingHelp: Record<FindingCode, FindingHelp> = {
   },
   'unreadable-file': {
     name: 'UnreadableFile',
-    short: 'A file could not be read.',
-    help: 'Check the file\'s permissions and encoding; binary files and files above the size limit are skipped.',
+    short: 'A file could not be read, so no rule checked it.',
+    help: 'A file in the scope of a rule must be readable text (UTF-8 or another ASCII-compatible encoding, or UTF-16 with a byte order mark; no NUL bytes) within `maxFileSizeBytes`: otherwise one byte would let it skip every rule. Convert the file, raise `maxFileSizeBytes` in `.rationale.json`, or exclude the file from the rule (`except`) or from Rationale (`ignore`). Outside every rule\'s scope the finding is only informational, and binary files there are not reported.',
   },
   'invalid-config': {
     name: 'InvalidConfiguration',
     short: '`.rationale.json` is not valid.',
-    help: 'Fix `.rationale.json` as the message says; `schemas/config.schema.json` describes every setting.',
+    help: 'Fix `.rationale.json` as the message says; `schemas/config.schema.json` describes every setting. The valid settings still apply; the invalid ones are ignored.',
+  },
+  'internal-error': {
+    name: 'InternalError',
+    short: 'Rationale failed while checking a file, so the file was not fully checked.',
+    help: 'This is a bug in Rationale, not in your repository: `rationale check` exits 2 so the failure is not mistaken for a pass. Please report it with the message (it names the file, the decision and the error).',
   },
 };
 

@@ -49,7 +49,11 @@ results come from a cache kept outside the repository, one file per workspace.
 Exit codes:
   0  no finding reached --fail-on
   1  at least one finding did
-  2  usage error, missing folder, or invalid .rationale.json / .adr-dir / .log4brains.yml
+  2  usage error, missing folder, or an internal error of the checker (an internal-error finding:
+     a rule failed on some file, so the result cannot be trusted)
+
+Problems in .rationale.json, .adr-dir or .log4brains.yml are invalid-config warnings; the valid
+settings still apply. Set RATIONALE_TODAY=YYYY-MM-DD to pin today's date (UTC by default).
 `,
   list: `Usage: rationale list [dir] [options]
 
@@ -93,7 +97,7 @@ Options:
                       the form it uses: front matter, "- Status:" bullet or "## Status" section)
                       and link to it from the new one; prints that file's path too
   --dir <dir>         The folder to create the document in, or the workspace root
-  --date <date>       The document's date, YYYY-MM-DD (default today)
+  --date <date>       The document's date, YYYY-MM-DD (default today in UTC, or $RATIONALE_TODAY)
 `,
   search: `Usage: rationale search "query" [dir] [options]
 

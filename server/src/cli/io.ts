@@ -1,3 +1,5 @@
+import { escapeText } from './terminalText.js';
+
 /** What a command may touch of its process: streams, working directory and environment. */
 export interface CliIo {
   cwd: string;
@@ -35,5 +37,5 @@ export function processIo(): CliIo {
 
 /** The one-line error format of every command. */
 export function printError(io: CliIo, message: string): void {
-  io.stderr.write(`rationale: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  io.stderr.write(`rationale: ${escapeText(message.replace(/\s*\n\s*/g, ' '))}\n`);
 }

@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { configFileName, parseConfig } from '../core/workspace/config.js';
 import { buildIndex, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
+import { decodeText } from '../node/decodeText.js';
 import { NodeWorkspace } from '../node/nodeWorkspace.js';
+import { readRegularFile } from '../node/readRegularFile.js';
 import { CliError } from './args.js';
 import type { CliIo } from './io.js';
 import { printError } from './io.js';
@@ -58,17 +60,19 @@ export function loadWorkspaceWithWarnings(io: CliIo, root: string): LoadedWorksp
   return loaded;
 }
 
+/** A configuration is a few hundred bytes; far more is not one worth reading before the walk. */
+const maxConfigBytes = 1024 * 1024;
+
 /** The file system of a workspace, listed once, with the configuration's size limit. */
 export function openWorkspace(root: string, progress: Progress): { workspace: NodeWorkspace; warnings: string[] } {
   const warnings: string[] = [];
   // The file size limit lives in the configuration, which the walk needs before it starts.
-  let configText: string | undefined;
-  try {
-    configText = fs.readFileSync(nodePath.join(root, configFileName), 'utf8');
-  } catch {
-    configText = undefined;
-  }
-  const { config } = parseConfig(configText);
+  // Read as the workspace reads every file (a regular file of bounded size), so a FIFO or a link to
+  // /dev/zero named `.rationale.json` cannot hang the command. When it cannot be read, the default
+  // size limit applies here, and the check reports the file as unreadable.
+  const bytes = readRegularFile(nodePath.join(root, configFileName), maxConfigBytes);
+  const text = Buffer.isBuffer(bytes) ? decodeText(bytes) : undefined;
+  const { config } = parseConfig(typeof text === 'string' ? text : undefined);
   const workspace = new NodeWorkspace(root, { maxFileSizeBytes: config.maxFileSizeBytes, onWarning: (w) => warnings.push(w) });
   progress.update('listing files');
   workspace.listFiles();
@@ -76,5 +80,5 @@ export function openWorkspace(root: string, progress: Progress): { workspace: No
 }
 
 export function printWarnings(io: CliIo, loaded: LoadedWorkspace): void {
-  for (const w of loaded.warnings) io.stderr.write(`rationale: warning: ${w}\n`);
+  for (const w of loaded.warnings) printError(io, `warning: ${w}`);
 }

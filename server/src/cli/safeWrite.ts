@@ -50,7 +50,7 @@ export function replaceAtomically(path: string, content: string, expected?: stri
 
 export const lockFileName = '.rationale-new.lock';
 
-/** A lock older than this was left by a process that died; no holder keeps it more than milliseconds. */
+/** A lock further than this from now was left by a process that died; no holder keeps it more than milliseconds. */
 const staleLockMs = 30_000;
 
 /**
@@ -69,7 +69,9 @@ export async function withFolderLock<T>(folder: string, fn: () => T, timeoutMs =
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       try {
-        if (Date.now() - fs.statSync(lock).mtimeMs > staleLockMs) {
+        // Either way: a modification time in the future (clock skew, a restored backup, a
+        // hostile checkout) would otherwise make the lock look fresh forever.
+        if (Math.abs(Date.now() - fs.statSync(lock).mtimeMs) > staleLockMs) {
           fs.rmSync(lock, { force: true });
           continue;
         }

@@ -1,3 +1,5 @@
+import { escapeText } from './terminalText.js';
+
 export interface TableOptions {
   /** Styles the header row (after padding). */
   header?: (s: string) => string;
@@ -8,7 +10,8 @@ export interface TableOptions {
 
 /** Columns aligned with two spaces between them; the last column is not padded. */
 export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[], options: TableOptions = {}): string {
-  const clean = (s: string) => s.replace(/[\r\n\t]+/g, ' ');
+  // Cells hold repository text: whitespace runs become a space, other controls are escaped.
+  const clean = (s: string) => escapeText(s.replace(/[\r\n\t]+/g, ' '));
   const all = [headers, ...rows].map((r) => r.map(clean));
   const widths = headers.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))));
   if (options.maxWidth && options.shrinkColumn !== undefined) {

@@ -44,6 +44,7 @@ function exists(p: string): boolean {
     fs.statSync(p);
     return true;
   } catch {
+    // Missing or unreachable: not a marker of a workspace root.
     return false;
   }
 }
@@ -52,6 +53,7 @@ export function isDirectory(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
   } catch {
+    // Missing or unreachable: not a folder we can use.
     return false;
   }
 }

@@ -2,7 +2,7 @@ import * as nodePath from 'node:path';
 import { URI } from 'vscode-uri';
 import { createCheckContext, findingsForFile, checkWithContext, withIndex, type CheckContext, type FileCheckResult } from '../core/checks/checkWorkspace.js';
 import type { Finding } from '../core/base/finding.js';
-import { indexAndCheckAsync } from '../core/checks/indexAndCheck.js';
+import { indexAndCheck } from '../core/checks/indexAndCheck.js';
 import type { Workspace } from '../core/workspace/workspace.js';
 import { buildIndex, isDiscoveryFile, updateIndex, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
 import { CheckCacheStore } from '../node/checkCacheStore.js';
@@ -78,6 +78,8 @@ export class WorkspaceSession {
       // An oversized open document reads as nothing, like an oversized file on disk.
       readText: (p) => (this.tooLarge.has(p) ? undefined : (this.overlay.get(p) ?? this.disk.readText(p))),
       exists: (p) => (this.overlay.has(p) || this.tooLarge.has(p) ? 'file' : this.disk.exists(p)),
+      // Open documents are read from the editor, and oversized ones get their own finding (tooLargeFinding).
+      readProblem: (p) => (this.overlay.has(p) || this.tooLarge.has(p) ? undefined : this.disk.readProblem?.(p)),
       // An open document's text is not what is on disk: no stamp, so it is always read.
       stamp: (p) => (this.overlay.has(p) || this.tooLarge.has(p) ? undefined : this.disk.stamp?.(p)),
     };
@@ -101,12 +103,13 @@ export class WorkspaceSession {
     this.disk.invalidate();
     this.listing = undefined;
     const cache = this.cacheStore?.load();
-    const r = (await indexAndCheckAsync(this.workspace, {
+    const r = await indexAndCheck(this.workspace, {
       cache,
+      chunk: 200,
       // The document pass reports over the whole listing too; it is the `parse` phase here.
       onIndexProgress: (done, total, phase) => onProgress?.(done, total, phase === 'discover' ? 'discover' : 'parse'),
       onProgress: (done, total) => onProgress?.(done, total, 'scan'),
-    }))!;
+    });
     if (cache) this.cacheProblem = this.cacheStore!.save(cache);
     this.setIndex(r.index);
     this.context = r.context;

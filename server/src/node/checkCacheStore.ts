@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { MemoryCheckCache, type CheckCacheData } from '../core/checks/checkCache.js';
+import { readRegularFile } from './readRegularFile.js';
 
 /**
  * Where `rationale check` keeps its cache between runs: one JSON file per workspace root, outside
@@ -13,6 +14,12 @@ export function defaultCacheFolder(env: NodeJS.ProcessEnv = process.env): string
   const base = env.XDG_CACHE_HOME ? nodePath.resolve(env.XDG_CACHE_HOME) : nodePath.join(os.homedir(), '.cache');
   return nodePath.join(base, 'rationale');
 }
+
+/**
+ * The largest cache file worth reading: far above what a huge monorepo writes (entries are a few
+ * hundred bytes per file), and below what a JavaScript string can hold.
+ */
+const maxCacheBytes = 256 * 1024 * 1024;
 
 /** Bumped whenever the cached shapes change; a cache of another format or tool version is ignored. */
 const cacheFormat = 1;
@@ -41,10 +48,15 @@ export class CheckCacheStore {
    * not an error: the check just runs cold and writes a fresh cache.
    */
   load(): MemoryCheckCache {
+    // Only a regular file of bounded size: a FIFO would block the check forever, and a symlink to
+    // /dev/zero would fill memory without end.
+    const bytes = readRegularFile(this.file, maxCacheBytes);
+    if (!Buffer.isBuffer(bytes)) return new MemoryCheckCache();
     let parsed: unknown;
     try {
-      parsed = JSON.parse(fs.readFileSync(this.file, 'utf8'));
+      parsed = JSON.parse(bytes.toString('utf8'));
     } catch {
+      // Corrupt (a crash mid-write of an older version, a hand edit): run cold and write a fresh one.
       return new MemoryCheckCache();
     }
     const f = parsed as Partial<CacheFile> | null;

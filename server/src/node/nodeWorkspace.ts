@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { normalizePath, type Workspace } from '../core/workspace/workspace.js';
+import { normalizePath, type ReadProblem, type Workspace } from '../core/workspace/workspace.js';
+import { decodeText } from './decodeText.js';
+import { readRegularFile } from './readRegularFile.js';
 
 export interface NodeWorkspaceOptions {
   /** Files above this size are never read (default 1 MiB). */
@@ -54,31 +56,23 @@ export class NodeWorkspace implements Workspace {
   }
 
   readText(path: string): string | undefined {
+    const r = this.read(path);
+    return typeof r === 'string' ? r : undefined;
+  }
+
+  readProblem(path: string): ReadProblem | undefined {
+    const r = this.read(path);
+    return typeof r === 'string' ? undefined : r;
+  }
+
+  /** The text of a file; a problem when it exists but is no text we can read; undefined when it is gone. */
+  private read(path: string): string | ReadProblem | undefined {
     const abs = this.absolute(path);
     if (!abs) return undefined;
-    let buf: Buffer;
-    let fd: number | undefined;
-    try {
-      // One open and one fstat: the size check costs no extra path lookup.
-      fd = fs.openSync(abs, 'r');
-      const st = fs.fstatSync(fd);
-      if (!st.isFile() || st.size > this.maxSize) return undefined;
-      buf = Buffer.allocUnsafe(st.size);
-      let off = 0;
-      while (off < st.size) {
-        const n = fs.readSync(fd, buf, off, st.size - off, off);
-        if (n === 0) break;
-        off += n;
-      }
-      buf = buf.subarray(0, off);
-    } catch {
-      return undefined; // vanished or unreadable: the index simply does not have it
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
-    }
-    if (buf.subarray(0, 8000).includes(0)) return undefined;
-    const text = buf.toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const bytes = readRegularFile(abs, this.maxSize);
+    // Not a warning here: `check` reports it as a finding, and the other commands need not care.
+    if (!Buffer.isBuffer(bytes)) return bytes.vanished ? undefined : { reason: bytes.problem, binary: false };
+    return decodeText(bytes);
   }
 
   exists(path: string): 'file' | 'directory' | undefined {
@@ -88,6 +82,7 @@ export class NodeWorkspace implements Workspace {
       const st = fs.statSync(abs);
       return st.isDirectory() ? 'directory' : st.isFile() ? 'file' : undefined;
     } catch {
+      // Missing or not reachable (permissions, a dangling link): for the caller it does not exist.
       return undefined;
     }
   }
@@ -105,6 +100,7 @@ export class NodeWorkspace implements Workspace {
       if (!st?.isFile() || st.mtimeMs > this.openedAt - 2000) return undefined;
       return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
     } catch {
+      // No stamp means no cache: the file is read, and a read failure is reported there.
       return undefined;
     }
   }
@@ -151,6 +147,7 @@ export class NodeWorkspace implements Workspace {
           isDir = st.isDirectory();
           isFile = st.isFile();
         } catch {
+          // A dangling or unreadable link points at nothing we could list.
           continue;
         }
       }

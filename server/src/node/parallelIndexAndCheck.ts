@@ -1,7 +1,8 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CachedCodeFile } from '../core/checks/checkCache.js';
-import { checkCodeFile, indexAndCheckSteps, type IndexAndCheckOptions, type IndexAndCheckResult, type ScanRequest } from '../core/checks/indexAndCheck.js';
+import type { CheckContext } from '../core/checks/checkWorkspace.js';
+import { indexAndCheck, readAndCheckCodeFile, type IndexAndCheckOptions, type IndexAndCheckResult } from '../core/checks/indexAndCheck.js';
 import type { NodeWorkspace } from './nodeWorkspace.js';
 import type { ScanJob, ScanResult } from './scanJob.js';
 
@@ -28,24 +29,29 @@ export async function parallelIndexAndCheck(workspace: NodeWorkspace, options: P
   const workers = !options.cache?.loaded ? startWorkers(count) : [];
   const stats = { scannedInWorkers: 0 };
   try {
-    const steps = indexAndCheckSteps(workspace, options);
-    for (let r = steps.next(); ; ) {
-      if (r.done) return { ...r.value, ...stats };
-      if (r.value && workers.length === 0) workers.push(...startWorkers(Math.min(count, Math.floor(r.value.paths.length / minFiles) - 1)));
-      r = steps.next(r.value ? await scan(r.value, workspace, workers, minFiles, options, stats) : undefined);
-    }
+    const result = await indexAndCheck(workspace, {
+      ...options,
+      scan: (paths, context) => {
+        if (workers.length === 0) workers.push(...startWorkers(Math.min(count, Math.floor(paths.length / minFiles) - 1)));
+        return scan(paths, context, workspace, workers, minFiles, options, stats);
+      },
+    });
+    return { ...result, ...stats };
   } finally {
     for (const w of workers) void w.terminate();
   }
 }
 
-async function scan(request: ScanRequest, workspace: NodeWorkspace, workers: Worker[], minFiles: number, options: ParallelOptions, stats: { scannedInWorkers: number }): Promise<Map<string, CachedCodeFile> | undefined> {
-  const used = workers.slice(0, Math.floor(request.paths.length / minFiles) - 1);
-  if (used.length === 0) return undefined;
+/** Reads and checks `paths`: a share on this thread, the rest spread over the workers. */
+async function scan(paths: readonly string[], context: CheckContext, workspace: NodeWorkspace, workers: Worker[], minFiles: number, options: ParallelOptions, stats: { scannedInWorkers: number }): Promise<Map<string, CachedCodeFile>> {
+  const out = new Map<string, CachedCodeFile>();
+  const used = workers.slice(0, Math.floor(paths.length / minFiles) - 1);
+  // Too few files for a worker: an empty answer has indexAndCheck scan them all in place.
+  if (used.length === 0) return out;
   // Round robin, so folders of very different sizes still split evenly.
   const shares: string[][] = Array.from({ length: used.length + 1 }, () => []);
-  request.paths.forEach((p, i) => shares[i % shares.length].push(p));
-  const { rules, index } = request.context;
+  paths.forEach((p, i) => shares[i % shares.length].push(p));
+  const { rules, index } = context;
   const prefixes = Object.values(index.config.idPrefixes);
   const pending = used.map((w, i) =>
     runJob(w, {
@@ -59,16 +65,16 @@ async function scan(request: ScanRequest, workspace: NodeWorkspace, workers: Wor
       paths: shares[i + 1],
     }),
   );
-  const out = new Map<string, CachedCodeFile>();
   const mine = shares[0];
   const total = index.files.length;
-  const before = total - request.paths.length;
+  const before = total - paths.length;
   mine.forEach((path, i) => {
     if (options.onProgress && i % 250 === 0) options.onProgress(before + i * shares.length, total);
-    const text = workspace.readText(path);
-    if (text !== undefined) out.set(path, checkCodeFile(rules, index.fileSet, path, text, prefixes));
+    const entry = readAndCheckCodeFile(workspace, rules, index.fileSet, path, prefixes);
+    if (entry) out.set(path, entry);
   });
   for (const result of await Promise.all(pending)) {
+    // A worker that failed costs speed only: the files it returns no entry for are scanned in place.
     if (!('entries' in result)) continue;
     for (const [p, e] of result.entries) out.set(p, e);
     stats.scannedInWorkers += result.entries.length;
@@ -82,7 +88,8 @@ function startWorkers(count: number): Worker[] {
     try {
       out.push(new Worker(new URL('./scanWorker.js', import.meta.url)));
     } catch {
-      break; // no threads to be had (resource limits): the main thread does the work
+      // No threads to be had (resource limits): not an error, the main thread does the work.
+      break;
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { checkCodeFile } from '../core/checks/indexAndCheck.js';
+import type { CachedCodeFile } from '../core/checks/checkCache.js';
+import { readAndCheckCodeFile } from '../core/checks/indexAndCheck.js';
 import { compileRules } from '../core/rules/ruleEngine.js';
 import { NodeWorkspace } from './nodeWorkspace.js';
 import type { ScanJob, ScanResult } from './scanJob.js';
@@ -19,13 +20,14 @@ function run(job: ScanJob): ScanResult {
     if (rules.key !== job.rulesKey) return { error: 'the worker compiled different rules' };
     const workspace = new NodeWorkspace(job.root, { maxFileSizeBytes: job.maxFileSizeBytes });
     const fileSet = new Set(job.files);
-    const entries: [string, ReturnType<typeof checkCodeFile>][] = [];
+    const entries: [string, CachedCodeFile][] = [];
     for (const path of job.paths) {
-      const text = workspace.readText(path);
-      if (text !== undefined) entries.push([path, checkCodeFile(rules, fileSet, path, text, job.prefixes)]);
+      const entry = readAndCheckCodeFile(workspace, rules, fileSet, path, job.prefixes);
+      if (entry) entries.push([path, entry]);
     }
     return { entries };
   } catch (e) {
+    // Surfaced to the main thread, which scans this job's files itself (and reports what fails there).
     return { error: (e as Error).stack ?? String(e) };
   }
 }

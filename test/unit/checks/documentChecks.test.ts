@@ -4,7 +4,7 @@ import { checkWorkspace } from '../../../server/src/core/checks/checkWorkspace.j
 import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
 import type { Range } from '../../../server/src/core/base/range.js';
 import { buildIndex } from '../../../server/src/core/index/workspaceIndex.js';
-import { fixtureFiles, md } from '../../helpers/markers.js';
+import { fixtureFiles } from '../../helpers/markers.js';
 
 /**
  * Builds a workspace from fixture files, runs every check, and compares the findings whose code is

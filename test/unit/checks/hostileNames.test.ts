@@ -11,9 +11,9 @@ import { buildIndex } from '../../../server/src/core/index/workspaceIndex.js';
  */
 const hostile = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 
-function check(files: Record<string, string>) {
+async function check(files: Record<string, string>) {
   const ws = new MemoryWorkspace(files);
-  const fast = indexAndCheck(ws, { today: '2026-11-23' }).result;
+  const fast = (await indexAndCheck(ws, { today: '2026-11-23' })).result;
   const slow = checkWorkspace(buildIndex(ws), ws, { today: '2026-11-23' });
   assert.deepEqual(fast.findings, slow.findings);
   for (const f of fast.findings) {
@@ -24,7 +24,7 @@ function check(files: Record<string, string>) {
 }
 
 describe('names shared with Object.prototype', () => {
-  it('are unknown statuses, kinds and file types, never crashes', () => {
+  it('are unknown statuses, kinds and file types, never crashes', async () => {
     const files: Record<string, string> = {};
     hostile.forEach((name, i) => {
       const n = String(i + 1).padStart(4, '0');
@@ -33,15 +33,15 @@ describe('names shared with Object.prototype', () => {
       files[`src/${name}/x.${name}`] = `// @adr ADR-${n}\n`;
       files[`${name}/docs/y.md`] = `---\nkind: ${name}\n---\n# y\n`;
     });
-    const findings = check(files);
+    const findings = await check(files);
     const unknownStatus = findings.filter((f) => f.code === 'unknown-status').map((f) => f.path);
     assert.equal(unknownStatus.length, hostile.length);
     // Citing a decision whose status is merely unknown is not citing a retired one.
     assert.equal(findings.filter((f) => f.code.endsWith('-reference')).length, 0);
   });
 
-  it('resolve ids and tags only when they are real', () => {
-    const findings = check({
+  it('resolve ids and tags only when they are real', async () => {
+    const findings = await check({
       'docs/adr/0001-a.md': '---\nstatus: accepted\n---\n# A\n',
       'src/a.ts': '// @constructor ADR-0001\n// @decision constructor\n// @toString __proto__\n// @decision ADR-0009\n',
     });

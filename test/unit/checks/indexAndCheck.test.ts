@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { checkWorkspace } from '../../../server/src/core/checks/checkWorkspace.js';
 import { indexAndCheck } from '../../../server/src/core/checks/indexAndCheck.js';
@@ -10,10 +12,10 @@ import { NodeWorkspace } from '../../../server/src/node/nodeWorkspace.js';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 /** The one-pass CLI path must give exactly what indexing then checking gives. */
-function check(dir: string): void {
+async function check(dir: string): Promise<void> {
   const a = new NodeWorkspace(dir);
   const slow = checkWorkspace(buildIndex(a), a, { today: '2026-11-23' });
-  const fast = indexAndCheck(new NodeWorkspace(dir), { today: '2026-11-23' });
+  const fast = await indexAndCheck(new NodeWorkspace(dir), { today: '2026-11-23' });
   assert.deepEqual(fast.result.findings, slow.findings);
   assert.deepEqual(fast.result.suppressed, slow.suppressed);
   assert.equal(fast.result.filesChecked, slow.filesChecked);
@@ -21,7 +23,27 @@ function check(dir: string): void {
   assert.ok(slow.findings.length > 0);
 }
 
+/** Every file here is in a rule's scope, where both paths report unreadable files alike. */
+function hostileTree(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-one-pass-'));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const files: Record<string, string | Buffer> = {
+    'docs/adr/0001-no-eval.md': '---\nstatus: accepted\nrules:\n  - forbid-pattern: "eval\\\\("\n  - forbid-import: [moment]\n---\n# No eval\n',
+    'docs/adr/0002-old.md': '---\nstatus: superseded\nsuperseded-by: ADR-0001\n---\n# Old\n',
+    'src/nul.ts': Buffer.from([0x65, 0, 0x76]),
+    'src/latin1.ts': Buffer.from('// caf\xe9 eval(1)\n', 'latin1'),
+    'src/utf16.ts': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("import m from 'moment';\n// @adr ADR-0002\n", 'utf16le')]),
+    'src/new\nline.ts': 'eval(2);\n',
+    'src/__proto__.ts': '// @decision ADR-0001\neval(3);\n',
+  };
+  for (const [rel, body] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), body);
+  }
+  return dir;
+}
+
 describe('indexAndCheck (one read per file)', () => {
   it('equals buildIndex + checkWorkspace on the sample workspace', () => check(path.join(repo, 'sample')));
-  it('equals buildIndex + checkWorkspace on a real corpus', () => check(path.join(repo, 'test/fixtures/corpora/thomvaill__log4brains')));
+  it('equals buildIndex + checkWorkspace on a tree with unreadable, UTF-16 and hostile files', () => check(hostileTree()));
 });

@@ -2,7 +2,7 @@ import * as nodePath from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parallelIndexAndCheck } from '../../node/parallelIndexAndCheck.js';
 import { severityRank, type Finding, type Severity } from '../../core/base/finding.js';
-import { parseArgs, type CommandSpec } from '../args.js';
+import { parseArgs, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
 import { formatGithub } from '../formats/githubFormat.js';
 import { formatJson } from '../formats/jsonFormat.js';
@@ -14,6 +14,7 @@ import { printError } from '../io.js';
 import { openWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
 import { Progress } from '../progress.js';
 import { CheckCacheStore } from '../../node/checkCacheStore.js';
+import { today } from '../today.js';
 import { toolVersion } from '../version.js';
 import { displayPath } from '../workspaceRoot.js';
 
@@ -30,20 +31,24 @@ export const checkSpec: CommandSpec = {
   positionals: ['dir?'],
 };
 
-/** Exit codes: 0 nothing reached `--fail-on`, 1 something did, 2 usage or configuration error. */
+/** Exit codes: 0 nothing reached `--fail-on`, 1 something did, 2 usage error or an internal error of the checker. */
 export async function runCheck(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, checkSpec);
   const format = (args.flags.format as string | undefined) ?? 'text';
   const failOn = (args.flags['fail-on'] as string | undefined) ?? 'error';
   const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[0]);
+  const cacheDir = args.flags['cache-dir'] as string | undefined;
+  // An empty value would resolve to the working directory: the cache would land in the checked tree.
+  if (cacheDir !== undefined && cacheDir.trim() === '') throw new UsageError('--cache-dir needs a folder (got an empty value)', 'check');
+  const date = today(io);
   const progress = new Progress(io);
   const { workspace, warnings } = openWorkspace(root, progress);
-  const cacheDir = args.flags['cache-dir'] as string | undefined;
   const store = args.flags['no-cache'] ? undefined : new CheckCacheStore(root, toolVersion(), cacheDir === undefined ? undefined : nodePath.resolve(io.cwd, cacheDir));
   const cache = store?.load();
   // One pass: documents first, then every other file read once for annotations and rules;
   // with the cache, files unchanged since the last run are not read at all.
   const { index, result } = await parallelIndexAndCheck(workspace, {
+    today: date,
     cache,
     onIndexProgress: (done, total) => progress.update('reading documents', done, total),
     onProgress: (done, total) => progress.update('checking files', done, total),
@@ -52,12 +57,8 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     const failed = store.save(cache);
     if (failed) warnings.push(failed);
   }
+  // Configuration problems are `invalid-config` findings in the result, like everything else found.
   const loaded = { root, workspace, index, warnings };
-  if (loaded.index.configErrors.length > 0) {
-    progress.clear();
-    for (const e of loaded.index.configErrors) printError(io, e);
-    return 2;
-  }
   progress.clear();
   printWarnings(io, loaded);
   const summary = summarize(loaded.index, result.findings, result.suppressed, result.filesChecked);
@@ -79,11 +80,17 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
       break;
     default: {
       const total = summary.documents.goal + summary.documents.project + summary.documents.decision;
-      if (total === 0) io.stderr.write(`rationale: note: no goals, projects or decisions found in ${displayPath(io.cwd, root) || '.'}\n`);
+      if (total === 0) printError(io, `note: no goals, projects or decisions found in ${displayPath(io.cwd, root) || '.'}`);
       io.stdout.write(formatText(result.findings, summary, colors(shouldColor(io, io.stdout)), fromCwd));
     }
   }
-  return fails(result.findings, failOn) ? 1 : 0;
+  return exitCode(result.findings, failOn);
+}
+
+/** 2 when the checker itself failed on some file (its result cannot be trusted), else by `--fail-on`. */
+export function exitCode(findings: readonly Finding[], failOn: string): number {
+  if (findings.some((f) => f.code === 'internal-error')) return 2;
+  return fails(findings, failOn) ? 1 : 0;
 }
 
 export function fails(findings: readonly Finding[], failOn: string): boolean {

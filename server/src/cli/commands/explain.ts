@@ -10,6 +10,7 @@ import { CliError, parseArgs, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor, type Colors } from '../colors.js';
 import type { CliIo } from '../io.js';
 import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
+import { escapeStrings, escapeText } from '../terminalText.js';
 import { displayPath, findWorkspaceRoot, workspaceRelative } from '../workspaceRoot.js';
 
 export const explainSpec: CommandSpec = {
@@ -91,16 +92,17 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
   const c = colors(shouldColor(io, io.stdout));
   // People see paths as they would type them from here; JSON keeps workspace-relative ones.
   const show = (p: string) => displayPath(io.cwd, nodePath.join(root, p));
-  const where = line !== undefined ? `${show(rel)}:${line}` : show(rel);
+  const where = escapeText(line !== undefined ? `${show(rel)}:${line}` : show(rel));
   const out: string[] = [];
   if (explained.length === 0) {
     out.push(`Nothing governs ${where}: no annotation covers it and no decision's applies-to matches it.`);
   } else {
     const n = explained.filter((e) => e.via !== 'self').length;
-    out.push(c.bold(explained[0].via === 'self' ? `${where} is ${explained[0].id}` : `${where} is governed by ${n} ${n === 1 ? 'document' : 'documents'}`));
-    for (const e of explained) out.push('', ...renderBlock(e, c, wrapWidth(io), show));
+    out.push(c.bold(explained[0].via === 'self' ? `${where} is ${escapeText(explained[0].id)}` : `${where} is governed by ${n} ${n === 1 ? 'document' : 'documents'}`));
+    // Every field is repository text: escaped as data, before colours are added around it.
+    for (const e of explained) out.push('', ...renderBlock(escapeStrings(e), c, wrapWidth(io), show));
   }
-  for (const s of exceptions) {
+  for (const s of escapeStrings(exceptions)) {
     const what = s.ids.length ? s.ids.join(', ') : 'any decision';
     out.push('', `${c.yellow('exception')}  line ${s.targetLine + 1} may depart from ${what}: ${s.reason ?? 'no reason given'} (rationale-disable-next-line on line ${s.range.start.line + 1})`);
   }

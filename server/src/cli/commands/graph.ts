@@ -1,5 +1,6 @@
 import { modelGraph, toDot, toMermaid } from '../../core/index/graph.js';
 import { parseArgs, type CommandSpec } from '../args.js';
+import { escapeText } from '../terminalText.js';
 import type { CliIo } from '../io.js';
 import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 
@@ -17,7 +18,9 @@ export async function runGraph(argv: readonly string[], io: CliIo): Promise<numb
   const args = parseArgs(argv, graphSpec);
   const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[0]);
   const loaded = loadWorkspaceWithWarnings(io, root);
-  const graph = modelGraph(loaded.index);
+  const model = modelGraph(loaded.index);
+  // Titles, ids and statuses escaped first; the formats then quote them for their own syntax.
+  const graph = { ...model, nodes: model.nodes.map((n) => ({ ...n, document: { ...n.document, id: escapeText(n.document.id), title: escapeText(n.document.title), status: n.document.status === undefined ? undefined : escapeText(n.document.status) } })) };
   io.stdout.write(args.flags.format === 'dot' ? toDot(graph) : toMermaid(graph));
   return 0;
 }

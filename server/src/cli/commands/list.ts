@@ -6,6 +6,7 @@ import { colors, shouldColor } from '../colors.js';
 import type { CliIo } from '../io.js';
 import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 import { renderTable } from '../table.js';
+import { escapeText } from '../terminalText.js';
 import { lookupTable } from '../../core/base/lookupTable.js';
 
 export const listSpec: CommandSpec = {
@@ -109,7 +110,7 @@ export async function runList(argv: readonly string[], io: CliIo): Promise<numbe
     return 0;
   }
   if (docs.length === 0) {
-    io.stdout.write(`No ${kind ? `${kind}s` : 'documents'}${status ? ` with status ${status}` : ''} found.\n`);
+    io.stdout.write(`No ${kind ? `${kind}s` : 'documents'}${status ? ` with status ${escapeText(status)}` : ''} found.\n`);
     return 0;
   }
   const c = colors(shouldColor(io, io.stdout));

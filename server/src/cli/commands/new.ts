@@ -12,6 +12,8 @@ import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 import { createExclusive, replaceAtomically, withFolderLock } from '../safeWrite.js';
 import { displayPath, findWorkspaceRoot, workspaceRelative } from '../workspaceRoot.js';
 import { lookupTable } from '../../core/base/lookupTable.js';
+import { today } from '../today.js';
+import { escapeText } from '../terminalText.js';
 
 export const newSpec: CommandSpec = {
   name: 'new',
@@ -30,12 +32,6 @@ const kinds = lookupTable<DocKind>({
   goal: 'goal', okr: 'goal', objective: 'goal',
 });
 
-/** Today in local time, `YYYY-MM-DD`: the date a person writing the record would put on it. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /**
  * Creates a goal, project or decision. Only this command writes: the new file by exclusive create
  * (retrying with the next number if the name is taken meanwhile), and with `--supersedes` the older
@@ -47,7 +43,7 @@ export async function runNew(argv: readonly string[], io: CliIo): Promise<number
   if (!kind) throw new UsageError(`"new" makes an adr, prd or goal (got "${args.positionals[0]}")`, 'new');
   const title = args.positionals[1].replace(/\s+/g, ' ').trim();
   if (!title) throw new UsageError('the title is empty', 'new');
-  const date = (args.flags.date as string | undefined) ?? localToday();
+  const date = (args.flags.date as string | undefined) ?? today(io);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
     throw new UsageError(`--date must be a date like 2026-05-01 (got "${date}")`, 'new');
   }
@@ -112,7 +108,7 @@ export async function runNew(argv: readonly string[], io: CliIo): Promise<number
   } catch (e) {
     throw new CliError(`cannot create the ${kind} in ${displayPath(io.cwd, folderAbs)}: ${(e as Error).message}`);
   }
-  io.stdout.write(`${displayPath(io.cwd, nodePath.join(root, plan.path))}\n`);
+  io.stdout.write(`${escapeText(displayPath(io.cwd, nodePath.join(root, plan.path)))}\n`);
 
   if (supersedes && plan.supersedeEdits) {
     const oldAbs = nodePath.join(root, plan.supersedeEdits.path);
@@ -122,7 +118,7 @@ export async function runNew(argv: readonly string[], io: CliIo): Promise<number
       printError(io, `created ${plan.id}, but could not mark ${supersedes.document.id} superseded: ${(e as Error).message}`);
       return 2;
     }
-    io.stdout.write(`${displayPath(io.cwd, oldAbs)}\n`);
+    io.stdout.write(`${escapeText(displayPath(io.cwd, oldAbs))}\n`);
   }
   return 0;
 }

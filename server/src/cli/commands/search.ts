@@ -5,6 +5,7 @@ import { colors, shouldColor } from '../colors.js';
 import type { CliIo } from '../io.js';
 import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 import { renderTable } from '../table.js';
+import { escapeText } from '../terminalText.js';
 import { parseKind } from './list.js';
 
 export const searchSpec: CommandSpec = {
@@ -49,7 +50,7 @@ export async function runSearch(argv: readonly string[], io: CliIo): Promise<num
     return 0;
   }
   if (hits.length === 0) {
-    io.stdout.write(`No documents match "${query}".\n`);
+    io.stdout.write(`No documents match "${escapeText(query)}".\n`);
     return 0;
   }
   const c = colors(shouldColor(io, io.stdout));

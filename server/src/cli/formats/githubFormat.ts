@@ -1,5 +1,6 @@
 import type { Finding } from '../../core/base/finding.js';
 import { oneBased } from './checkSummary.js';
+import { escapeText } from '../terminalText.js';
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::message`), which annotate the pull
@@ -23,9 +24,12 @@ export function formatGithub(findings: readonly Finding[], pathOf: (f: Finding) 
   return out.length > 0 ? `${out.join('\n')}\n` : '';
 }
 
-/** The message part: `%`, CR and LF are encoded (as in @actions/core). */
+/**
+ * The message part: `%`, CR and LF are encoded (as in @actions/core), after every other control
+ * and bidi character is written out visibly, since the raw line also shows in the CI log.
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeText(s, { keepLineBreaks: true }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value: additionally `:` and `,`, which delimit properties. */

@@ -1,5 +1,6 @@
 import type { Finding } from '../../core/base/finding.js';
 import type { Colors } from '../colors.js';
+import { escapeText } from '../terminalText.js';
 import { oneBased, summaryLine, type CheckSummary } from './checkSummary.js';
 
 /**
@@ -14,9 +15,10 @@ export function formatText(findings: readonly Finding[], summary: CheckSummary, 
   const codeWidth = Math.max(0, ...findings.map((f) => f.code.length));
   for (const f of findings) {
     const p = oneBased(f);
-    const where = `${pathOf(f)}:${p.line}:${p.column}`;
-    const decision = f.decision ? `  ${c.dim(`[${f.decision}]`)}` : '';
-    const message = f.message.replace(/\s*\r?\n\s*/g, ' ');
+    // Paths, messages and ids come from the repository: escaped before any colour is added.
+    const where = `${escapeText(pathOf(f))}:${p.line}:${p.column}`;
+    const decision = f.decision ? `  ${c.dim(`[${escapeText(f.decision)}]`)}` : '';
+    const message = escapeText(f.message.replace(/\s*\r?\n\s*/g, ' '));
     out.push(`${c.bold(where)}  ${sev[f.severity](f.severity.padEnd(sevWidth))}  ${c.dim(f.code.padEnd(codeWidth))}  ${message}${decision}`);
   }
   if (findings.length > 0) out.push('');

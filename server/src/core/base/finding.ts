@@ -35,7 +35,9 @@ export type FindingCode =
   | 'schema-violation'
   | 'malformed-front-matter'
   | 'unreadable-file'
-  | 'invalid-config';
+  | 'invalid-config'
+  // the checker itself: a rule or an extractor failed on a file, so the file was not fully checked
+  | 'internal-error';
 
 export interface Finding {
   /** Workspace-relative path with `/` separators. */

@@ -13,7 +13,9 @@ import { RE2JS } from 're2js';
 
 export type PathMatcher = (path: string) => boolean;
 
-const options: picomatch.PicomatchOptions = { dot: true, noextglob: true };
+// `s`: a file name may contain a newline, and `.` must match it there too, or such a file would
+// fall outside every glob and skip every rule.
+const options: picomatch.PicomatchOptions = { dot: true, noextglob: true, flags: 's' };
 const cache = new Map<string, PathMatcher>();
 /** Globs are few in practice; the bound only protects against a pathological stream of distinct ones. */
 const maxCached = 5000;
@@ -49,6 +51,7 @@ export function isGlob(pattern: string): boolean {
   try {
     return picomatch.scan(pattern).isGlob;
   } catch {
+    // Unscannable: treat it as a literal path, which is what it then matches.
     return false;
   }
 }
@@ -59,6 +62,7 @@ export function globBase(glob: string): string {
   try {
     return picomatch.scan(g).base;
   } catch {
+    // Unscannable: no literal base, so callers look everywhere rather than nowhere.
     return '';
   }
 }
@@ -87,6 +91,7 @@ function compileGlob(raw: string): PathMatcher {
   try {
     fast = picomatch(g, options);
   } catch {
+    // An invalid glob matches nothing; `applies-to-matches-nothing` tells the author.
     return () => false;
   }
   if (runs <= 1) return fast;
@@ -101,9 +106,10 @@ function compileLinearGlob(glob: string): PathMatcher {
   const source = globToRe2(glob);
   if (source === undefined) return () => false;
   try {
-    const re = RE2JS.compile(`^(?:${source})$`);
+    const re = RE2JS.compile(`^(?:${source})$`, RE2JS.DOTALL);
     return (path) => re.testExact(path);
   } catch {
+    // An invalid glob matches nothing; `applies-to-matches-nothing` tells the author.
     return () => false;
   }
 }

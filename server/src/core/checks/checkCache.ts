@@ -1,6 +1,7 @@
 import type { FileAnnotations } from '../source/codeReference.js';
 import type { RationaleDocument } from '../documents/document.js';
 import type { Finding } from '../base/finding.js';
+import { isCachedCodeFile, isCachedDocument } from './cacheEntryShape.js';
 
 /**
  * What a check remembers between runs, so a warm `rationale check` neither reads nor parses files
@@ -46,8 +47,8 @@ export class MemoryCheckCache implements CheckCache {
 
   constructor(data?: CheckCacheData) {
     const old = data ?? { documents: {}, files: {} };
-    this.documents = new CacheSection(old.parseKey, mapValues(old.documents, (e) => ({ stamp: e?.stamp, value: e?.doc })), isDocument);
-    this.files = new CacheSection(old.checkKey, mapValues(old.files, (e) => ({ stamp: e?.stamp, value: e?.entry })), isCodeFile);
+    this.documents = new CacheSection(old.parseKey, mapValues(old.documents, (e) => ({ stamp: e?.stamp, value: e?.doc })), isCachedDocument);
+    this.files = new CacheSection(old.checkKey, mapValues(old.files, (e) => ({ stamp: e?.stamp, value: e?.entry })), isCachedCodeFile);
   }
 
   get loaded(): number {
@@ -136,16 +137,6 @@ class CacheSection<T> {
   toData(): { key: string | undefined; entries: Record<string, Stamped<T>> } {
     return { key: this.nextKey, entries: this.next };
   }
-}
-
-function isDocument(x: unknown): x is RationaleDocument {
-  const d = x as RationaleDocument | null | undefined;
-  return typeof d?.path === 'string' && Array.isArray(d.links) && Array.isArray(d.rules) && Array.isArray(d.problems);
-}
-
-function isCodeFile(x: unknown): x is CachedCodeFile {
-  const e = x as CachedCodeFile | null | undefined;
-  return Array.isArray(e?.ruleFindings) && (e.annotations === undefined || typeof e.hash === 'string');
 }
 
 function mapValues<A, B>(record: Record<string, A> | undefined, f: (a: A) => B): Record<string, B> {

@@ -6,6 +6,8 @@ import { idKey } from '../documents/ids.js';
 import { checkReferences } from './referenceChecks.js';
 import { compileRules, type CompiledRules } from '../rules/ruleEngine.js';
 import { isPlaceholderReason } from './suppressionReason.js';
+import { unreadableFileFinding } from './unreadableFile.js';
+import { configFindings } from './configFindings.js';
 import { supersessionGraph, type SupersessionGraph } from '../index/supersession.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { resolveId, type WorkspaceIndex } from '../index/workspaceIndex.js';
@@ -44,7 +46,7 @@ export function createCheckContext(index: WorkspaceIndex, workspace: Workspace, 
   });
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const documentFindings = new Map<string, Finding[]>();
-  for (const f of [...checkDocuments(index, { today, exists: (p) => workspace.exists(p) !== undefined }), ...rules.invalidRuleFindings()]) {
+  for (const f of [...checkDocuments(index, { today, exists: (p) => workspace.exists(p) !== undefined }), ...rules.invalidRuleFindings(), ...configFindings(index)]) {
     const list = documentFindings.get(f.path);
     if (list) list.push(f);
     else documentFindings.set(f.path, [f]);
@@ -101,7 +103,12 @@ export function checkWithContext(ctx: CheckContext, workspace: Workspace, option
     if (!needsText && !index.annotations.has(path) && !ctx.documentFindings.has(path)) continue;
     checked++;
     const text = needsText ? workspace.readText(path) : undefined;
-    const r = findingsForFile(ctx, path, text);
+    // A governed file that cannot be read is reported, never silently left unchecked.
+    const problem = needsText && text === undefined ? workspace.readProblem?.(path) : undefined;
+    const unreadable = problem && unreadableFileFinding(ctx.rules, path, problem);
+    const r = unreadable
+      ? findingsForFile(ctx, path, undefined, { annotations: index.annotations.get(path), ruleFindings: [unreadable] })
+      : findingsForFile(ctx, path, text);
     findings.push(...r.findings);
     suppressed.push(...r.suppressed);
   }
@@ -142,7 +149,8 @@ export function applySeverityOverrides(index: WorkspaceIndex, findings: Finding[
   if (Object.keys(overrides).length === 0) return findings;
   const out: Finding[] = [];
   for (const f of findings) {
-    const o = overrides[f.code];
+    // A bug of ours is not a matter of taste: no setting hides it.
+    const o = f.code === 'internal-error' ? undefined : overrides[f.code];
     if (o === 'off') continue;
     out.push(o ? { ...f, severity: o } : f);
   }

@@ -8,25 +8,24 @@ import type { CompiledRules } from '../rules/ruleEngine.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { yieldToEventLoop } from '../base/yieldToEventLoop.js';
 import { documentIndexSteps, withAnnotations, type IndexProgress, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import { internalErrorFinding } from '../base/internalError.js';
+import { unreadableFileFinding } from './unreadableFile.js';
+
+/**
+ * Reads and checks code files somewhere else (worker threads) and returns their entries. Paths it
+ * returns no entry for are read and checked in place, so a scanner that fails costs speed only.
+ */
+export type ScanFiles = (paths: readonly string[], context: CheckContext) => Promise<ReadonlyMap<string, CachedCodeFile>>;
 
 export interface IndexAndCheckOptions extends CheckOptions {
   onIndexProgress?: IndexProgress;
   /** Results of unchanged files from an earlier run; updated with this run's. */
   cache?: CheckCache;
+  /** Where the files the cache cannot serve are scanned; by default here, one after the other. */
+  scan?: ScanFiles;
+  /** Yield to the event loop every `chunk` files, so a language server stays responsive (default: never). */
+  chunk?: number;
 }
-
-/**
- * The code files a run must read (not served by the cache), handed to whoever drives the steps: a
- * driver may scan them elsewhere (worker threads) and pass the entries back, or pass nothing to
- * have them scanned here.
- */
-export interface ScanRequest {
-  paths: readonly string[];
-  context: CheckContext;
-}
-
-/** Results for some of a request's paths; the rest are scanned in place. */
-export type ScanResponse = ReadonlyMap<string, CachedCodeFile> | undefined;
 
 export interface IndexAndCheckResult {
   index: WorkspaceIndex;
@@ -38,46 +37,21 @@ export interface IndexAndCheckResult {
 /**
  * Indexes and checks a workspace reading every file once: documents first (they define the rules),
  * then each code file is scanned for annotations and checked against the rules in the same pass.
- * The CLI runs it at once; the language server runs it in steps at start-up.
  */
-export function indexAndCheck(workspace: Workspace, options: IndexAndCheckOptions = {}): IndexAndCheckResult {
-  const steps = indexAndCheckSteps(workspace, options);
-  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
-}
-
-/**
- * The same, yielding to the event loop every `chunk` files so a server stays responsive and its
- * progress reports go out; undefined when `isCancelled` says a newer run took over.
- */
-export async function indexAndCheckAsync(workspace: Workspace, options: IndexAndCheckOptions & { chunk?: number; isCancelled?: () => boolean } = {}): Promise<IndexAndCheckResult | undefined> {
-  const steps = indexAndCheckSteps(workspace, options, options.chunk ?? 200);
-  for (let r = steps.next(); ; r = steps.next()) {
-    if (r.done) return r.value;
-    await yieldToEventLoop();
-    if (options.isCancelled?.()) return undefined;
-  }
-}
-
-/**
- * The run as a generator, for drivers of their own: it yields `undefined` between chunks of work,
- * and once a `ScanRequest` for the code files to read, expecting a `ScanResponse` back from `next`.
- */
-export function* indexAndCheckSteps(workspace: Workspace, options: IndexAndCheckOptions, chunk = Infinity): Generator<ScanRequest | undefined, IndexAndCheckResult, ScanResponse> {
+export async function indexAndCheck(workspace: Workspace, options: IndexAndCheckOptions = {}): Promise<IndexAndCheckResult> {
   const { cache } = options;
-  const docIndex = yield* documentIndexSteps(workspace, options.onIndexProgress, cache, chunk);
+  const chunk = options.chunk ?? Infinity;
+  const docIndex = await buildDocumentIndexInChunks(workspace, options, chunk);
   const ctx0 = createCheckContext(docIndex, workspace, options);
   const prefixes = Object.values(docIndex.config.idPrefixes);
   const checkKey = cache ? codeFileKey(ctx0, prefixes) : '';
-  const annotations = new Map<string, FileAnnotations>();
-  const hashes = new Map<string, string>();
-  const ruleFindings = new Map<string, Finding[]>();
-  // Cache hits first (a stat each), so the files that must be read can be handed out in one request.
+  // Cache hits first (a stat each), so the files that must be read can be handed out at once.
   const entries = new Map<string, CachedCodeFile>();
   const misses: string[] = [];
   const stamps = new Map<string, string>();
   let done = 0;
   for (const path of docIndex.files) {
-    if (++done % chunk === 0) yield;
+    if (++done % chunk === 0) await yieldToEventLoop();
     if (docIndex.documents.has(path)) continue;
     // Stamp first, read second: a file changed in between is stamped old and re-read next time.
     const stamp = cache ? workspace.stamp?.(path) : undefined;
@@ -88,22 +62,37 @@ export function* indexAndCheckSteps(workspace: Workspace, options: IndexAndCheck
       if (stamp !== undefined) stamps.set(path, stamp);
     }
   }
-  const scanned = misses.length > 0 ? yield { paths: misses, context: ctx0 } : undefined;
+  const scanned = misses.length > 0 && options.scan ? await options.scan(misses, ctx0) : undefined;
   done = docIndex.files.length - misses.length;
   for (const path of misses) {
     done++;
     if (options.onProgress && done % 500 === 0) options.onProgress(done, docIndex.files.length);
-    if (done % chunk === 0) yield;
-    let entry = scanned?.get(path);
-    if (!entry) {
-      const text = workspace.readText(path);
-      if (text === undefined) continue;
-      entry = checkCodeFile(ctx0.rules, docIndex.fileSet, path, text, prefixes);
-    }
+    if (done % chunk === 0) await yieldToEventLoop();
+    const entry = scanned?.get(path) ?? readAndCheckCodeFile(workspace, ctx0.rules, docIndex.fileSet, path, prefixes);
+    if (!entry) continue;
     entries.set(path, entry);
     const stamp = stamps.get(path);
     if (stamp !== undefined) cache!.rememberCodeFile(path, stamp, checkKey, entry);
   }
+  const result = collectFindings(ctx0, docIndex, entries);
+  options.onProgress?.(docIndex.files.length, docIndex.files.length);
+  return result;
+}
+
+/** The document pass, pausing every `chunk` files. */
+async function buildDocumentIndexInChunks(workspace: Workspace, options: IndexAndCheckOptions, chunk: number): Promise<WorkspaceIndex> {
+  const steps = documentIndexSteps(workspace, options.onIndexProgress, options.cache, chunk);
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    await yieldToEventLoop();
+  }
+}
+
+/** Resolves every code file's annotations and rule findings against the finished index. */
+function collectFindings(ctx0: CheckContext, docIndex: WorkspaceIndex, entries: ReadonlyMap<string, CachedCodeFile>): IndexAndCheckResult {
+  const annotations = new Map<string, FileAnnotations>();
+  const hashes = new Map<string, string>();
+  const ruleFindings = new Map<string, Finding[]>();
   let checked = ctx0.documentFindings.size;
   for (const path of docIndex.files) {
     const entry = entries.get(path);
@@ -125,19 +114,39 @@ export function* indexAndCheckSteps(workspace: Workspace, options: IndexAndCheck
     findings.push(...r.findings);
     suppressed.push(...r.suppressed);
   }
-  options.onProgress?.(docIndex.files.length, docIndex.files.length);
   return { index, context: ctx, result: { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings), filesChecked: checked } };
+}
+
+/**
+ * Reads one code file and checks it; a file that exists but cannot be read (binary, too large, not
+ * text) becomes an `unreadable-file` finding rather than silently skipping every rule. Undefined
+ * only when the file vanished since the listing.
+ */
+export function readAndCheckCodeFile(workspace: Workspace, rules: CompiledRules, fileSet: ReadonlySet<string>, path: string, prefixes: readonly string[]): CachedCodeFile | undefined {
+  const text = workspace.readText(path);
+  if (text !== undefined) return checkCodeFile(rules, fileSet, path, text, prefixes);
+  const problem = workspace.readProblem?.(path);
+  if (problem === undefined) return undefined;
+  const finding = unreadableFileFinding(rules, path, problem);
+  return { ruleFindings: finding ? [finding] : [], checked: finding !== undefined };
 }
 
 /** One code file's annotations and rule findings, before they are resolved against the index. */
 export function checkCodeFile(rules: CompiledRules, fileSet: ReadonlySet<string>, path: string, text: string, prefixes: readonly string[]): CachedCodeFile {
-  const found = scanAnnotations(path, text, { idPrefixes: [...prefixes] });
-  const annotated = found.references.length > 0 || found.suppressions.length > 0;
   const ruled = rules.appliesTo(path);
+  const ruleFindings = ruled ? rules.checkFile(path, text, (p) => fileSet.has(p)) : [];
+  let found: FileAnnotations;
+  try {
+    found = scanAnnotations(path, text, { idPrefixes: [...prefixes] });
+  } catch (e) {
+    // A scanner bug must fail the check loudly, not pass it with this file's annotations missing.
+    return { ruleFindings: [...ruleFindings, internalErrorFinding(path, null, 'scanning it for annotations', e)], checked: true };
+  }
+  const annotated = found.references.length > 0 || found.suppressions.length > 0;
   return {
     annotations: annotated ? found : undefined,
     hash: annotated ? contentHash(text) : undefined,
-    ruleFindings: ruled ? rules.checkFile(path, text, (p) => fileSet.has(p)) : [],
+    ruleFindings,
     // Counted as in checkWithContext: files that a rule or an annotation made us look at.
     checked: annotated || ruled,
   };

@@ -74,6 +74,7 @@ export function linkPath(url: string): string {
   try {
     return decodeURIComponent(bare);
   } catch {
+    // Malformed percent-encoding (`100%.md`): the link names the file as written.
     return bare;
   }
 }

@@ -27,8 +27,9 @@ function validators() {
   return compiled;
 }
 
-function describe(e: ErrorObject): string {
-  const where = e.instancePath ? `\`${e.instancePath.slice(1).replace(/\//g, '.')}\`` : 'front matter';
+/** `root` names the validated object as a whole: the front matter, or the configuration. */
+function describe(e: ErrorObject, root: string): string {
+  const where = e.instancePath ? `\`${e.instancePath.slice(1).replace(/\//g, '.')}\`` : root;
   switch (e.keyword) {
     case 'enum':
       return `${where} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -41,7 +42,7 @@ function describe(e: ErrorObject): string {
   }
 }
 
-function toViolations(errors: ErrorObject[] | null | undefined): SchemaViolation[] {
+function toViolations(errors: ErrorObject[] | null | undefined, root = 'front matter'): SchemaViolation[] {
   if (!errors) return [];
   // oneOf failures come with one error per branch; keep the summary and drop the branch noise.
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
@@ -49,7 +50,7 @@ function toViolations(errors: ErrorObject[] | null | undefined): SchemaViolation
   const out: SchemaViolation[] = [];
   for (const e of errors) {
     if (e.keyword !== 'oneOf' && [...oneOfPaths].some((p) => e.instancePath.startsWith(p))) continue;
-    const message = describe(e);
+    const message = describe(e, root);
     if (seen.has(message)) continue;
     seen.add(message);
     const path = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
@@ -67,5 +68,5 @@ export function validateFrontMatter(kind: DocKind, data: unknown): SchemaViolati
 export function validateConfig(data: unknown): string[] {
   const v = validators().config;
   v(data);
-  return toViolations(v.errors).map((x) => x.message);
+  return toViolations(v.errors, 'the configuration').map((x) => x.message);
 }

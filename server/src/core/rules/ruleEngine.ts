@@ -1,5 +1,6 @@
 import { contentHash } from '../base/contentHash.js';
 import type { Finding } from '../base/finding.js';
+import { internalErrorFinding } from '../base/internalError.js';
 import { invalidRule, type CompiledRule, type RuleSetup } from './compiledRule.js';
 import type { DecisionInfo, DecisionLookup } from './decisionInfo.js';
 import { FileContext } from './fileContext.js';
@@ -18,6 +19,12 @@ export interface CompiledRules {
   readonly rules: readonly CompiledRule[];
   /** Whether any rule can report in this file, so callers can skip reading the others. */
   appliesTo(path: string): boolean;
+  /** The ids of the decisions whose rules apply to this file, without duplicates. */
+  decisionsFor(path: string): string[];
+  /**
+   * The rule findings in one file. A rule that throws does not lose its findings silently: it
+   * reports an `internal-error` naming the file and its decision, so the check fails.
+   */
   checkFile(path: string, text: string, fileExists: (path: string) => boolean): Finding[];
   /**
    * Changes whenever any rule's findings could: the specs and what their messages and scopes
@@ -58,16 +65,20 @@ export function compileRules(specs: readonly RuleSpec[], decisions: DecisionLook
     decisions: infos,
     readsFileList: runnable.some((r) => r.spec.kind === 'forbid-layer'),
     appliesTo: (path) => rulesFor(path).length > 0,
+    decisionsFor: (path) => [...new Set(rulesFor(path).map((r) => r.spec.decision))],
     checkFile(path, text, fileExists) {
       const file = new FileContext(path, text, fileExists);
       const out: Finding[] = [];
       let triggered: ReadonlySet<CompiledRule> | undefined;
       for (const rule of rulesFor(path)) {
-        if (rule.trigger && !(triggered ??= triggers.fired(file)).has(rule)) continue;
         try {
+          // Triggers extract the file's names (imports): if that throws, every triggered rule
+          // reports the failure below, since none of them could run.
+          if (rule.trigger && !(triggered ??= triggers.fired(file)).has(rule)) continue;
           out.push(...rule.check(file));
-        } catch {
-          // A rule must never take the checker down with it; a bug here loses findings, not the run.
+        } catch (e) {
+          // A rule must never take the checker down with it, nor lose its findings unnoticed.
+          out.push(internalErrorFinding(path, rule.spec.decision, `checking rule ${rule.spec.index + 1} (${rule.spec.kind}) of ${rule.spec.decision}`, e));
         }
       }
       return out;
@@ -191,6 +202,8 @@ function safeLookup(decisions: DecisionLookup, id: string): DecisionInfo | undef
   try {
     return decisions(id);
   } catch {
+    // The lookup only reads the index; should it fail, the rule still runs on its own globs
+    // (a decision without `applies-to`) rather than dropping every rule of the snapshot.
     return undefined;
   }
 }

@@ -2,6 +2,7 @@ import type { DocKind } from '../documents/document.js';
 import type { FindingCode, Severity } from '../base/finding.js';
 import { defaultIdPrefixes } from '../documents/ids.js';
 import { validateConfig } from '../documents/schemaValidation.js';
+import { folderProblem } from './workspace.js';
 
 /** `.rationale.json`, after validation and defaults. Data only: there is no JavaScript configuration. */
 export interface RationaleConfig {
@@ -34,6 +35,11 @@ export interface ConfigResult {
   errors: string[];
 }
 
+/**
+ * Parses `.rationale.json`. Each top-level setting is validated on its own, so one unknown key or
+ * bad value costs only itself: every command applies the valid rest the same way, and reports the
+ * bad part (`check` as `invalid-config` findings, the other commands as warnings).
+ */
 export function parseConfig(text: string | undefined): ConfigResult {
   const config = defaultConfig();
   if (text === undefined) return { config, errors: [] };
@@ -41,12 +47,29 @@ export function parseConfig(text: string | undefined): ConfigResult {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { config, errors: [`${configFileName} is not valid JSON: ${(e as Error).message}`] };
+    // Handled: the message says what is wrong, and the defaults apply.
+    return { config, errors: [`${configFileName}: not valid JSON (${(e as Error).message}); using the defaults`] };
   }
-  const errors = validateConfig(raw).map((e) => `${configFileName}: ${e}`);
-  if (errors.length > 0 || typeof raw !== 'object' || raw === null) return { config, errors };
-  const r = raw as Partial<RationaleConfig>;
-  if (r.folders) for (const k of Object.keys(r.folders) as DocKind[]) config.folders[k] = r.folders[k] ?? [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { config, errors: [`${configFileName}: must be a JSON object; using the defaults`] };
+  const errors: string[] = [];
+  const valid: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    // A computed key defines an own property, even for `__proto__`.
+    const problems = validateConfig({ [key]: value });
+    if (problems.length > 0) errors.push(...problems.map((e) => `${configFileName}: ${e}; ignored`));
+    else valid[key] = value;
+  }
+  const r = valid as Partial<RationaleConfig>;
+  if (r.folders) {
+    for (const k of Object.keys(r.folders) as DocKind[]) {
+      config.folders[k] = [];
+      for (const f of r.folders[k] ?? []) {
+        const problem = folderProblem(f);
+        if (problem) errors.push(`${configFileName}: folder "${f}" ${problem}; ignored`);
+        else config.folders[k].push(f);
+      }
+    }
+  }
   if (r.idPrefixes) Object.assign(config.idPrefixes, r.idPrefixes);
   if (r.statusMap) config.statusMap = { ...r.statusMap };
   if (r.ignore) config.ignore = [...r.ignore];

@@ -2,7 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import type { RationaleConfig } from './config.js';
 import type { DocKind } from '../documents/document.js';
 import { kindFromFrontMatterValue } from '../documents/parseDocument.js';
-import { basename, dirname, joinPath } from './workspace.js';
+import { basename, dirname, folderProblem, joinPath } from './workspace.js';
 import { splitFrontMatter } from '../documents/frontMatter.js';
 import { lookupTable } from '../base/lookupTable.js';
 
@@ -47,18 +47,18 @@ export function declaredFolders(files: readonly string[], config: RationaleConfi
   const errors: string[] = [];
   for (const kind of Object.keys(config.folders) as DocKind[]) {
     for (const f of config.folders[kind]) {
+      // parseConfig has reported and dropped absolute and escaping folders already.
       const folder = joinPath('', f);
       if (folder !== undefined) folders.push({ folder, kind, source: '.rationale.json' });
-      else errors.push(`.rationale.json: folder "${f}" is outside the workspace`);
     }
   }
   for (const file of files) {
     const name = basename(file);
     if (name === '.adr-dir') {
       const value = readText(file)?.split(/\r?\n/)[0]?.trim();
-      const folder = value ? joinPath(dirname(file), value) : undefined;
-      if (folder !== undefined) folders.push({ folder, kind: 'decision', source: file });
-      else errors.push(`${file}: does not name a folder inside the workspace`);
+      const problem = value ? folderProblem(value, dirname(file)) : 'is empty';
+      if (problem) errors.push(`${file}: the folder "${value ?? ''}" ${problem}; ignored`);
+      else folders.push({ folder: joinPath(dirname(file), value!)!, kind: 'decision', source: file });
     } else if (name === '.log4brains.yml' || name === '.log4brains.yaml') {
       const root = dirname(file);
       let parsed: unknown;
@@ -69,15 +69,16 @@ export function declaredFolders(files: readonly string[], config: RationaleConfi
         continue;
       }
       const project = (parsed as { project?: { adrFolder?: unknown; packages?: unknown } } | null)?.project;
-      if (typeof project?.adrFolder === 'string') {
-        const folder = joinPath(root, project.adrFolder);
-        if (folder !== undefined) folders.push({ folder, kind: 'decision', source: file });
-      }
+      const declare = (adrFolder: string, pkg?: string) => {
+        const problem = folderProblem(adrFolder, root);
+        if (problem) errors.push(`${file}: the folder "${adrFolder}" ${problem}; ignored`);
+        else folders.push({ folder: joinPath(root, adrFolder)!, kind: 'decision', ...(pkg === undefined ? {} : { package: pkg }), source: file });
+      };
+      if (typeof project?.adrFolder === 'string') declare(project.adrFolder);
       if (Array.isArray(project?.packages)) {
         for (const p of project.packages as { name?: unknown; adrFolder?: unknown }[]) {
           if (typeof p?.name !== 'string' || typeof p.adrFolder !== 'string') continue;
-          const folder = joinPath(root, p.adrFolder);
-          if (folder !== undefined) folders.push({ folder, kind: 'decision', package: p.name, source: file });
+          declare(p.adrFolder, p.name);
         }
       }
     }

@@ -12,6 +12,11 @@ export interface Workspace {
   listFiles(): readonly string[];
   /** The text of a file, or undefined when it vanished, is binary, too large or unreadable. */
   readText(path: string): string | undefined;
+  /**
+   * Why `readText` gave no text for a file that exists, or undefined when it simply vanished. The
+   * checker reports such files instead of letting them skip every rule.
+   */
+  readProblem?(path: string): ReadProblem | undefined;
   /** Whether a path exists as a file or a folder, including files `listFiles` filters out. */
   exists(path: string): 'file' | 'directory' | undefined;
   /**
@@ -19,6 +24,14 @@ export interface Workspace {
    * undefined when there is none to trust. Lets a persistent cache skip reading unchanged files.
    */
   stamp?(path: string): string | undefined;
+}
+
+/** Why a file could not be read as text. */
+export interface ReadProblem {
+  /** For messages: "it contains a NUL byte …", "it is larger than the limit of 1048576 bytes". */
+  reason: string;
+  /** Binary by its content: there is no text in it for annotations to be found in. */
+  binary: boolean;
 }
 
 /** Normalises a relative path: `/` separators, no `.` segments, `..` resolved; undefined if it leaves the root. */
@@ -32,6 +45,17 @@ export function normalizePath(path: string): string | undefined {
     } else out.push(seg);
   }
   return out.join('/');
+}
+
+/**
+ * Why a folder named in a configuration file (`.rationale.json`, `.adr-dir`, log4brains) cannot be
+ * used, or undefined. Such names are relative to the file that names them: an absolute one (`/etc`,
+ * `C:\\docs`) would otherwise be read as root-relative and a new document written to `etc/…`.
+ */
+export function folderProblem(folder: string, base = ''): string | undefined {
+  if (/^([/\\]|[A-Za-z]:)/.test(folder)) return 'is an absolute path; name folders relative to the workspace';
+  if (joinPath(base, folder) === undefined) return 'is outside the workspace';
+  return undefined;
 }
 
 export function dirname(path: string): string {

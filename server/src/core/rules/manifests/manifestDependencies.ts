@@ -41,13 +41,12 @@ export function isManifest(path: string): boolean {
   return readerFor(path) !== undefined;
 }
 
-/** The dependencies a manifest declares, or undefined when the file is not a known manifest. Never throws. */
+/**
+ * The dependencies a manifest declares, or undefined when the file is not a known manifest. The
+ * readers tolerate half-edited files; one that throws is a bug, which the rule engine reports as an
+ * `internal-error` rather than letting the manifest pass with no dependencies.
+ */
 export function manifestDependencies(path: string, text: string): ManifestDependencies | undefined {
   const reader = readerFor(path);
-  if (!reader) return undefined;
-  try {
-    return { ecosystem: reader.ecosystem, dependencies: reader.read(text) };
-  } catch {
-    return { ecosystem: reader.ecosystem, dependencies: [] };
-  }
+  return reader ? { ecosystem: reader.ecosystem, dependencies: reader.read(text) } : undefined;
 }

@@ -63,6 +63,7 @@ function decodeJsonString(quoted: string): string {
     const v: unknown = JSON.parse(quoted);
     return typeof v === 'string' ? v : quoted.slice(1, -1);
   } catch {
+    // An invalid escape in a half-edited file: the text between the quotes is the best reading.
     return quoted.slice(1, -1);
   }
 }
