@@ -1,16 +1,13 @@
+import { pinnedToday, utcToday } from '../node/today.js';
 import { CliError } from './args.js';
 import type { CliIo } from './io.js';
 
-/**
- * Today's date, `YYYY-MM-DD`, in UTC everywhere (the editor, `review-by` checks and `rationale new`
- * alike), so a record written late in the evening and the check that reads it agree on the day.
- * `RATIONALE_TODAY` pins it, for tests and reproducible runs.
- */
+/** Today in UTC, or `RATIONALE_TODAY` when set (server/src/node/today.ts); a bad value is a usage error. */
 export function today(io: CliIo, now: () => Date = () => new Date()): string {
-  const pinned = io.env.RATIONALE_TODAY;
-  if (pinned === undefined || pinned === '') return now().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned) || Number.isNaN(Date.parse(`${pinned}T00:00:00Z`))) {
-    throw new CliError(`RATIONALE_TODAY must be a date like 2026-05-01 (got "${pinned}")`);
+  try {
+    return pinnedToday(io.env) ?? utcToday(now);
+  } catch (e) {
+    // A malformed pinned date is the user's input: report it as a usage error (exit 2).
+    throw new CliError((e as Error).message);
   }
-  return pinned;
 }

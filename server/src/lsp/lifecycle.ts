@@ -6,7 +6,7 @@ import { defaultCacheFolder } from '../node/checkCacheStore.js';
 import type { ClientSupport, ServerState } from './serverState.js';
 
 /** How sessions are made beyond the client's settings (tests inject a failing disk). */
-export type SessionDefaults = Pick<WorkspaceSessionOptions, 'disk'>;
+export type SessionDefaults = Pick<WorkspaceSessionOptions, 'disk' | 'today'>;
 
 export function sessionOptions(options: ServerInitializationOptions, defaults: SessionDefaults): WorkspaceSessionOptions {
   return {

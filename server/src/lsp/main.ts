@@ -1,5 +1,15 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { pinnedToday } from '../node/today.js';
 import { startServer } from './server.js';
 
+const connection = createConnection(ProposedFeatures.all);
 // The extension starts this file over IPC (or stdio); everything else is in startServer.
-startServer(createConnection(ProposedFeatures.all));
+// RATIONALE_TODAY pins the date as it does for the CLI (tests, reproducible runs).
+let pinned: string | undefined;
+try {
+  pinned = pinnedToday(process.env);
+} catch (e) {
+  // A malformed pinned date must not stop the editor: say so in the output channel, use the clock.
+  connection.console.error(`${(e as Error).message}; using today's date instead.`);
+}
+startServer(connection, pinned ? { today: () => pinned } : {});

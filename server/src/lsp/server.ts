@@ -13,6 +13,7 @@ import { onDefinition, onDocumentLinks, onReferences, onWorkspaceSymbol } from '
 import { Readiness } from './readiness.js';
 import type { ServerState } from './serverState.js';
 import { Sessions } from './sessions.js';
+import { utcToday } from '../node/today.js';
 
 /** How the server is put together beyond what the client sends; tests inject these. */
 export interface StartServerOptions extends SessionDefaults {
@@ -90,10 +91,11 @@ function registerCustomRequests(state: ServerState, documents: TextDocuments<Tex
 export function startServer(connection: Connection, options: StartServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const state = createState(connection);
-  registerLifecycle(state, { disk: options.disk });
+  const today = options.today ?? (() => utcToday());
+  registerLifecycle(state, { disk: options.disk, today });
   registerDocumentSync(state, documents);
   registerLanguageFeatures(state);
-  registerCustomRequests(state, documents, options.today ?? (() => new Date().toISOString().slice(0, 10)));
+  registerCustomRequests(state, documents, today);
   documents.listen(connection);
   connection.listen();
 }

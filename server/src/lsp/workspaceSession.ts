@@ -7,6 +7,7 @@ import type { Workspace } from '../core/workspace/workspace.js';
 import { buildIndex, isDiscoveryFile, updateIndex, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
 import { CheckCacheStore } from '../node/checkCacheStore.js';
 import { NodeWorkspace } from '../node/nodeWorkspace.js';
+import { utcToday } from '../node/today.js';
 import { createLanguageService, type LanguageService } from '../core/features/languageService.js';
 
 /** The file system under one folder as a session reads it (NodeWorkspace; tests may wrap it). */
@@ -19,6 +20,8 @@ export interface WorkspaceSessionOptions {
   cache?: { folder: string; toolVersion: string };
   /** The folder's files on disk; default a NodeWorkspace on the folder. */
   disk?: (root: string) => DiskWorkspace;
+  /** Today as `YYYY-MM-DD` (review-by checks); default the clock's UTC date. */
+  today?: () => string;
 }
 
 const defaultMaxFileSizeBytes = 1024 * 1024;
@@ -38,6 +41,7 @@ export class WorkspaceSession {
    */
   private readonly tooLarge = new Map<string, number>();
   private readonly maxFileSizeBytes: number;
+  private readonly today: () => string;
   private current: WorkspaceIndex | undefined;
   private listing: readonly string[] | undefined;
   private context: CheckContext | undefined;
@@ -63,6 +67,7 @@ export class WorkspaceSession {
     this.rootUri = rootUri.replace(/\/$/, '');
     this.root = URI.parse(rootUri).fsPath;
     this.maxFileSizeBytes = options.maxFileSizeBytes ?? defaultMaxFileSizeBytes;
+    this.today = options.today ?? (() => utcToday());
     this.disk = options.disk?.(this.root) ?? new NodeWorkspace(this.root, { maxFileSizeBytes: this.maxFileSizeBytes });
     this.cacheStore = options.cache ? new CheckCacheStore(this.root, options.cache.toolVersion, options.cache.folder) : undefined;
     this.workspace = {
@@ -105,6 +110,7 @@ export class WorkspaceSession {
     const cache = this.cacheStore?.load();
     const r = await indexAndCheck(this.workspace, {
       cache,
+      today: this.today(),
       chunk: 200,
       // The document pass reports over the whole listing too; it is the `parse` phase here.
       onIndexProgress: (done, total, phase) => onProgress?.(done, total, phase === 'discover' ? 'discover' : 'parse'),
@@ -198,7 +204,7 @@ export class WorkspaceSession {
   }
 
   checkContext(): CheckContext {
-    if (!this.context) this.context = createCheckContext(this.index, this.workspace);
+    if (!this.context) this.context = createCheckContext(this.index, this.workspace, { today: this.today() });
     return this.context;
   }
 
