@@ -7,6 +7,7 @@ import { commentLine, knownCommentSyntax } from '../../../server/src/core/source
 import type { RationaleServer } from '../rationaleServer';
 import { idFromArgument } from './commandArguments';
 import { pickDocument } from './pickDocument';
+import { isRetired } from '../documentPresentation';
 
 /** The annotation line for `id` in a document: its language id, else its file name, picks the syntax. */
 export function annotationLine(document: Pick<vscode.TextDocument, 'languageId' | 'fileName'>, id: string): string {
@@ -27,7 +28,7 @@ export async function linkCodeToDecision(server: RationaleServer, arg?: unknown)
       title: 'Rationale: Link Code to Decision',
       placeholder: `Which decision governs line ${editor.selection.active.line + 1}?`,
       kind: 'decision',
-      exclude: (d) => d.status === 'superseded' || d.status === 'rejected',
+      exclude: isRetired,
     });
     if (!doc) return false;
     id = doc.id;

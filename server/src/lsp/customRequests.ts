@@ -25,7 +25,7 @@ export function onTree(sessions: Sessions): TreeResult {
       return lines.lineText(line).trim().slice(0, 120);
     };
     const convert = (n: ModelNode): TreeNode => ({
-      document: toSummary(n.document, session.uriOf(n.document.path)),
+      document: toSummary(session.index, n.document, session.uriOf(n.document.path)),
       children: n.children.map(convert),
       code: n.code.length ? n.code.map((c) => ({ uri: session.uriOf(c.path), line: c.line, preview: preview(c.path, c.line) })) : undefined,
     });
@@ -43,11 +43,11 @@ export function onGoverning(sessions: Sessions, params: GoverningParams): Govern
   const index = session.index;
   if (index.documents.has(path)) return [];
   return governing(index, path, session.textOf(path), params.line).map((g) => ({
-    document: toSummary(g.document, session.uriOf(g.document.path)),
+    document: toSummary(index, g.document, session.uriOf(g.document.path)),
     via: g.via,
     line: g.reference?.range.start.line,
-    projects: g.projects.map((p) => toSummary(p, session.uriOf(p.path))),
-    goals: g.goals.map((x) => toSummary(x, session.uriOf(x.path))),
+    projects: g.projects.map((p) => toSummary(index, p, session.uriOf(p.path))),
+    goals: g.goals.map((x) => toSummary(index, x, session.uriOf(x.path))),
   }));
 }
 
@@ -64,7 +64,7 @@ export function onSearch(sessions: Sessions, params: SearchParams): SearchHit[] 
       searchers.set(index, searcher);
     }
     for (const h of searcher.search(params.query, { limit: params.limit ?? 50, kinds: params.kind ? [params.kind] : undefined })) {
-      hits.push({ document: toSummary(h.document, session.uriOf(h.document.path)), score: h.score });
+      hits.push({ document: toSummary(index, h.document, session.uriOf(h.document.path)), score: h.score });
     }
   }
   return hits.sort((a, b) => a.score - b.score).slice(0, params.limit ?? 50);

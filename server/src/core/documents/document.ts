@@ -6,9 +6,6 @@ export type DocKind = 'goal' | 'project' | 'decision';
 
 export const docKinds: readonly DocKind[] = ['goal', 'project', 'decision'];
 
-/** Normalised decision statuses; goals and projects have vocabularies of their own (see statusMap.ts). */
-export type DecisionStatus = 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded' | 'draft' | 'on-hold';
-
 export type LinkType =
   | 'supersedes'
   | 'superseded-by'

@@ -9,6 +9,7 @@ import { LineMap, type Range } from '../base/range.js';
 import { parseRuleSpecs } from '../rules/parseRuleSpecs.js';
 import { validateFrontMatter } from './schemaValidation.js';
 import { normalizeStatus } from './statusMap.js';
+import { canonicalStatuses } from './statusClass.js';
 import { basename, dirname, joinPath } from '../workspace/workspace.js';
 import { contentHash } from '../base/contentHash.js';
 import { lookupTable } from '../base/lookupTable.js';
@@ -477,7 +478,8 @@ function globList(v: unknown): string[] {
 }
 
 function knownWords(kind: DocKind): string {
-  return { decision: 'proposed, accepted, rejected, deprecated, superseded, draft or on hold', project: 'proposed, active, shipped, paused or cancelled', goal: 'active, achieved or dropped' }[kind];
+  const words = canonicalStatuses(kind);
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
 export type { FrontMatter };

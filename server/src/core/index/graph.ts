@@ -1,5 +1,7 @@
 import type { DocKind, RationaleDocument } from '../documents/document.js';
 import { supersessionGraph } from './supersession.js';
+import { statusInForce, statusInForceText, type StatusInForce } from './statusInForce.js';
+import { statusClassOf } from '../documents/statusClass.js';
 import { resolveLink, type WorkspaceIndex } from './workspaceIndex.js';
 
 /**
@@ -17,6 +19,7 @@ export interface ModelNode {
   /** Generated, diagram-safe name. */
   name: string;
   document: RationaleDocument;
+  status: StatusInForce;
 }
 
 export type ModelEdgeType = 'serves' | 'decided-for' | 'supersedes';
@@ -35,7 +38,7 @@ export function modelGraph(index: WorkspaceIndex): ModelGraph {
   const nameOf = new Map<string, string>();
   const nodes = docs.map((document, i) => {
     nameOf.set(document.path, `n${i}`);
-    return { name: `n${i}`, document };
+    return { name: `n${i}`, document, status: statusInForce(index, document) };
   });
   const edges: ModelEdge[] = [];
   const seen = new Set<string>();
@@ -67,15 +70,14 @@ export function modelGraph(index: WorkspaceIndex): ModelGraph {
   return { nodes, edges };
 }
 
-function statusClass(doc: RationaleDocument): string {
-  const s = doc.status ?? '';
-  if (['superseded', 'deprecated', 'rejected', 'dropped', 'cancelled'].includes(s)) return 'retired';
-  if (['proposed', 'draft', 'on-hold', 'paused'].includes(s)) return 'pending';
-  return doc.kind;
+/** The diagram class: retired and pending documents are styled as such, the others by kind. */
+function diagramClass(node: ModelNode): string {
+  const cls = statusClassOf(node.document.kind, node.status.status);
+  return cls === 'retired' || cls === 'pending' ? cls : node.document.kind;
 }
 
-function label(doc: RationaleDocument): { head: string; title: string; status: string } {
-  return { head: doc.id, title: doc.title, status: doc.status ?? '' };
+function label(node: ModelNode): { head: string; title: string; status: string } {
+  return { head: node.document.id, title: node.document.title, status: statusInForceText(node.status) ?? '' };
 }
 
 /**
@@ -96,10 +98,10 @@ export function toMermaid(graph: ModelGraph): string {
     if (nodes.length === 0) continue;
     out.push(`  subgraph ${kind}s["${heading}"]`);
     for (const n of nodes) {
-      const l = label(n.document);
+      const l = label(n);
       const text = `${mermaidText(l.head)}<br/>${mermaidText(l.title)}${l.status ? `<br/><i>${mermaidText(l.status)}</i>` : ''}`;
       const [open, close] = kind === 'goal' ? ['([', '])'] : kind === 'project' ? ['(', ')'] : ['[', ']'];
-      out.push(`    ${n.name}${open}"${text}"${close}:::${statusClass(n.document)}`);
+      out.push(`    ${n.name}${open}"${text}"${close}:::${diagramClass(n)}`);
     }
     out.push('  end');
   }
@@ -130,9 +132,9 @@ export function toDot(graph: ModelGraph): string {
     if (nodes.length === 0) continue;
     out.push(`  subgraph cluster_${kind} {`, `    label=${dotString(kind === 'goal' ? 'Goals' : kind === 'project' ? 'Projects' : 'Decisions')};`, '    style=dashed;');
     for (const n of nodes) {
-      const l = label(n.document);
+      const l = label(n);
       const text = `${l.head}\n${l.title}${l.status ? `\n(${l.status})` : ''}`;
-      const cls = statusClass(n.document);
+      const cls = diagramClass(n);
       const extra = cls === 'retired' ? ', fontcolor="#9e9e9e", style="filled,dashed"' : ', style=filled';
       out.push(`    ${n.name} [label=${dotString(text)}, shape=${shapes[kind]}, fillcolor=${dotString(fills[cls])}${extra}];`);
     }
