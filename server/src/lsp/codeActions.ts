@@ -4,10 +4,12 @@ import { supersedeEdits } from '../core/features/newDocument.js';
 import { LineMap } from '../core/base/range.js';
 import { resolveId } from '../core/index/workspaceIndex.js';
 import { clientCommands } from '../protocol.js';
+import { ruleKinds } from '../core/rules/ruleSpec.js';
+import { retiredReferenceCodes } from '../core/checks/referenceChecks.js';
 import { diagnosticSource, type DiagnosticData } from './convert.js';
 import type { Sessions } from './sessions.js';
 
-const ruleCodes = new Set(['forbid-import', 'forbid-pattern', 'require-pattern', 'forbid-dependency', 'forbid-layer', 'superseded-reference', 'deprecated-reference', 'rejected-reference']);
+const ruleCodes = new Set<string>([...ruleKinds, ...Object.values(retiredReferenceCodes).flatMap((c) => c ?? [])]);
 
 /** Quick fixes for Rationale's own diagnostics. */
 export function onCodeAction(sessions: Sessions, params: CodeActionParams): CodeAction[] {

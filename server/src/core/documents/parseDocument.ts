@@ -10,6 +10,7 @@ import { parseRuleSpecs } from '../rules/parseRuleSpecs.js';
 import { validateFrontMatter } from './schemaValidation.js';
 import { normalizeStatus } from './statusMap.js';
 import { canonicalStatuses } from './statusClass.js';
+import { orList } from '../base/orList.js';
 import { basename, dirname, joinPath } from '../workspace/workspace.js';
 import { contentHash } from '../base/contentHash.js';
 import { lookupTable } from '../base/lookupTable.js';
@@ -478,8 +479,7 @@ function globList(v: unknown): string[] {
 }
 
 function knownWords(kind: DocKind): string {
-  const words = canonicalStatuses(kind);
-  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+  return orList(canonicalStatuses(kind));
 }
 
 export type { FrontMatter };
