@@ -11,6 +11,7 @@ import { validateFrontMatter } from './schemaValidation.js';
 import { normalizeStatus } from './statusMap.js';
 import { canonicalStatuses } from './statusClass.js';
 import { orList } from '../base/orList.js';
+import { closesFence, fenceOpenedBy } from './codeFence.js';
 import { basename, dirname, joinPath } from '../workspace/workspace.js';
 import { contentHash } from '../base/contentHash.js';
 import { lookupTable } from '../base/lookupTable.js';
@@ -376,13 +377,13 @@ function summarize(text: string, bodyOffset: number, head: Root, h1: Heading | u
   for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
     if (m[0].length === 0) lineRe.lastIndex++;
     const line = m[0].replace(/\r$/, '');
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence) {
-      if (f && f[1][0] === fence[0]) fence = undefined;
+      if (closesFence(line, fence)) fence = undefined;
       continue;
     }
-    if (f) {
-      fence = f[1];
+    const opened = fenceOpenedBy(line);
+    if (opened) {
+      fence = opened;
       if (inSection && collected.length) break;
       continue;
     }
@@ -429,11 +430,11 @@ function headerEnd(text: string, from: number): number {
   let statusLevel = 0;
   for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
     if (m[0].length === 0) lineRe.lastIndex++;
-    const line = m[0];
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    const line = m[0].replace(/\r$/, '');
+    const opened = fence ? undefined : fenceOpenedBy(line);
     if (fence) {
-      if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
-    } else if (f) fence = f[1];
+      if (closesFence(line, fence)) fence = undefined;
+    } else if (opened) fence = opened;
     else {
       const h = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*\r?$/.exec(line);
       if (h) {
