@@ -2,7 +2,8 @@ import type { DocKind, RationaleDocument } from '../documents/document.js';
 import { supersessionGraph } from './supersession.js';
 import { statusInForce, statusInForceText, type StatusInForce } from './statusInForce.js';
 import { statusClassOf } from '../documents/statusClass.js';
-import { resolveLink, type WorkspaceIndex } from './workspaceIndex.js';
+import type { WorkspaceIndex } from './workspaceIndex.js';
+import { modelHierarchy } from './mentalModel.js';
 
 /**
  * The mental model as a graph: goals → the projects that serve them → the decisions made for those
@@ -31,10 +32,9 @@ export interface ModelEdge {
   type: ModelEdgeType;
 }
 
-const kindOrder: Record<DocKind, number> = { goal: 0, project: 1, decision: 2 };
-
 export function modelGraph(index: WorkspaceIndex): ModelGraph {
-  const docs = [...index.documents.values()].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const hierarchy = modelHierarchy(index);
+  const docs = hierarchy.documents;
   const nameOf = new Map<string, string>();
   const nodes = docs.map((document, i) => {
     nameOf.set(document.path, `n${i}`);
@@ -48,17 +48,7 @@ export function modelGraph(index: WorkspaceIndex): ModelGraph {
     seen.add(key);
     edges.push({ from: nameOf.get(from.path)!, to: nameOf.get(to.path)!, type });
   };
-  for (const doc of docs) {
-    for (const link of doc.links) {
-      if (link.type === 'goal' && doc.kind !== 'goal') {
-        const goal = resolveLink(index, link, 'goal');
-        if (goal?.kind === 'goal') add(goal, doc, doc.kind === 'project' ? 'serves' : 'decided-for');
-      } else if (link.type === 'project' && doc.kind === 'decision') {
-        const project = resolveLink(index, link, 'project');
-        if (project?.kind === 'project') add(project, doc, 'decided-for');
-      }
-    }
-  }
+  for (const link of hierarchy.links) add(link.parent, link.child, link.type);
   const sup = supersessionGraph(index);
   for (const [successor, predecessors] of sup.supersedes) {
     const s = index.documents.get(successor);
