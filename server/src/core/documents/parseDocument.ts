@@ -65,187 +65,20 @@ const frontMatterLinkFields: [string, LinkType][] = [
 
 /**
  * Parses one goal, project or decision. A pure function of its inputs: the index caches results by
- * content hash and rebuilds nothing else when a file changes.
+ * content hash and rebuilds nothing else when a file changes. Each step below reads one field (or
+ * a few that come from the same place) from the shared `Source`.
  */
 export function parseDocument(path: string, text: string, ctx: ParseContext): RationaleDocument {
-  const lines = new LineMap(text);
-  const problems: Finding[] = [];
-  const fm = parseFrontMatter(text, lines);
-  const data = fm?.data ?? {};
-  const kind = kindFromFrontMatterValue(data.kind) ?? ctx.kind;
-  const bodyOffset = fm?.bodyOffset ?? 0;
-  // remark reads about 1 MB/s, so only the header (title, status bullets, Status section) goes
-  // through it; links come from a linear scanner. Offsets are shifted to stay the file's.
-  const headEnd = headerEnd(text, bodyOffset);
-  const tree = parseMarkdown(text.slice(bodyOffset, headEnd), bodyOffset);
-  const fileName = basename(path);
-  const name = parseFileName(fileName);
-  const dir = dirname(path);
-
-  // ---- id and aliases
-  const aliases: string[] = [];
-  let baseId: string;
-  if (name.number !== undefined && !name.datePrefixed) {
-    baseId = numberedId(ctx.idPrefixes[kind], name.number);
-    aliases.push(name.stem);
-    const slug = name.stem.replace(/^\d+[-_. ]?/, '');
-    if (slug) aliases.push(slug);
-  } else baseId = name.stem;
-  if (ctx.package) {
-    aliases.length = 0;
-    baseId = `${ctx.package}/${baseId}`;
-  }
-  let id = baseId;
-  const fmId = data.id;
-  if ((typeof fmId === 'string' && fmId.trim()) || typeof fmId === 'number') {
-    id = typeof fmId === 'number' ? numberedId(ctx.idPrefixes[kind], fmId) : fmId.trim();
-    if (baseId !== id) aliases.unshift(baseId);
-  }
-
-  // ---- title
-  const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
-  let title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : undefined;
-  let titleRange: Range = fm?.data?.title !== undefined && fm ? fm.rangeAt(['title']) : lines.rangeOf(0, 0);
-  if (!title && h1) {
-    title = plainText(h1).trim().replace(/^\d+\.\s+/, '');
-    titleRange = lines.rangeOf(startOffset(h1), endOffset(h1));
-  }
-  if (!title) title = humanize(name.stem);
-
-  // ---- header data: MADR 2 / log4brains bullets before the first `##`, and adr-tools lines
-  const firstH2 = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 2);
-  const preamble = firstH2 < 0 ? tree.children : tree.children.slice(0, firstH2);
-  const bullets = readHeaderBullets(preamble, text);
-  const links: DocLink[] = [];
-
-  // ---- status
-  let rawStatus: string | undefined;
-  let statusRange: Range | undefined;
-  let statusLinksFrom: Nodes | undefined;
-  if (typeof data.status === 'string' || typeof data.status === 'number') {
-    rawStatus = String(data.status).trim();
-    statusRange = fm!.rangeAt(['status']);
-  } else if (bullets.status) {
-    rawStatus = bullets.status.value;
-    statusRange = lines.rangeOf(bullets.status.start, bullets.status.end);
-    statusLinksFrom = bullets.status.node;
-  } else {
-    const section = findSection(tree, /^status$/i);
-    if (section) {
-      const sectionText = text.slice(section.start, section.end);
-      const lineRe = /[^\r\n]*/g;
-      let m: RegExpExecArray | null;
-      let first = true;
-      while ((m = lineRe.exec(sectionText)) !== null) {
-        const line = m[0];
-        const lineStart = section.start + m.index;
-        if (m[0].length === 0) lineRe.lastIndex++;
-        if (!line.trim()) continue;
-        if (first) {
-          rawStatus = line.trim().replace(/^[-*+]\s+/, '');
-          const lead = line.length - line.trimStart().length;
-          statusRange = lines.rangeOf(lineStart + lead, lineStart + line.trimEnd().length);
-          first = false;
-        }
-        const lm = /^\s*[-*+]?\s*([A-Za-z][A-Za-z ]*?)\s*:?\s*\[([^\]]*)\]\(([^)\s]+)[^)]*\)/.exec(line);
-        if (lm) {
-          const type = statusLinkLabels.find(([re]) => re.test(lm[1].trim()))?.[1];
-          const target = resolveLinkTarget(dir, lm[3]);
-          if (type && target) {
-            const at = lineStart + line.indexOf('](') + 2;
-            links.push({ type, target, targetIsPath: true, raw: lm[3], range: lines.rangeOf(at, at + lm[3].length) });
-          }
-        }
-      }
-    }
-  }
-  let status: string | undefined;
-  let statusKnown = true;
-  if (rawStatus !== undefined && rawStatus !== '') {
-    const n = normalizeStatus(rawStatus, kind, ctx.statusMap);
-    if (n.status) {
-      status = n.status;
-      if (n.status === 'superseded' && n.successor) {
-        const linkInStatus = statusLinksFrom ? firstLink(statusLinksFrom) : undefined;
-        const md = /\[[^\]]*\]\(([^)\s]+)[^)]*\)/.exec(n.successor);
-        const target = linkInStatus ? linkInStatus.url : md?.[1];
-        if (target && isRelativeFileLink(target)) {
-          const resolved = resolveLinkTarget(dir, target);
-          if (resolved) links.push({ type: 'superseded-by', target: resolved, targetIsPath: true, raw: target, range: statusRange! });
-        } else {
-          const idText = n.successor.replace(/[.;,]+$/, '').trim();
-          if (/^[\w./-]+$/.test(idText)) links.push({ type: 'superseded-by', target: idText, targetIsPath: false, range: statusRange! });
-        }
-      }
-    } else {
-      status = rawStatus;
-      statusKnown = false;
-      problems.push({
-        path, range: statusRange!, severity: 'warning', code: 'unknown-status', decision: id,
-        message: `Unknown status "${rawStatus}" in ${id}. Use ${knownWords(kind)}, or map it in .rationale.json "statusMap".`,
-      });
-    }
-  }
-
-  // ---- date
-  let date = scalarString(data.date);
-  if (!date && bullets.date) date = bullets.date.value;
-  if (!date) {
-    const dm = /^Date:\s*(\S.*)$/m.exec(text.slice(bodyOffset, firstH2 >= 0 ? startOffset(tree.children[firstH2]) : undefined));
-    if (dm) date = dm[1].trim();
-  }
-
-  // ---- front matter links, rules, scopes, schema
-  if (fm) {
-    for (const [field, type] of frontMatterLinkFields) {
-      const v = data[field];
-      if (v === undefined || v === null) continue;
-      const list = Array.isArray(v) ? v : [v];
-      list.forEach((item, i) => {
-        if (typeof item !== 'string' && typeof item !== 'number') return;
-        const s = String(item).trim();
-        if (!s) return;
-        const range = Array.isArray(v) ? fm.rangeAt([field, i]) : fm.rangeAt([field]);
-        const mdLink = /\]\(([^)\s]+)\)/.exec(s);
-        if (mdLink || /\.(md|markdown)$/i.test(s)) {
-          const target = resolveLinkTarget(dir, mdLink ? mdLink[1] : s);
-          if (target) links.push({ type, target, targetIsPath: true, raw: s, range });
-        } else links.push({ type, target: s, targetIsPath: false, range });
-      });
-    }
-    for (const e of fm.errors) {
-      problems.push({ path, range: e.range, severity: 'error', code: 'malformed-front-matter', decision: id, message: `Malformed front matter in ${path}: ${e.message}` });
-    }
-    if (fm.data) {
-      for (const v of validateFrontMatter(kind, fm.data)) {
-        if (v.path[0] === 'rules') continue; // parseRuleSpecs reports rule problems with better messages
-        problems.push({ path, range: fm.rangeAt(v.path), severity: 'warning', code: 'schema-violation', decision: id, message: `${id}: ${v.message}.` });
-      }
-    }
-  }
-  const appliesTo = globList(data['applies-to']);
-  let rules: RationaleDocument['rules'] = [];
-  if (fm && data.rules !== undefined) {
-    const parsed = parseRuleSpecs(data.rules, id, (p) => fm.rangeAt(p));
-    rules = parsed.rules;
-    for (const p of parsed.problems) {
-      problems.push({ path, range: p.range, severity: 'error', code: 'invalid-rule', decision: id, message: `${id}: ${p.message}` });
-    }
-  }
-
-  // ---- plain relative Markdown links anywhere in the body
-  const bodyLinks = needsFullParse(text) ? remarkLinks(text.slice(bodyOffset), bodyOffset) : scanMarkdownLinks(text, bodyOffset);
-  for (const link of bodyLinks) {
-    if (!isRelativeFileLink(link.url)) continue;
-    const target = resolveLinkTarget(dir, link.url);
-    const range = lines.rangeOf(link.start, link.end);
-    if (target === undefined) {
-      links.push({ type: 'markdown', target: link.url, targetIsPath: true, raw: link.url, range });
-    } else if (!links.some((l) => l.targetIsPath && l.target === target && l.type !== 'markdown' && overlaps(l.range, range))) {
-      links.push({ type: 'markdown', target, targetIsPath: true, raw: link.url, range });
-    }
-  }
-
+  const source = readSource(path, text, ctx);
+  const { fm, data, kind, bullets } = source;
+  const name = parseFileName(basename(path));
+  const { id, aliases } = readId(source, name, ctx);
+  const { title, titleRange, h1 } = readTitle(source, name);
+  const written = readWrittenStatus(source);
+  const status = interpretStatus(source, written, id, ctx.statusMap);
+  const rules = readRules(source, id);
+  const links = [...written.links, ...status.links, ...frontMatterLinks(source)];
+  links.push(...bodyLinks(source, links));
   return {
     kind,
     path,
@@ -256,26 +89,251 @@ export function parseDocument(path: string, text: string, ctx: ParseContext): Ra
     package: ctx.package,
     title,
     titleRange,
-    status,
-    rawStatus,
-    statusKnown,
-    statusRange,
-    date,
+    status: status.status,
+    rawStatus: written.rawStatus,
+    statusKnown: status.statusKnown,
+    statusRange: written.statusRange,
+    date: readDate(source),
     reviewBy: scalarString(data['review-by']),
     reviewByRange: data['review-by'] !== undefined ? fm?.rangeAt(['review-by']) : undefined,
     priority: typeof data.priority === 'number' || typeof data.priority === 'string' ? data.priority : undefined,
     appetite: scalarString(data.appetite),
     owner: peopleString(data.owner),
     decisionMakers: peopleList(data['decision-makers'] ?? data.deciders ?? bullets.deciders?.value),
-    appliesTo,
+    appliesTo: globList(data['applies-to']),
     appliesToRange: data['applies-to'] !== undefined ? fm?.rangeAt(['applies-to']) : undefined,
-    rules,
-    summary: summarize(text, bodyOffset, tree, h1),
+    rules: rules.rules,
+    summary: summarize(text, source.bodyOffset, source.tree, h1),
     frontMatter: fm?.data,
     frontMatterRange: fm?.range,
-    problems,
+    problems: [...status.problems, ...frontMatterProblems(source, id), ...rules.problems],
     hash: contentHash(text),
   };
+}
+
+/** What every step of parseDocument reads: the file, its front matter and its header as remark parsed it. */
+interface Source {
+  path: string;
+  text: string;
+  lines: LineMap;
+  fm: FrontMatter | undefined;
+  /** The front matter's data, or empty. */
+  data: Record<string, unknown>;
+  kind: DocKind;
+  /** The document's folder, for resolving relative links. */
+  dir: string;
+  bodyOffset: number;
+  /** The header (up to the first `##` after Status) as remark reads it. */
+  tree: Root;
+  /** Index of the first level-2 heading in `tree`, or -1. */
+  firstH2: number;
+  bullets: HeaderBullets;
+}
+
+function readSource(path: string, text: string, ctx: ParseContext): Source {
+  const lines = new LineMap(text);
+  const fm = parseFrontMatter(text, lines);
+  const data = fm?.data ?? {};
+  const bodyOffset = fm?.bodyOffset ?? 0;
+  // remark reads about 1 MB/s, so only the header (title, status bullets, Status section) goes
+  // through it; links come from a linear scanner. Offsets are shifted to stay the file's.
+  const tree = parseMarkdown(text.slice(bodyOffset, headerEnd(text, bodyOffset)), bodyOffset);
+  // MADR 2 / log4brains bullets sit before the first `##`.
+  const firstH2 = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 2);
+  const bullets = readHeaderBullets(firstH2 < 0 ? tree.children : tree.children.slice(0, firstH2), text);
+  return { path, text, lines, fm, data, kind: kindFromFrontMatterValue(data.kind) ?? ctx.kind, dir: dirname(path), bodyOffset, tree, firstH2, bullets };
+}
+
+/** Front matter `id`, else `ADR-0007` from a numbered file, else the file slug; and the other spellings. */
+function readId(source: Source, name: ReturnType<typeof parseFileName>, ctx: ParseContext): { id: string; aliases: string[] } {
+  const aliases: string[] = [];
+  let baseId: string;
+  if (name.number !== undefined && !name.datePrefixed) {
+    baseId = numberedId(ctx.idPrefixes[source.kind], name.number);
+    aliases.push(name.stem);
+    const slug = name.stem.replace(/^\d+[-_. ]?/, '');
+    if (slug) aliases.push(slug);
+  } else baseId = name.stem;
+  if (ctx.package) {
+    aliases.length = 0;
+    baseId = `${ctx.package}/${baseId}`;
+  }
+  let id = baseId;
+  const fmId = source.data.id;
+  if ((typeof fmId === 'string' && fmId.trim()) || typeof fmId === 'number') {
+    id = typeof fmId === 'number' ? numberedId(ctx.idPrefixes[source.kind], fmId) : fmId.trim();
+    if (baseId !== id) aliases.unshift(baseId);
+  }
+  return { id, aliases };
+}
+
+/** Front matter `title`, else the first `#` heading (without adr-tools numbering), else the file name. */
+function readTitle(source: Source, name: ReturnType<typeof parseFileName>): { title: string; titleRange: Range; h1: Heading | undefined } {
+  const { fm, data, lines, tree } = source;
+  const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  let title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : undefined;
+  let titleRange: Range = data.title !== undefined && fm ? fm.rangeAt(['title']) : lines.rangeOf(0, 0);
+  if (!title && h1) {
+    title = plainText(h1).trim().replace(/^\d+\.\s+/, '');
+    titleRange = lines.rangeOf(startOffset(h1), endOffset(h1));
+  }
+  return { title: title || humanize(name.stem), titleRange, h1 };
+}
+
+interface WrittenStatus {
+  rawStatus?: string;
+  statusRange?: Range;
+  /** The bullet holding the status, whose Markdown link (if any) names the successor. */
+  statusLinksFrom?: Nodes;
+  /** Labelled links in a Status section (`Supersedes [1. Title](0001-title.md)`). */
+  links: DocLink[];
+}
+
+/** The status as written: front matter `status`, else a `- Status:` bullet, else a `## Status` section. */
+function readWrittenStatus(source: Source): WrittenStatus {
+  const { data, fm, bullets, lines } = source;
+  if (typeof data.status === 'string' || typeof data.status === 'number') {
+    return { rawStatus: String(data.status).trim(), statusRange: fm!.rangeAt(['status']), links: [] };
+  }
+  if (bullets.status) {
+    return { rawStatus: bullets.status.value, statusRange: lines.rangeOf(bullets.status.start, bullets.status.end), statusLinksFrom: bullets.status.node, links: [] };
+  }
+  const section = findSection(source.tree, /^status$/i);
+  return section ? readStatusSection(source, section) : { links: [] };
+}
+
+/** An adr-tools `## Status` section: its first line is the status, and labelled links name related decisions. */
+function readStatusSection(source: Source, section: { start: number; end: number }): WrittenStatus {
+  const { text, lines, dir } = source;
+  const out: WrittenStatus = { links: [] };
+  const sectionText = text.slice(section.start, section.end);
+  const lineRe = /[^\r\n]*/g;
+  let first = true;
+  for (let m = lineRe.exec(sectionText); m !== null; m = lineRe.exec(sectionText)) {
+    const line = m[0];
+    const lineStart = section.start + m.index;
+    if (m[0].length === 0) lineRe.lastIndex++;
+    if (!line.trim()) continue;
+    if (first) {
+      out.rawStatus = line.trim().replace(/^[-*+]\s+/, '');
+      const lead = line.length - line.trimStart().length;
+      out.statusRange = lines.rangeOf(lineStart + lead, lineStart + line.trimEnd().length);
+      first = false;
+    }
+    const lm = /^\s*[-*+]?\s*([A-Za-z][A-Za-z ]*?)\s*:?\s*\[([^\]]*)\]\(([^)\s]+)[^)]*\)/.exec(line);
+    if (!lm) continue;
+    const type = statusLinkLabels.find(([re]) => re.test(lm[1].trim()))?.[1];
+    const target = resolveLinkTarget(dir, lm[3]);
+    if (type && target) {
+      const at = lineStart + line.indexOf('](') + 2;
+      out.links.push({ type, target, targetIsPath: true, raw: lm[3], range: lines.rangeOf(at, at + lm[3].length) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The canonical status of the written one, the successor a `superseded by …` status names, and an
+ * `unknown-status` finding for a status the map does not know (kept verbatim, marked unknown).
+ */
+function interpretStatus(source: Source, written: WrittenStatus, id: string, statusMap: Record<string, string>): { status?: string; statusKnown: boolean; links: DocLink[]; problems: Finding[] } {
+  const { rawStatus, statusRange } = written;
+  if (rawStatus === undefined || rawStatus === '') return { statusKnown: true, links: [], problems: [] };
+  const n = normalizeStatus(rawStatus, source.kind, statusMap);
+  if (!n.status) {
+    const problem: Finding = {
+      path: source.path, range: statusRange!, severity: 'warning', code: 'unknown-status', decision: id,
+      message: `Unknown status "${rawStatus}" in ${id}. Use ${knownWords(source.kind)}, or map it in .rationale.json "statusMap".`,
+    };
+    return { status: rawStatus, statusKnown: false, links: [], problems: [problem] };
+  }
+  const links: DocLink[] = [];
+  if (n.status === 'superseded' && n.successor) {
+    const linkInStatus = written.statusLinksFrom ? firstLink(written.statusLinksFrom) : undefined;
+    const md = /\[[^\]]*\]\(([^)\s]+)[^)]*\)/.exec(n.successor);
+    const target = linkInStatus ? linkInStatus.url : md?.[1];
+    if (target && isRelativeFileLink(target)) {
+      const resolved = resolveLinkTarget(source.dir, target);
+      if (resolved) links.push({ type: 'superseded-by', target: resolved, targetIsPath: true, raw: target, range: statusRange! });
+    } else {
+      const idText = n.successor.replace(/[.;,]+$/, '').trim();
+      if (/^[\w./-]+$/.test(idText)) links.push({ type: 'superseded-by', target: idText, targetIsPath: false, range: statusRange! });
+    }
+  }
+  return { status: n.status, statusKnown: true, links, problems: [] };
+}
+
+/** Front matter `date`, else a `- Date:` bullet, else an adr-tools `Date:` line before the first `##`. */
+function readDate(source: Source): string | undefined {
+  const { data, bullets, text, bodyOffset, tree, firstH2 } = source;
+  const date = scalarString(data.date) || bullets.date?.value;
+  if (date) return date;
+  const dm = /^Date:\s*(\S.*)$/m.exec(text.slice(bodyOffset, firstH2 >= 0 ? startOffset(tree.children[firstH2]) : undefined));
+  return dm ? dm[1].trim() : undefined;
+}
+
+/** `supersedes:`, `project:`, `goals:` … in front matter: ids, or paths to Markdown files. */
+function frontMatterLinks(source: Source): DocLink[] {
+  const { fm, data, dir } = source;
+  const links: DocLink[] = [];
+  if (!fm) return links;
+  for (const [field, type] of frontMatterLinkFields) {
+    const v = data[field];
+    if (v === undefined || v === null) continue;
+    const list = Array.isArray(v) ? v : [v];
+    list.forEach((item, i) => {
+      if (typeof item !== 'string' && typeof item !== 'number') return;
+      const s = String(item).trim();
+      if (!s) return;
+      const range = Array.isArray(v) ? fm.rangeAt([field, i]) : fm.rangeAt([field]);
+      const mdLink = /\]\(([^)\s]+)\)/.exec(s);
+      if (mdLink || /\.(md|markdown)$/i.test(s)) {
+        const target = resolveLinkTarget(dir, mdLink ? mdLink[1] : s);
+        if (target) links.push({ type, target, targetIsPath: true, raw: s, range });
+      } else links.push({ type, target: s, targetIsPath: false, range });
+    });
+  }
+  return links;
+}
+
+/** Malformed YAML and schema violations of the front matter. */
+function frontMatterProblems(source: Source, id: string): Finding[] {
+  const { fm, path, kind } = source;
+  if (!fm) return [];
+  const problems: Finding[] = fm.errors.map((e) => ({ path, range: e.range, severity: 'error', code: 'malformed-front-matter', decision: id, message: `Malformed front matter in ${path}: ${e.message}` }));
+  if (fm.data) {
+    for (const v of validateFrontMatter(kind, fm.data)) {
+      if (v.path[0] === 'rules') continue; // parseRuleSpecs reports rule problems with better messages
+      problems.push({ path, range: fm.rangeAt(v.path), severity: 'warning', code: 'schema-violation', decision: id, message: `${id}: ${v.message}.` });
+    }
+  }
+  return problems;
+}
+
+function readRules(source: Source, id: string): { rules: RationaleDocument['rules']; problems: Finding[] } {
+  const { fm, data, path } = source;
+  if (!fm || data.rules === undefined) return { rules: [], problems: [] };
+  const parsed = parseRuleSpecs(data.rules, id, (p) => fm.rangeAt(p));
+  const problems: Finding[] = parsed.problems.map((p) => ({ path, range: p.range, severity: 'error', code: 'invalid-rule', decision: id, message: `${id}: ${p.message}` }));
+  return { rules: parsed.rules, problems };
+}
+
+/** Plain relative Markdown links anywhere in the body, except those that repeat a typed link at the same place. */
+function bodyLinks(source: Source, typed: readonly DocLink[]): DocLink[] {
+  const { text, bodyOffset, dir, lines } = source;
+  const out: DocLink[] = [];
+  const found = needsFullParse(text) ? remarkLinks(text.slice(bodyOffset), bodyOffset) : scanMarkdownLinks(text, bodyOffset);
+  for (const link of found) {
+    if (!isRelativeFileLink(link.url)) continue;
+    const target = resolveLinkTarget(dir, link.url);
+    const range = lines.rangeOf(link.start, link.end);
+    if (target === undefined) {
+      out.push({ type: 'markdown', target: link.url, targetIsPath: true, raw: link.url, range });
+    } else if (!typed.some((l) => l.targetIsPath && l.target === target && l.type !== 'markdown' && overlaps(l.range, range))) {
+      out.push({ type: 'markdown', target, targetIsPath: true, raw: link.url, range });
+    }
+  }
+  return out;
 }
 
 interface BulletValue {
@@ -285,9 +343,15 @@ interface BulletValue {
   node: Nodes;
 }
 
+interface HeaderBullets {
+  status?: BulletValue;
+  date?: BulletValue;
+  deciders?: BulletValue;
+}
+
 /** `* Status: accepted`, `- **Status:** accepted`, `- Deciders: …`, `- Date: …` in the preamble. */
-function readHeaderBullets(preamble: Nodes[], text: string): { status?: BulletValue; date?: BulletValue; deciders?: BulletValue } {
-  const out: { status?: BulletValue; date?: BulletValue; deciders?: BulletValue } = {};
+function readHeaderBullets(preamble: Nodes[], text: string): HeaderBullets {
+  const out: HeaderBullets = {};
   for (const node of preamble) {
     if (node.type !== 'list') continue;
     for (const item of (node as List).children) {
