@@ -3,7 +3,8 @@ import type { DocKind, DocLink, LinkType, RationaleDocument } from './document.j
 import type { Finding } from '../base/finding.js';
 import { parseFrontMatter, type FrontMatter } from './frontMatter.js';
 import { numberedId, parseFileName } from './ids.js';
-import { endOffset, inlineMarkdownToText, isRelativeFileLink, linkPath, parseMarkdown, plainText, startOffset } from './markdown.js';
+import { endOffset, isRelativeFileLink, linkPath, parseMarkdown, plainText, startOffset } from './markdown.js';
+import { summarize } from './documentSummary.js';
 import { needsFullParse, scanMarkdownLinks, type ScannedLink } from './markdownLinks.js';
 import { LineMap, type Range } from '../base/range.js';
 import { parseRuleSpecs } from '../rules/parseRuleSpecs.js';
@@ -43,25 +44,23 @@ const statusLinkLabels: [RegExp, LinkType][] = [
   [/^(?:amended by|clarified by|extended by)$/i, 'amended-by'],
 ];
 
-/** The kind of document each front-matter link field names, for completion and resolution. */
-export const frontMatterLinkKinds = lookupTable<DocKind>({
-  supersedes: 'decision', 'superseded-by': 'decision', superseded_by: 'decision', amends: 'decision', 'amended-by': 'decision',
-  'relates-to': 'decision', related: 'decision', project: 'project', projects: 'project', goal: 'goal', goals: 'goal',
-});
-
-const frontMatterLinkFields: [string, LinkType][] = [
-  ['supersedes', 'supersedes'],
-  ['superseded-by', 'superseded-by'],
-  ['superseded_by', 'superseded-by'],
-  ['amends', 'amends'],
-  ['amended-by', 'amended-by'],
-  ['relates-to', 'relates-to'],
-  ['related', 'relates-to'],
-  ['project', 'project'],
-  ['projects', 'project'],
-  ['goal', 'goal'],
-  ['goals', 'goal'],
+/** Front-matter link fields, in the order links are read: the link each makes and the kind of document it names. */
+const frontMatterLinkFields: readonly [field: string, type: LinkType, kind: DocKind][] = [
+  ['supersedes', 'supersedes', 'decision'],
+  ['superseded-by', 'superseded-by', 'decision'],
+  ['superseded_by', 'superseded-by', 'decision'],
+  ['amends', 'amends', 'decision'],
+  ['amended-by', 'amended-by', 'decision'],
+  ['relates-to', 'relates-to', 'decision'],
+  ['related', 'relates-to', 'decision'],
+  ['project', 'project', 'project'],
+  ['projects', 'project', 'project'],
+  ['goal', 'goal', 'goal'],
+  ['goals', 'goal', 'goal'],
 ];
+
+/** The kind of document each front-matter link field names, for completion and resolution. */
+export const frontMatterLinkKinds = lookupTable<DocKind>(Object.fromEntries(frontMatterLinkFields.map(([field, , kind]) => [field, kind])));
 
 /**
  * Parses one goal, project or decision. A pure function of its inputs: the index caches results by
@@ -423,64 +422,6 @@ function resolveLinkTarget(dir: string, url: string): string | undefined {
 
 function overlaps(a: Range, b: Range): boolean {
   return !(a.end.line < b.start.line || b.end.line < a.start.line);
-}
-
-const summaryHeading = /^ {0,3}#{2,6}[ \t]+(context|context and problem statement|problem|problem statement|summary|background|why|objective|decision|decision outcome)\b/i;
-
-/**
- * The first paragraph of the context (or problem, summary, decision) section, else the first
- * paragraph after the title: what a hover shows. Only that paragraph goes through remark.
- */
-function summarize(text: string, bodyOffset: number, head: Root, h1: Heading | undefined): string {
-  let paragraph: string | undefined;
-  const lineRe = /^.*$/gm;
-  lineRe.lastIndex = bodyOffset;
-  let inSection = false;
-  let fence: string | undefined;
-  const collected: string[] = [];
-  for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
-    if (m[0].length === 0) lineRe.lastIndex++;
-    const line = m[0].replace(/\r$/, '');
-    if (fence) {
-      if (closesFence(line, fence)) fence = undefined;
-      continue;
-    }
-    const opened = fenceOpenedBy(line);
-    if (opened) {
-      fence = opened;
-      if (inSection && collected.length) break;
-      continue;
-    }
-    if (!inSection) {
-      if (summaryHeading.test(line)) inSection = true;
-      continue;
-    }
-    if (/^ {0,3}#{1,6}[ \t]/.test(line)) break;
-    if (line.trim() === '') {
-      if (collected.length) break;
-      continue;
-    }
-    if (/^\s*([-*+]|\d+\.)\s|^\s*[|>]|^\s*<!--/.test(line) && collected.length === 0) continue;
-    collected.push(line);
-    if (lineRe.lastIndex >= text.length) break;
-  }
-  if (collected.length) paragraph = collected.join('\n');
-  let t = '';
-  if (paragraph !== undefined) {
-    t = inlineMarkdownToText(paragraph);
-  } else {
-    const kids = head.children;
-    for (let i = h1 ? kids.indexOf(h1) + 1 : 0; i < kids.length; i++) {
-      const n = kids[i];
-      if (n.type === 'heading') break;
-      if (n.type !== 'paragraph') continue;
-      const candidate = plainText(n).replace(/\s+/g, ' ').trim();
-      if (!candidate || /^(date|status)\s*:/i.test(candidate)) continue;
-      t = candidate;
-      break;
-    }
-  }
-  return t.length > 400 ? `${t.slice(0, 397).replace(/\s+\S*$/, '')}…` : t;
 }
 
 /**
