@@ -1,4 +1,5 @@
 import { SymbolKind, type DefinitionParams, type DocumentLink, type DocumentLinkParams, type Location, type ReferenceParams, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver/node';
+import { statusInForce, statusInForceText } from '../core/index/statusInForce.js';
 import { findReferences } from '../core/features/findReferences.js';
 import { idAtPosition } from '../core/features/idAtPosition.js';
 import { resolveLink } from '../core/index/workspaceIndex.js';
@@ -41,7 +42,7 @@ export function onWorkspaceSymbol(sessions: Sessions, params: WorkspaceSymbolPar
     for (const d of session.index.documents.values()) {
       const hay = `${d.id} ${d.title}`.toLowerCase();
       if (!words.every((w) => hay.includes(w))) continue;
-      out.push({ name: `${d.id}: ${d.title}`, kind: symbolKinds[d.kind], containerName: d.status, location: { uri: session.uriOf(d.path), range: d.titleRange } });
+      out.push({ name: `${d.id}: ${d.title}`, kind: symbolKinds[d.kind], containerName: statusInForceText(statusInForce(session.index, d)), location: { uri: session.uriOf(d.path), range: d.titleRange } });
       if (out.length >= 500) return out;
     }
   }
