@@ -45,11 +45,14 @@ export function mentalModel(index: WorkspaceIndex): MentalModel {
   const goals: ModelNode[] = [];
   const unlinked: ModelNode[] = [];
   for (const d of hierarchy.documents) {
-    const n = d.kind === 'decision' ? undefined : sharedNode(d);
-    if (d.kind === 'goal') goals.push(n!);
+    if (d.kind === 'goal') {
+      goals.push(sharedNode(d));
+      continue;
+    }
+    const place = () => (d.kind === 'decision' ? node(d) : sharedNode(d));
     const parents = hierarchy.parentsOf(d.path);
-    if (d.kind !== 'goal' && parents.length === 0) unlinked.push(n ?? node(d));
-    for (const link of parents) sharedNode(link.parent).children.push(n ?? node(d));
+    if (parents.length === 0) unlinked.push(place());
+    for (const link of parents) sharedNode(link.parent).children.push(place());
   }
   const sortDeep = (list: ModelNode[]) => {
     list.sort(byPriorityThenId);
