@@ -1,4 +1,4 @@
-import type { DocKind, RationaleDocument } from '../../core/documents/document.js';
+import { linkTargetKinds, type DocKind, type RationaleDocument } from '../../core/documents/document.js';
 import { statusKey } from '../../core/documents/statusMap.js';
 import { statusInForce, statusInForceText } from '../../core/index/statusInForce.js';
 import { resolveLink, type WorkspaceIndex } from '../../core/index/workspaceIndex.js';
@@ -89,7 +89,7 @@ export function listedDocument(index: WorkspaceIndex, d: RationaleDocument): Lis
     rules: d.rules.length,
     links: d.links
       .filter((l) => l.type !== 'markdown' || resolveLink(index, l) !== undefined)
-      .map((l) => ({ type: l.type, target: l.target, id: resolveLink(index, l, l.type === 'goal' ? 'goal' : l.type === 'project' ? 'project' : 'decision')?.id ?? null })),
+      .map((l) => ({ type: l.type, target: l.target, id: resolveLink(index, l, linkTargetKinds[l.type] ?? 'decision')?.id ?? null })),
   };
 }
 

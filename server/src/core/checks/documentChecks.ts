@@ -1,4 +1,4 @@
-import type { RationaleDocument } from '../documents/document.js';
+import { linkTargetKinds, type RationaleDocument } from '../documents/document.js';
 import type { Finding } from '../base/finding.js';
 import { idKey } from '../documents/ids.js';
 import { matchesAny } from '../base/glob.js';
@@ -15,7 +15,6 @@ export interface DocumentCheckOptions {
   exists?: (path: string) => boolean;
 }
 
-const linkKind = { project: 'project', goal: 'goal', supersedes: 'decision', 'superseded-by': 'decision', amends: 'decision', 'amended-by': 'decision' } as const;
 
 /** Checks of the document graph itself: ids, links, supersession, goals and projects, scopes, reviews. */
 export function checkDocuments(index: WorkspaceIndex, options: DocumentCheckOptions): Finding[] {
@@ -97,7 +96,7 @@ function linkProblems(index: WorkspaceIndex, doc: RationaleDocument, options: Do
       });
       continue;
     }
-    const expected = link.type in linkKind ? linkKind[link.type as keyof typeof linkKind] : undefined;
+    const expected = linkTargetKinds[link.type];
     const target = resolveLink(index, link, expected);
     if (!target) {
       out.push({

@@ -17,6 +17,15 @@ export type LinkType =
   /** A plain relative Markdown link to another file. */
   | 'markdown';
 
+/**
+ * The kind of document a typed link must point to; undefined for `relates-to` and plain Markdown
+ * links, which may point at any document.
+ */
+export const linkTargetKinds: Readonly<Record<LinkType, DocKind | undefined>> = {
+  supersedes: 'decision', 'superseded-by': 'decision', amends: 'decision', 'amended-by': 'decision',
+  project: 'project', goal: 'goal', 'relates-to': undefined, markdown: undefined,
+};
+
 export interface DocLink {
   type: LinkType;
   /** An id (`ADR-0007`, `GOAL-growth`) or, for path links, a workspace-relative path. */

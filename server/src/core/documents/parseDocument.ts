@@ -1,5 +1,5 @@
 import type { Heading, List, Nodes, Root } from 'mdast';
-import type { DocKind, DocLink, LinkType, RationaleDocument } from './document.js';
+import { linkTargetKinds, type DocKind, type DocLink, type LinkType, type RationaleDocument } from './document.js';
 import type { Finding } from '../base/finding.js';
 import { parseFrontMatter, type FrontMatter } from './frontMatter.js';
 import { numberedId, parseFileName } from './ids.js';
@@ -44,23 +44,26 @@ const statusLinkLabels: [RegExp, LinkType][] = [
   [/^(?:amended by|clarified by|extended by)$/i, 'amended-by'],
 ];
 
-/** Front-matter link fields, in the order links are read: the link each makes and the kind of document it names. */
-const frontMatterLinkFields: readonly [field: string, type: LinkType, kind: DocKind][] = [
-  ['supersedes', 'supersedes', 'decision'],
-  ['superseded-by', 'superseded-by', 'decision'],
-  ['superseded_by', 'superseded-by', 'decision'],
-  ['amends', 'amends', 'decision'],
-  ['amended-by', 'amended-by', 'decision'],
-  ['relates-to', 'relates-to', 'decision'],
-  ['related', 'relates-to', 'decision'],
-  ['project', 'project', 'project'],
-  ['projects', 'project', 'project'],
-  ['goal', 'goal', 'goal'],
-  ['goals', 'goal', 'goal'],
+/** Front-matter link fields, in the order links are read, and the link each makes. */
+const frontMatterLinkFields: readonly [field: string, type: LinkType][] = [
+  ['supersedes', 'supersedes'],
+  ['superseded-by', 'superseded-by'],
+  ['superseded_by', 'superseded-by'],
+  ['amends', 'amends'],
+  ['amended-by', 'amended-by'],
+  ['relates-to', 'relates-to'],
+  ['related', 'relates-to'],
+  ['project', 'project'],
+  ['projects', 'project'],
+  ['goal', 'goal'],
+  ['goals', 'goal'],
 ];
 
-/** The kind of document each front-matter link field names, for completion and resolution. */
-export const frontMatterLinkKinds = lookupTable<DocKind>(Object.fromEntries(frontMatterLinkFields.map(([field, , kind]) => [field, kind])));
+/**
+ * The kind of document each front-matter link field names, for completion: the link's target kind,
+ * and decisions for `relates-to` (which may name any document, but mostly names decisions).
+ */
+export const frontMatterLinkKinds = lookupTable<DocKind>(Object.fromEntries(frontMatterLinkFields.map(([field, type]) => [field, linkTargetKinds[type] ?? 'decision'])));
 
 /**
  * Parses one goal, project or decision. A pure function of its inputs: the index caches results by
