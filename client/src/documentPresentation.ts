@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { DocumentKind, DocumentSummary } from '../../server/src/protocol';
+import { statusText as describeStatus } from '../../server/src/core/documents/statusText';
 
 const green = new vscode.ThemeColor('testing.iconPassed');
 const yellow = new vscode.ThemeColor('charts.yellow');
@@ -41,13 +42,17 @@ const kindIcons: Record<DocumentKind, string> = { goal: 'target', project: 'proj
 export const kindLabels: Record<DocumentKind, string> = { goal: 'Goal', project: 'Project', decision: 'Decision' };
 
 /**
- * Statuses of decisions that no longer govern anything: the Mental Model hides them unless the
- * user asks for them, because a long history of replaced decisions buries the ones in force.
+ * Decisions that no longer govern anything (the server decides which: `retired`): the Mental Model
+ * hides them unless the user asks for them, because a long history of replaced decisions buries the
+ * ones in force. Goals and projects stay, since their decisions hang under them.
  */
-export const retiredDecisionStatuses: ReadonlySet<string> = new Set(['superseded', 'rejected', 'deprecated']);
-
 export function isRetired(doc: DocumentSummary): boolean {
-  return doc.kind === 'decision' && doc.status !== undefined && retiredDecisionStatuses.has(doc.status);
+  return doc.kind === 'decision' && doc.retired;
+}
+
+/** The status in force, with the file's own where they differ: `superseded (file says accepted)`. */
+export function statusText(doc: DocumentSummary): string | undefined {
+  return describeStatus(doc.status, doc.writtenStatus);
 }
 
 export function statusIcon(doc: DocumentSummary): vscode.ThemeIcon {
@@ -66,13 +71,14 @@ export function statusCodicon(doc: DocumentSummary): string {
 /** `P1 · 6 weeks` for goals and projects, `accepted · 2024-05-02` for decisions. */
 export function documentDescription(doc: DocumentSummary): string {
   const parts: string[] = [];
+  const status = statusText(doc);
   if (doc.kind === 'decision') {
-    if (doc.status) parts.push(doc.status);
+    if (status) parts.push(status);
     if (doc.date) parts.push(doc.date);
   } else {
     if (doc.priority !== undefined && doc.priority !== '') parts.push(priorityText(doc.priority));
     if (doc.appetite) parts.push(doc.appetite);
-    if (doc.status) parts.push(doc.status);
+    if (status) parts.push(status);
   }
   return parts.join(' · ');
 }
@@ -100,7 +106,7 @@ export function documentTooltip(doc: DocumentSummary, extra?: string): vscode.Ma
   md.supportHtml = false;
   md.appendMarkdown(`**${escapeMarkdown(doc.id)}** · ${escapeMarkdown(doc.title)}\n\n`);
   const facts: string[] = [kindLabels[doc.kind]];
-  if (doc.status) facts.push(`status: ${escapeMarkdown(doc.status)}${doc.statusKnown ? '' : ' (not a known status)'}`);
+  if (doc.status) facts.push(`status: ${escapeMarkdown(statusText(doc)!)}${doc.statusKnown ? '' : ' (not a known status)'}`);
   if (doc.date) facts.push(`date: ${escapeMarkdown(doc.date)}`);
   if (doc.priority !== undefined && doc.priority !== '') facts.push(`priority: ${escapeMarkdown(priorityText(doc.priority))}`);
   if (doc.appetite) facts.push(`appetite: ${escapeMarkdown(doc.appetite)}`);

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { groupByDocument, governingReason, type ActiveFileGoverning } from './activeFileGoverning';
-import { escapeMarkdown } from './documentPresentation';
+import { escapeMarkdown, statusText } from './documentPresentation';
 
 export class GoverningStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -52,7 +52,7 @@ export class GoverningStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(`**Governed by ${docs.length} document${docs.length === 1 ? '' : 's'}**\n\n`);
     for (const g of docs.slice(0, 15)) {
       const d = g.entry.document;
-      tooltip.appendMarkdown(`- ${escapeMarkdown(d.id)}: ${escapeMarkdown(d.title)}${d.status ? ` (${escapeMarkdown(d.status)})` : ''}, ${escapeMarkdown(governingReason(g))}\n`);
+      tooltip.appendMarkdown(`- ${escapeMarkdown(d.id)}: ${escapeMarkdown(d.title)}${d.status ? ` (${escapeMarkdown(statusText(d)!)})` : ''}, ${escapeMarkdown(governingReason(g))}\n`);
     }
     if (docs.length > 15) tooltip.appendMarkdown(`- … and ${docs.length - 15} more\n`);
     tooltip.appendMarkdown('\nClick to list them.');

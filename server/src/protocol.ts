@@ -13,7 +13,15 @@ export interface DocumentSummary {
   id: string;
   kind: DocumentKind;
   title: string;
+  /**
+   * The status in force (server/src/core/index/statusInForce.ts): a decision an accepted decision
+   * supersedes is `superseded` even while its own file still says `accepted`.
+   */
   status?: string;
+  /** The canonical status the file states, only when it differs from `status`. */
+  writtenStatus?: string;
+  /** Whether `status` no longer governs anything (superseded, deprecated, rejected, cancelled, dropped). */
+  retired: boolean;
   /** False when the written status is not in the status map (shown with a warning icon). */
   statusKnown: boolean;
   date?: string;

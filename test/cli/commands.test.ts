@@ -197,6 +197,20 @@ describe('rationale explain', () => {
     assert.match(r.stdout, /status {3}superseded · 2023-01-01 → now ADR-0002 Use date-fns instead of Moment\.js \(docs\/adr\/0002-use-date-fns\.md\)/);
   });
 
+  it('shows the status in force next to the one the file states', async () => {
+    const files = {
+      ...model,
+      'docs/adr/0001-use-moment.md': model['docs/adr/0001-use-moment.md'].replace('status: superseded by ADR-0002', 'status: accepted'),
+      'src/old.ts': '// @decision ADR-0001\nexport {};\n',
+    };
+    const r = await rationale(['explain', 'src/old.ts'], { files });
+    assert.match(r.stdout, /status {3}superseded \(file says accepted\) · 2023-01-01 → now ADR-0002 /);
+    const json = JSON.parse((await rationale(['explain', 'src/old.ts', '--json'], { files })).stdout);
+    assert.deepEqual([json.governing[0].status, json.governing[0].writtenStatus, json.governing[0].retired], ['superseded', 'accepted', true]);
+    const list = await rationale(['list', '--kind', 'decision'], { files });
+    assert.match(list.stdout, /ADR-0001 +decision +superseded \(file says accepted\) /);
+  });
+
   it('exits 2 for a missing file, a folder, or a line past the end', async () => {
     const dir = workspace(model);
     const cases: [string[], RegExp][] = [

@@ -166,6 +166,12 @@ describe('language server', () => {
     assert.equal(tree.goals[0].children[0].children[0].document.id, 'ADR-0002');
     assert.deepEqual(tree.goals[0].children[0].children[0].code?.map((c) => c.uri), [fx.uri('src/app.ts')]);
     assert.deepEqual(tree.unlinked.map((n) => n.document.id), ['ADR-0001']);
+    // ADR-0002 (accepted) supersedes ADR-0001, whose file still says Accepted: the tree gets the status in force.
+    assert.deepEqual(
+      [tree.unlinked[0].document.status, tree.unlinked[0].document.writtenStatus, tree.unlinked[0].document.retired],
+      ['superseded', 'accepted', true],
+    );
+    assert.deepEqual([tree.goals[0].children[0].children[0].document.writtenStatus, tree.goals[0].children[0].children[0].document.retired], [undefined, false]);
     const gov = (await fx.client.sendRequest(governingRequest.method, { uri: fx.uri('src/app.ts') })) as GoverningEntry[];
     assert.deepEqual(gov.map((g) => [g.document.id, g.via, g.goals.map((x) => x.id)]), [['ADR-0002', 'annotation', ['GOAL-growth']]]);
   });

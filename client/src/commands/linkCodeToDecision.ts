@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { RationaleServer } from '../rationaleServer';
 import { idFromArgument } from './commandArguments';
 import { pickDocument } from './pickDocument';
+import { isRetired } from '../documentPresentation';
 
 export async function linkCodeToDecision(server: RationaleServer, arg?: unknown): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
@@ -19,7 +20,7 @@ export async function linkCodeToDecision(server: RationaleServer, arg?: unknown)
       title: 'Rationale: Link Code to Decision',
       placeholder: `Which decision governs line ${editor.selection.active.line + 1}?`,
       kind: 'decision',
-      exclude: (d) => d.status === 'superseded' || d.status === 'rejected',
+      exclude: isRetired,
     });
     if (!doc) return false;
     id = doc.id;

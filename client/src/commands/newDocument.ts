@@ -123,7 +123,7 @@ export async function newDocument(server: RationaleServer, kind: DocumentKind, a
       title: `Rationale: New Decision "${title}"`,
       placeholder: 'Does it supersede an earlier decision? Pick it, or choose "No".',
       kind: 'decision',
-      exclude: (d) => d.status === 'superseded' || d.status === 'rejected',
+      exclude: isRetired,
       sort: inForceFirst,
       noneLabel: 'No, it supersedes nothing',
     });

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { DocumentKind, DocumentSummary, TreeNode } from '../../../server/src/protocol';
-import { documentLabel, shorten, statusIcon } from '../documentPresentation';
+import { documentLabel, shorten, statusIcon, statusText } from '../documentPresentation';
 import type { RationaleServer } from '../rationaleServer';
 
 export interface PickDocumentOptions {
@@ -109,7 +109,7 @@ function toItem(d: DocumentSummary, alwaysShow: boolean): DocumentItem {
   return {
     label: documentLabel(d),
     iconPath: statusIcon(d),
-    description: [d.status, d.date].filter(Boolean).join(' · '),
+    description: [statusText(d), d.date].filter(Boolean).join(' · '),
     detail: d.summary ? shorten(d.summary, 160) : undefined,
     alwaysShow,
     document: d,

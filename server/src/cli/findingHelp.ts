@@ -1,4 +1,5 @@
 import type { FindingCode } from '../core/base/finding.js';
+import { ruleKindsInWords } from '../core/rules/ruleSpec.js';
 
 export interface FindingHelp {
   /** A short name, PascalCase as SARIF's `rule.name` suggests. */
@@ -42,7 +43,7 @@ export const findingHelp: Record<FindingCode, FindingHelp> = {
   'invalid-rule': {
     name: 'InvalidRule',
     short: 'A decision declares a rule that cannot be checked.',
-    help: 'Fix the rule in the decision\'s front matter: one of forbid-import, forbid-pattern, require-pattern, forbid-dependency or forbid-layer, with valid globs and an RE2 regular expression.',
+    help: `Fix the rule in the decision's front matter: one of ${ruleKindsInWords}, with valid globs and an RE2 regular expression.`,
   },
   'unknown-id': {
     name: 'UnknownId',

@@ -1,4 +1,5 @@
 /** Help texts: `rationale --help` and `rationale <command> --help`. */
+import { ruleKindsInWords } from '../core/rules/ruleSpec.js';
 
 export const mainHelp = `Rationale: your goals, projects and architecture decisions, linked to the code and checked.
 
@@ -28,8 +29,9 @@ export const commandHelp = lookupTable<string>({
   check: `Usage: rationale check [dir] [options]
 
 Checks the workspace in dir (default: the workspace around the current directory): the rules that
-accepted decisions declare (forbid-import, forbid-pattern, require-pattern, forbid-dependency,
-forbid-layer), references from code to goals, projects and decisions, and the documents themselves.
+accepted decisions declare, references from code to goals, projects and decisions, and the
+documents themselves.
+Rule kinds: ${ruleKindsInWords}.
 
 Options:
   -f, --format <text|json|sarif|github>   Output format (default text)

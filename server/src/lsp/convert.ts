@@ -3,6 +3,8 @@ import type { Finding } from '../core/base/finding.js';
 import type { DocumentSummary } from '../protocol.js';
 import type { RationaleDocument } from '../core/documents/document.js';
 import type { FixableFinding } from '../core/features/quickFixes.js';
+import type { WorkspaceIndex } from '../core/index/workspaceIndex.js';
+import { statusInForce } from '../core/index/statusInForce.js';
 
 export const diagnosticSource = 'rationale';
 
@@ -23,12 +25,15 @@ export function toDiagnostic(f: Finding): Diagnostic {
   };
 }
 
-export function toSummary(doc: RationaleDocument, uri: string): DocumentSummary {
+export function toSummary(index: WorkspaceIndex, doc: RationaleDocument, uri: string): DocumentSummary {
+  const inForce = statusInForce(index, doc);
   return {
     id: doc.id,
     kind: doc.kind,
     title: doc.title,
-    status: doc.status,
+    status: inForce.status,
+    writtenStatus: inForce.written,
+    retired: inForce.retired,
     statusKnown: doc.statusKnown,
     date: doc.date,
     priority: doc.priority,

@@ -12,7 +12,7 @@ export function onTree(sessions: Sessions): TreeResult {
   for (const session of sessions.all()) {
     const model = session.features.mentalModel();
     const convert = (n: PreviewedModelNode): TreeNode => ({
-      document: toSummary(n.document, session.uriOf(n.document.path)),
+      document: toSummary(session.index, n.document, session.uriOf(n.document.path)),
       children: n.children.map(convert),
       code: n.code.length ? n.code.map((c) => ({ uri: session.uriOf(c.path), line: c.line, preview: c.preview })) : undefined,
     });
@@ -28,11 +28,11 @@ export function onGoverning(sessions: Sessions, params: GoverningParams): Govern
   if (!at) return [];
   const { session } = at;
   return session.features.governing(at.path, params.line).map((g) => ({
-    document: toSummary(g.document, session.uriOf(g.document.path)),
+    document: toSummary(session.index, g.document, session.uriOf(g.document.path)),
     via: g.via,
     line: g.reference?.range.start.line,
-    projects: g.projects.map((p) => toSummary(p, session.uriOf(p.path))),
-    goals: g.goals.map((x) => toSummary(x, session.uriOf(x.path))),
+    projects: g.projects.map((p) => toSummary(session.index, p, session.uriOf(p.path))),
+    goals: g.goals.map((x) => toSummary(session.index, x, session.uriOf(x.path))),
   }));
 }
 
@@ -41,7 +41,7 @@ export function onSearch(sessions: Sessions, params: SearchParams): SearchHit[] 
   const hits: SearchHit[] = [];
   for (const session of sessions.all()) {
     for (const h of session.features.search(params.query, { limit, kinds: params.kind ? [params.kind] : undefined })) {
-      hits.push({ document: toSummary(h.document, session.uriOf(h.document.path)), score: h.score });
+      hits.push({ document: toSummary(session.index, h.document, session.uriOf(h.document.path)), score: h.score });
     }
   }
   return hits.sort((a, b) => a.score - b.score).slice(0, limit);

@@ -1,3 +1,4 @@
+import { statusInForce, statusInForceText } from '../core/index/statusInForce.js';
 import { SymbolKind, type DefinitionParams, type DocumentLink, type DocumentLinkParams, type Location, type ReferenceParams, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver/node';
 import type { Sessions } from './sessions.js';
 
@@ -25,7 +26,7 @@ export function onWorkspaceSymbol(sessions: Sessions, params: WorkspaceSymbolPar
   const out: SymbolInformation[] = [];
   for (const session of sessions.all()) {
     for (const d of session.features.symbols(params.query, maxSymbols - out.length)) {
-      out.push({ name: `${d.id}: ${d.title}`, kind: symbolKinds[d.kind], containerName: d.status, location: { uri: session.uriOf(d.path), range: d.titleRange } });
+      out.push({ name: `${d.id}: ${d.title}`, kind: symbolKinds[d.kind], containerName: statusInForceText(statusInForce(session.index, d)), location: { uri: session.uriOf(d.path), range: d.titleRange } });
     }
   }
   return out;

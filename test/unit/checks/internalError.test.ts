@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createCheckContext } from '../../../server/src/core/checks/checkWorkspace.js';
 import { indexAndCheck } from '../../../server/src/core/checks/indexAndCheck.js';
-import { buildDocumentIndex } from '../../../server/src/core/index/workspaceIndex.js';
+import { buildIndex } from '../../../server/src/core/index/workspaceIndex.js';
 import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
 
 const layers = '---\nstatus: accepted\nrules:\n  - forbid-layer: { from: "src/ui/**", to: "src/db/**" }\n  - forbid-pattern: "eval\\\\("\n---\n# Layers\n';
@@ -14,7 +14,7 @@ const layers = '---\nstatus: accepted\nrules:\n  - forbid-layer: { from: "src/ui
 describe('internal errors', () => {
   it('a rule that throws reports an internal-error naming the file, the decision and the error', () => {
     const ws = new MemoryWorkspace({ 'docs/adr/0001-layers.md': layers, 'src/ui/a.ts': "import { db } from '../db/b';\n", 'src/db/b.ts': 'export const db = 1;\n' });
-    const ctx = createCheckContext(buildDocumentIndex(ws), ws, { today: '2026-11-23' });
+    const ctx = createCheckContext(buildIndex(ws), ws, { today: '2026-11-23' });
     // The rule engine's file-existence seam: forbid-layer resolves relative imports through it.
     const findings = ctx.rules.checkFile('src/ui/a.ts', "import { db } from '../db/b';\n", () => {
       throw new Error('disk on fire');

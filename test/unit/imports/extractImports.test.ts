@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { extractImports, hasImportExtractor, importFamilyOf } from '../../../server/src/core/source/extractImports.js';
+import { extensionsWithImportReader, fallbackCommentSyntax, knownCommentSyntax } from '../../../server/src/core/source/commentSyntax.js';
 import { parseMarkers, showRange } from '../rules/fixtureMarkers.js';
 
 /**
@@ -254,6 +255,22 @@ describe('extractImports: dispatch', () => {
     assert.equal(importFamilyOf('a/.ts'), undefined);
     assert.equal(hasImportExtractor('Makefile'), false);
     assert.deepEqual(extractImports('README.md', "import x from 'y'"), []);
+  });
+
+  it('reads imports only in files whose comments the language table knows too', () => {
+    const withImports = extensionsWithImportReader();
+    assert.ok(withImports.length >= 30, withImports.join(' '));
+    for (const ext of withImports) {
+      const syntax = knownCommentSyntax(`a.${ext}`);
+      assert.ok(syntax && syntax !== fallbackCommentSyntax, `.${ext} reads imports but has no comment syntax`);
+      assert.ok(hasImportExtractor(`a.${ext}`), `.${ext} has a reader but no extractor`);
+    }
+    // The masker and the annotation scanner agree on the comment markers of every import language.
+    const families = new Map(withImports.map((ext) => [ext, importFamilyOf(`a.${ext}`)]));
+    for (const [ext, family] of families) {
+      const lineMarkers = knownCommentSyntax(`a.${ext}`)!.line.map((l) => l.text);
+      assert.ok(lineMarkers.includes(family === 'python' ? '#' : '//'), `.${ext}: ${lineMarkers.join(' ')}`);
+    }
   });
 
   it('keeps ranges right on CRLF files, after astral characters and after a byte-order mark', () => {

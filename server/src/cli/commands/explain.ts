@@ -5,6 +5,9 @@ import { matchesAny } from '../../core/base/glob.js';
 import { chainOf, governing, type GoverningDocument } from '../../core/index/governance.js';
 import { LineMap } from '../../core/base/range.js';
 import { latestSuccessor, supersessionGraph } from '../../core/index/supersession.js';
+import { statusInForce } from '../../core/index/statusInForce.js';
+import { statusText } from '../../core/documents/statusText.js';
+import { statusClassOf } from '../../core/documents/statusClass.js';
 import type { WorkspaceIndex } from '../../core/index/workspaceIndex.js';
 import { CliError, parseArgs, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor, type Colors } from '../colors.js';
@@ -40,7 +43,12 @@ interface ExplainedDocument {
   id: string;
   kind: RationaleDocument['kind'];
   title: string;
+  /** The status in force (statusInForce.ts). */
   status: string | null;
+  /** The canonical status the file states, when it differs from the one in force. */
+  writtenStatus?: string;
+  /** Whether the status in force no longer governs anything. */
+  retired: boolean;
   date: string | null;
   file: string;
   summary: string;
@@ -126,11 +134,14 @@ export function explain(index: WorkspaceIndex, path: string, text: string | unde
 function describe(index: WorkspaceIndex, graph: ReturnType<typeof supersessionGraph>, path: string, g: Omit<GoverningDocument, 'via'> & { via: ExplainedDocument['via'] }): ExplainedDocument {
   const d = g.document;
   const brief = (x: RationaleDocument) => ({ id: x.id, title: x.title, status: x.status ?? null, file: x.path });
+  const inForce = statusInForce(index, d);
   const e: ExplainedDocument = {
     id: d.id,
     kind: d.kind,
     title: d.title,
-    status: d.status ?? null,
+    status: inForce.status ?? null,
+    ...(inForce.written !== undefined ? { writtenStatus: inForce.written } : {}),
+    retired: inForce.retired,
     date: d.date ?? null,
     file: d.path,
     summary: d.summary,
@@ -140,7 +151,7 @@ function describe(index: WorkspaceIndex, graph: ReturnType<typeof supersessionGr
   };
   if (g.via === 'annotation' && g.reference) e.annotationLine = g.reference.range.start.line + 1;
   if (g.via === 'scope') e.glob = d.appliesTo.find((glob) => matchesAny(path, [glob]));
-  if (d.status === 'superseded') {
+  if (inForce.status === 'superseded') {
     const s = latestSuccessor(index, graph, d);
     if (s) e.successor = { id: s.id, title: s.title, file: s.path };
   }
@@ -148,11 +159,12 @@ function describe(index: WorkspaceIndex, graph: ReturnType<typeof supersessionGr
 }
 
 function renderBlock(e: ExplainedDocument, c: Colors, width: number, show: (path: string) => string): string[] {
-  const status = e.status ?? 'no status';
-  const statusText = e.status === 'accepted' || e.status === 'active' ? c.green(status) : ['superseded', 'deprecated', 'rejected', 'dropped', 'cancelled'].includes(status) ? c.red(status) : c.yellow(status);
+  const status = statusText(e.status ?? undefined, e.writtenStatus) ?? 'no status';
+  const statusClass = statusClassOf(e.kind, e.status ?? undefined);
+  const colored = statusClass === 'in-force' ? c.green(status) : statusClass === 'retired' ? c.red(status) : c.yellow(status);
   const out = [`${c.bold(e.id)}  ${e.title}`];
   const field = (name: string, value: string) => out.push(`  ${c.dim(name.padEnd(8))} ${value}`);
-  field('status', `${statusText}${e.date ? ` · ${e.date}` : ''}${e.successor ? ` → now ${e.successor.id} ${e.successor.title} (${show(e.successor.file)})` : ''}`);
+  field('status', `${colored}${e.date ? ` · ${e.date}` : ''}${e.successor ? ` → now ${e.successor.id} ${e.successor.title} (${show(e.successor.file)})` : ''}`);
   if (e.via === 'annotation') field('why', `annotation on line ${e.annotationLine}`);
   else if (e.via === 'scope') field('why', `applies-to ${e.glob ?? 'scope'}`);
   else if (e.via === 'rule') field('why', 'a rule of this decision covers the file');

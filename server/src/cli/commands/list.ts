@@ -1,5 +1,6 @@
-import type { DocKind, RationaleDocument } from '../../core/documents/document.js';
+import { linkTargetKinds, type DocKind, type RationaleDocument } from '../../core/documents/document.js';
 import { statusKey } from '../../core/documents/statusMap.js';
+import { statusInForce, statusInForceText } from '../../core/index/statusInForce.js';
 import { resolveLink, type WorkspaceIndex } from '../../core/index/workspaceIndex.js';
 import { parseArgs, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
@@ -46,7 +47,10 @@ export interface ListedDocument {
   id: string;
   kind: DocKind;
   title: string;
+  /** The status in force (statusInForce.ts). */
   status: string | null;
+  /** The canonical status the file states, when it differs from the one in force. */
+  writtenStatus?: string;
   rawStatus: string | null;
   file: string;
   date: string | null;
@@ -64,11 +68,13 @@ export interface ListedDocument {
 }
 
 export function listedDocument(index: WorkspaceIndex, d: RationaleDocument): ListedDocument {
+  const inForce = statusInForce(index, d);
   return {
     id: d.id,
     kind: d.kind,
     title: d.title,
-    status: d.status ?? null,
+    status: inForce.status ?? null,
+    ...(inForce.written !== undefined ? { writtenStatus: inForce.written } : {}),
     rawStatus: d.rawStatus ?? null,
     file: d.path,
     date: d.date ?? null,
@@ -84,7 +90,7 @@ export function listedDocument(index: WorkspaceIndex, d: RationaleDocument): Lis
     rules: d.rules.length,
     links: d.links
       .filter((l) => l.type !== 'markdown' || resolveLink(index, l) !== undefined)
-      .map((l) => ({ type: l.type, target: l.target, id: resolveLink(index, l, l.type === 'goal' ? 'goal' : l.type === 'project' ? 'project' : 'decision')?.id ?? null })),
+      .map((l) => ({ type: l.type, target: l.target, id: resolveLink(index, l, linkTargetKinds[l.type] ?? 'decision')?.id ?? null })),
   };
 }
 
@@ -94,7 +100,11 @@ export function selectDocuments(index: WorkspaceIndex, kind?: DocKind, status?: 
   const wanted = status !== undefined ? statusKey(status).replace(/\s+/g, '-') : undefined;
   return [...index.documents.values()]
     .filter((d) => !kind || d.kind === kind)
-    .filter((d) => wanted === undefined || (d.status !== undefined && statusKey(d.status).replace(/\s+/g, '-') === wanted) || (wanted === 'none' && d.status === undefined))
+    .filter((d) => {
+      if (wanted === undefined) return true;
+      const inForce = statusInForce(index, d).status;
+      return inForce === undefined ? wanted === 'none' : statusKey(inForce).replace(/\s+/g, '-') === wanted;
+    })
     .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -116,7 +126,7 @@ export async function runList(argv: readonly string[], io: CliIo): Promise<numbe
   const c = colors(shouldColor(io, io.stdout));
   io.stdout.write(renderTable(
     ['ID', 'KIND', 'STATUS', 'DATE', 'TITLE', 'FILE'],
-    docs.map((d) => [d.id, d.kind, d.status ?? '-', d.date ?? '-', d.title, d.path]),
+    docs.map((d) => [d.id, d.kind, statusInForceText(statusInForce(loaded.index, d)) ?? '-', d.date ?? '-', d.title, d.path]),
     { header: c.bold, maxWidth: io.stdout.isTTY ? io.stdout.columns : undefined, shrinkColumn: 4 },
   ));
   return 0;

@@ -1,5 +1,6 @@
 import { splitFrontMatter } from '../../core/documents/frontMatter.js';
 import { DocumentSearch } from '../../core/features/search.js';
+import { statusInForce, statusInForceText } from '../../core/index/statusInForce.js';
 import { parseArgs, positiveInteger, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
 import type { CliIo } from '../io.js';
@@ -42,7 +43,7 @@ export async function runSearch(argv: readonly string[], io: CliIo): Promise<num
       id: h.document.id,
       kind: h.document.kind,
       title: h.document.title,
-      status: h.document.status ?? null,
+      status: statusInForce(loaded.index, h.document).status ?? null,
       file: h.document.path,
       score: Math.round(h.score * 1000) / 1000,
       exact: h.exact,
@@ -56,7 +57,7 @@ export async function runSearch(argv: readonly string[], io: CliIo): Promise<num
   const c = colors(shouldColor(io, io.stdout));
   io.stdout.write(renderTable(
     ['ID', 'KIND', 'STATUS', 'TITLE', 'FILE'],
-    hits.map((h) => [h.document.id, h.document.kind, h.document.status ?? '-', h.document.title, h.document.path]),
+    hits.map((h) => [h.document.id, h.document.kind, statusInForceText(statusInForce(loaded.index, h.document)) ?? '-', h.document.title, h.document.path]),
     { header: c.bold, maxWidth: io.stdout.isTTY ? io.stdout.columns : undefined, shrinkColumn: 3 },
   ));
   return 0;

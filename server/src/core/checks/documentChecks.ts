@@ -1,9 +1,11 @@
-import type { RationaleDocument } from '../documents/document.js';
+import { linkTargetKinds, type RationaleDocument } from '../documents/document.js';
 import type { Finding } from '../base/finding.js';
 import { idKey } from '../documents/ids.js';
 import { matchesAny } from '../base/glob.js';
 import { basename } from '../workspace/workspace.js';
 import { supersessionGraph, type SupersessionGraph } from '../index/supersession.js';
+import { replacingSuccessor, statusInForce } from '../index/statusInForce.js';
+import { isRetiredStatus } from '../documents/statusClass.js';
 import { documentsOfKind, resolveLink, type WorkspaceIndex } from '../index/workspaceIndex.js';
 
 export interface DocumentCheckOptions {
@@ -13,7 +15,6 @@ export interface DocumentCheckOptions {
   exists?: (path: string) => boolean;
 }
 
-const linkKind = { project: 'project', goal: 'goal', supersedes: 'decision', 'superseded-by': 'decision', amends: 'decision', 'amended-by': 'decision' } as const;
 
 /** Checks of the document graph itself: ids, links, supersession, goals and projects, scopes, reviews. */
 export function checkDocuments(index: WorkspaceIndex, options: DocumentCheckOptions): Finding[] {
@@ -25,7 +26,7 @@ export function checkDocuments(index: WorkspaceIndex, options: DocumentCheckOpti
     out.push(...linkProblems(index, doc, options));
     out.push(...supersessionProblems(index, graph, doc));
     out.push(...scopeProblems(index, doc));
-    if (doc.reviewBy && /^\d{4}-\d{2}-\d{2}/.test(doc.reviewBy) && doc.reviewBy.slice(0, 10) < options.today && doc.status !== 'superseded' && doc.status !== 'rejected' && doc.status !== 'deprecated') {
+    if (doc.reviewBy && /^\d{4}-\d{2}-\d{2}/.test(doc.reviewBy) && doc.reviewBy.slice(0, 10) < options.today && !statusInForce(index, doc).retired) {
       out.push({
         path: doc.path, range: doc.reviewByRange ?? doc.titleRange, severity: 'warning', code: 'review-overdue', decision: doc.id,
         message: `${doc.id} was due for review on ${doc.reviewBy.slice(0, 10)}: confirm it still holds and move review-by forward, or supersede it.`,
@@ -95,7 +96,7 @@ function linkProblems(index: WorkspaceIndex, doc: RationaleDocument, options: Do
       });
       continue;
     }
-    const expected = link.type in linkKind ? linkKind[link.type as keyof typeof linkKind] : undefined;
+    const expected = linkTargetKinds[link.type];
     const target = resolveLink(index, link, expected);
     if (!target) {
       out.push({
@@ -118,16 +119,14 @@ function supersessionProblems(index: WorkspaceIndex, graph: SupersessionGraph, d
       message: `${doc.id} is marked superseded but names no successor: add "superseded by <id>" or a supersedes link from the new decision.`,
     });
   }
-  if (successors.length > 0 && doc.status !== 'superseded' && doc.status !== 'deprecated' && doc.status !== 'rejected') {
-    const succ = index.documents.get(successors[0])!;
-    // A proposed successor does not yet replace anything.
-    if (succ.status === 'accepted') {
-      out.push({
-        path: doc.path, range: doc.statusRange ?? doc.titleRange, severity: 'warning', code: 'superseded-still-accepted', decision: doc.id,
-        message: `${succ.id} (${succ.title}) supersedes ${doc.id}, but ${doc.id} still says "${doc.rawStatus ?? 'no status'}". Mark it superseded by ${succ.id}.`,
-        data: { successor: succ.id, successorPath: succ.path },
-      });
-    }
+  // A proposed successor does not yet replace anything; a decision already retired says so well enough.
+  const succ = isRetiredStatus('decision', doc.status) ? undefined : replacingSuccessor(index, doc);
+  if (succ) {
+    out.push({
+      path: doc.path, range: doc.statusRange ?? doc.titleRange, severity: 'warning', code: 'superseded-still-accepted', decision: doc.id,
+      message: `${succ.id} (${succ.title}) supersedes ${doc.id}, but ${doc.id} still says "${doc.rawStatus ?? 'no status'}". Mark it superseded by ${succ.id}.`,
+      data: { successor: succ.id, successorPath: succ.path },
+    });
   }
   return out;
 }

@@ -2,10 +2,12 @@ import { isPlaceholderReason } from './suppressionReason.js';
 import type { FileAnnotations } from '../source/codeReference.js';
 import type { Finding, FindingCode } from '../base/finding.js';
 import { lookupTable } from '../base/lookupTable.js';
-import { effectiveStatus, latestSuccessor, type SupersessionGraph } from '../index/supersession.js';
+import { latestSuccessor, type SupersessionGraph } from '../index/supersession.js';
+import { statusInForce } from '../index/statusInForce.js';
 import { resolveId, type WorkspaceIndex } from '../index/workspaceIndex.js';
 
-const retiredCode = lookupTable<FindingCode>({ superseded: 'superseded-reference', deprecated: 'deprecated-reference', rejected: 'rejected-reference' });
+/** One finding code per retired decision status (statusClass.ts; a test checks none is missing). */
+export const retiredReferenceCodes = lookupTable<FindingCode>({ superseded: 'superseded-reference', deprecated: 'deprecated-reference', rejected: 'rejected-reference' });
 
 /** Checks a file's annotations: ids that resolve to nothing, citations of retired decisions, bare exceptions. */
 export function checkReferences(index: WorkspaceIndex, graph: SupersessionGraph, path: string, found: FileAnnotations): Finding[] {
@@ -23,9 +25,9 @@ export function checkReferences(index: WorkspaceIndex, graph: SupersessionGraph,
       }
       continue;
     }
-    const status = effectiveStatus(index, doc);
-    const code = status === undefined ? undefined : retiredCode[status];
-    if (doc.kind === 'decision' && status && code) {
+    const { status, retired } = statusInForce(index, doc);
+    const code = status === undefined ? undefined : retiredReferenceCodes[status];
+    if (doc.kind === 'decision' && retired && status && code) {
       const successor = status === 'superseded' ? latestSuccessor(index, graph, doc) : undefined;
       out.push({
         path, range: ref.range, severity: 'warning', code, decision: doc.id,

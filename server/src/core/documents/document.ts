@@ -6,9 +6,6 @@ export type DocKind = 'goal' | 'project' | 'decision';
 
 export const docKinds: readonly DocKind[] = ['goal', 'project', 'decision'];
 
-/** Normalised decision statuses; goals and projects have vocabularies of their own (see statusMap.ts). */
-export type DecisionStatus = 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded' | 'draft' | 'on-hold';
-
 export type LinkType =
   | 'supersedes'
   | 'superseded-by'
@@ -19,6 +16,15 @@ export type LinkType =
   | 'relates-to'
   /** A plain relative Markdown link to another file. */
   | 'markdown';
+
+/**
+ * The kind of document a typed link must point to; undefined for `relates-to` and plain Markdown
+ * links, which may point at any document.
+ */
+export const linkTargetKinds: Readonly<Record<LinkType, DocKind | undefined>> = {
+  supersedes: 'decision', 'superseded-by': 'decision', amends: 'decision', 'amended-by': 'decision',
+  project: 'project', goal: 'goal', 'relates-to': undefined, markdown: undefined,
+};
 
 export interface DocLink {
   type: LinkType;

@@ -1,3 +1,5 @@
+import { closesFence, fenceOpenedBy } from './codeFence.js';
+
 /**
  * Relative-link candidates in Markdown, found by a linear scan instead of a full remark parse.
  * remark reads Markdown at about 1 MB/s, too slow to parse every decision's whole body on every
@@ -12,8 +14,6 @@ export interface ScannedLink {
   end: number;
   kind: 'link' | 'definition';
 }
-
-const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
  * Code fences inside list items or block quotes need real container parsing; documents that have
@@ -38,15 +38,14 @@ export function scanMarkdownLinks(text: string, from = 0): ScannedLink[] {
     if (eol < 0) eol = text.length;
     const line = text.slice(pos, eol);
     if (fence) {
-      const m = fenceOpen.exec(line);
-      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1].trim()) fence = undefined;
+      if (closesFence(line, fence)) fence = undefined;
     } else if (inHtmlComment) {
       if (line.includes('-->')) inHtmlComment = false;
     } else {
-      const m = fenceOpen.exec(line);
-      if (m && !(m[1][0] === '`' && line.slice(m.index + m[0].length).includes('`'))) {
+      const opened = fenceOpenedBy(line);
+      if (opened) {
         flush(pos);
-        fence = m[1];
+        fence = opened;
       } else if (line.trim() === '') flush(pos);
       else if (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line)) {
         // An ATX heading is a block of its own: it ends a paragraph and cannot continue one.

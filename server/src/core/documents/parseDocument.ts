@@ -1,14 +1,18 @@
 import type { Heading, List, Nodes, Root } from 'mdast';
-import type { DocKind, DocLink, LinkType, RationaleDocument } from './document.js';
+import { linkTargetKinds, type DocKind, type DocLink, type LinkType, type RationaleDocument } from './document.js';
 import type { Finding } from '../base/finding.js';
 import { parseFrontMatter, type FrontMatter } from './frontMatter.js';
 import { numberedId, parseFileName } from './ids.js';
-import { endOffset, inlineMarkdownToText, isRelativeFileLink, linkPath, parseMarkdown, plainText, startOffset } from './markdown.js';
+import { endOffset, isRelativeFileLink, linkPath, parseMarkdown, plainText, startOffset } from './markdown.js';
+import { summarize } from './documentSummary.js';
 import { needsFullParse, scanMarkdownLinks, type ScannedLink } from './markdownLinks.js';
 import { LineMap, type Range } from '../base/range.js';
 import { parseRuleSpecs } from '../rules/parseRuleSpecs.js';
 import { validateFrontMatter } from './schemaValidation.js';
 import { normalizeStatus } from './statusMap.js';
+import { canonicalStatuses } from './statusClass.js';
+import { orList } from '../base/orList.js';
+import { closesFence, fenceOpenedBy } from './codeFence.js';
 import { basename, dirname, joinPath } from '../workspace/workspace.js';
 import { contentHash } from '../base/contentHash.js';
 import { lookupTable } from '../base/lookupTable.js';
@@ -40,13 +44,8 @@ const statusLinkLabels: [RegExp, LinkType][] = [
   [/^(?:amended by|clarified by|extended by)$/i, 'amended-by'],
 ];
 
-/** The kind of document each front-matter link field names, for completion and resolution. */
-export const frontMatterLinkKinds = lookupTable<DocKind>({
-  supersedes: 'decision', 'superseded-by': 'decision', superseded_by: 'decision', amends: 'decision', 'amended-by': 'decision',
-  'relates-to': 'decision', related: 'decision', project: 'project', projects: 'project', goal: 'goal', goals: 'goal',
-});
-
-const frontMatterLinkFields: [string, LinkType][] = [
+/** Front-matter link fields, in the order links are read, and the link each makes. */
+const frontMatterLinkFields: readonly [field: string, type: LinkType][] = [
   ['supersedes', 'supersedes'],
   ['superseded-by', 'superseded-by'],
   ['superseded_by', 'superseded-by'],
@@ -61,188 +60,27 @@ const frontMatterLinkFields: [string, LinkType][] = [
 ];
 
 /**
+ * The kind of document each front-matter link field names, for completion: the link's target kind,
+ * and decisions for `relates-to` (which may name any document, but mostly names decisions).
+ */
+export const frontMatterLinkKinds = lookupTable<DocKind>(Object.fromEntries(frontMatterLinkFields.map(([field, type]) => [field, linkTargetKinds[type] ?? 'decision'])));
+
+/**
  * Parses one goal, project or decision. A pure function of its inputs: the index caches results by
- * content hash and rebuilds nothing else when a file changes.
+ * content hash and rebuilds nothing else when a file changes. Each step below reads one field (or
+ * a few that come from the same place) from the shared `Source`.
  */
 export function parseDocument(path: string, text: string, ctx: ParseContext): RationaleDocument {
-  const lines = new LineMap(text);
-  const problems: Finding[] = [];
-  const fm = parseFrontMatter(text, lines);
-  const data = fm?.data ?? {};
-  const kind = kindFromFrontMatterValue(data.kind) ?? ctx.kind;
-  const bodyOffset = fm?.bodyOffset ?? 0;
-  // remark reads about 1 MB/s, so only the header (title, status bullets, Status section) goes
-  // through it; links come from a linear scanner. Offsets are shifted to stay the file's.
-  const headEnd = headerEnd(text, bodyOffset);
-  const tree = parseMarkdown(text.slice(bodyOffset, headEnd), bodyOffset);
-  const fileName = basename(path);
-  const name = parseFileName(fileName);
-  const dir = dirname(path);
-
-  // ---- id and aliases
-  const aliases: string[] = [];
-  let baseId: string;
-  if (name.number !== undefined && !name.datePrefixed) {
-    baseId = numberedId(ctx.idPrefixes[kind], name.number);
-    aliases.push(name.stem);
-    const slug = name.stem.replace(/^\d+[-_. ]?/, '');
-    if (slug) aliases.push(slug);
-  } else baseId = name.stem;
-  if (ctx.package) {
-    aliases.length = 0;
-    baseId = `${ctx.package}/${baseId}`;
-  }
-  let id = baseId;
-  const fmId = data.id;
-  if ((typeof fmId === 'string' && fmId.trim()) || typeof fmId === 'number') {
-    id = typeof fmId === 'number' ? numberedId(ctx.idPrefixes[kind], fmId) : fmId.trim();
-    if (baseId !== id) aliases.unshift(baseId);
-  }
-
-  // ---- title
-  const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
-  let title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : undefined;
-  let titleRange: Range = fm?.data?.title !== undefined && fm ? fm.rangeAt(['title']) : lines.rangeOf(0, 0);
-  if (!title && h1) {
-    title = plainText(h1).trim().replace(/^\d+\.\s+/, '');
-    titleRange = lines.rangeOf(startOffset(h1), endOffset(h1));
-  }
-  if (!title) title = humanize(name.stem);
-
-  // ---- header data: MADR 2 / log4brains bullets before the first `##`, and adr-tools lines
-  const firstH2 = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 2);
-  const preamble = firstH2 < 0 ? tree.children : tree.children.slice(0, firstH2);
-  const bullets = readHeaderBullets(preamble, text);
-  const links: DocLink[] = [];
-
-  // ---- status
-  let rawStatus: string | undefined;
-  let statusRange: Range | undefined;
-  let statusLinksFrom: Nodes | undefined;
-  if (typeof data.status === 'string' || typeof data.status === 'number') {
-    rawStatus = String(data.status).trim();
-    statusRange = fm!.rangeAt(['status']);
-  } else if (bullets.status) {
-    rawStatus = bullets.status.value;
-    statusRange = lines.rangeOf(bullets.status.start, bullets.status.end);
-    statusLinksFrom = bullets.status.node;
-  } else {
-    const section = findSection(tree, /^status$/i);
-    if (section) {
-      const sectionText = text.slice(section.start, section.end);
-      const lineRe = /[^\r\n]*/g;
-      let m: RegExpExecArray | null;
-      let first = true;
-      while ((m = lineRe.exec(sectionText)) !== null) {
-        const line = m[0];
-        const lineStart = section.start + m.index;
-        if (m[0].length === 0) lineRe.lastIndex++;
-        if (!line.trim()) continue;
-        if (first) {
-          rawStatus = line.trim().replace(/^[-*+]\s+/, '');
-          const lead = line.length - line.trimStart().length;
-          statusRange = lines.rangeOf(lineStart + lead, lineStart + line.trimEnd().length);
-          first = false;
-        }
-        const lm = /^\s*[-*+]?\s*([A-Za-z][A-Za-z ]*?)\s*:?\s*\[([^\]]*)\]\(([^)\s]+)[^)]*\)/.exec(line);
-        if (lm) {
-          const type = statusLinkLabels.find(([re]) => re.test(lm[1].trim()))?.[1];
-          const target = resolveLinkTarget(dir, lm[3]);
-          if (type && target) {
-            const at = lineStart + line.indexOf('](') + 2;
-            links.push({ type, target, targetIsPath: true, raw: lm[3], range: lines.rangeOf(at, at + lm[3].length) });
-          }
-        }
-      }
-    }
-  }
-  let status: string | undefined;
-  let statusKnown = true;
-  if (rawStatus !== undefined && rawStatus !== '') {
-    const n = normalizeStatus(rawStatus, kind, ctx.statusMap);
-    if (n.status) {
-      status = n.status;
-      if (n.status === 'superseded' && n.successor) {
-        const linkInStatus = statusLinksFrom ? firstLink(statusLinksFrom) : undefined;
-        const md = /\[[^\]]*\]\(([^)\s]+)[^)]*\)/.exec(n.successor);
-        const target = linkInStatus ? linkInStatus.url : md?.[1];
-        if (target && isRelativeFileLink(target)) {
-          const resolved = resolveLinkTarget(dir, target);
-          if (resolved) links.push({ type: 'superseded-by', target: resolved, targetIsPath: true, raw: target, range: statusRange! });
-        } else {
-          const idText = n.successor.replace(/[.;,]+$/, '').trim();
-          if (/^[\w./-]+$/.test(idText)) links.push({ type: 'superseded-by', target: idText, targetIsPath: false, range: statusRange! });
-        }
-      }
-    } else {
-      status = rawStatus;
-      statusKnown = false;
-      problems.push({
-        path, range: statusRange!, severity: 'warning', code: 'unknown-status', decision: id,
-        message: `Unknown status "${rawStatus}" in ${id}. Use ${knownWords(kind)}, or map it in .rationale.json "statusMap".`,
-      });
-    }
-  }
-
-  // ---- date
-  let date = scalarString(data.date);
-  if (!date && bullets.date) date = bullets.date.value;
-  if (!date) {
-    const dm = /^Date:\s*(\S.*)$/m.exec(text.slice(bodyOffset, firstH2 >= 0 ? startOffset(tree.children[firstH2]) : undefined));
-    if (dm) date = dm[1].trim();
-  }
-
-  // ---- front matter links, rules, scopes, schema
-  if (fm) {
-    for (const [field, type] of frontMatterLinkFields) {
-      const v = data[field];
-      if (v === undefined || v === null) continue;
-      const list = Array.isArray(v) ? v : [v];
-      list.forEach((item, i) => {
-        if (typeof item !== 'string' && typeof item !== 'number') return;
-        const s = String(item).trim();
-        if (!s) return;
-        const range = Array.isArray(v) ? fm.rangeAt([field, i]) : fm.rangeAt([field]);
-        const mdLink = /\]\(([^)\s]+)\)/.exec(s);
-        if (mdLink || /\.(md|markdown)$/i.test(s)) {
-          const target = resolveLinkTarget(dir, mdLink ? mdLink[1] : s);
-          if (target) links.push({ type, target, targetIsPath: true, raw: s, range });
-        } else links.push({ type, target: s, targetIsPath: false, range });
-      });
-    }
-    for (const e of fm.errors) {
-      problems.push({ path, range: e.range, severity: 'error', code: 'malformed-front-matter', decision: id, message: `Malformed front matter in ${path}: ${e.message}` });
-    }
-    if (fm.data) {
-      for (const v of validateFrontMatter(kind, fm.data)) {
-        if (v.path[0] === 'rules') continue; // parseRuleSpecs reports rule problems with better messages
-        problems.push({ path, range: fm.rangeAt(v.path), severity: 'warning', code: 'schema-violation', decision: id, message: `${id}: ${v.message}.` });
-      }
-    }
-  }
-  const appliesTo = globList(data['applies-to']);
-  let rules: RationaleDocument['rules'] = [];
-  if (fm && data.rules !== undefined) {
-    const parsed = parseRuleSpecs(data.rules, id, (p) => fm.rangeAt(p));
-    rules = parsed.rules;
-    for (const p of parsed.problems) {
-      problems.push({ path, range: p.range, severity: 'error', code: 'invalid-rule', decision: id, message: `${id}: ${p.message}` });
-    }
-  }
-
-  // ---- plain relative Markdown links anywhere in the body
-  const bodyLinks = needsFullParse(text) ? remarkLinks(text.slice(bodyOffset), bodyOffset) : scanMarkdownLinks(text, bodyOffset);
-  for (const link of bodyLinks) {
-    if (!isRelativeFileLink(link.url)) continue;
-    const target = resolveLinkTarget(dir, link.url);
-    const range = lines.rangeOf(link.start, link.end);
-    if (target === undefined) {
-      links.push({ type: 'markdown', target: link.url, targetIsPath: true, raw: link.url, range });
-    } else if (!links.some((l) => l.targetIsPath && l.target === target && l.type !== 'markdown' && overlaps(l.range, range))) {
-      links.push({ type: 'markdown', target, targetIsPath: true, raw: link.url, range });
-    }
-  }
-
+  const source = readSource(path, text, ctx);
+  const { fm, data, kind, bullets } = source;
+  const name = parseFileName(basename(path));
+  const { id, aliases } = readId(source, name, ctx);
+  const { title, titleRange, h1 } = readTitle(source, name);
+  const written = readWrittenStatus(source);
+  const status = interpretStatus(source, written, id, ctx.statusMap);
+  const rules = readRules(source, id);
+  const links = [...written.links, ...status.links, ...frontMatterLinks(source)];
+  links.push(...bodyLinks(source, links));
   return {
     kind,
     path,
@@ -253,26 +91,251 @@ export function parseDocument(path: string, text: string, ctx: ParseContext): Ra
     package: ctx.package,
     title,
     titleRange,
-    status,
-    rawStatus,
-    statusKnown,
-    statusRange,
-    date,
+    status: status.status,
+    rawStatus: written.rawStatus,
+    statusKnown: status.statusKnown,
+    statusRange: written.statusRange,
+    date: readDate(source),
     reviewBy: scalarString(data['review-by']),
     reviewByRange: data['review-by'] !== undefined ? fm?.rangeAt(['review-by']) : undefined,
     priority: typeof data.priority === 'number' || typeof data.priority === 'string' ? data.priority : undefined,
     appetite: scalarString(data.appetite),
     owner: peopleString(data.owner),
     decisionMakers: peopleList(data['decision-makers'] ?? data.deciders ?? bullets.deciders?.value),
-    appliesTo,
+    appliesTo: globList(data['applies-to']),
     appliesToRange: data['applies-to'] !== undefined ? fm?.rangeAt(['applies-to']) : undefined,
-    rules,
-    summary: summarize(text, bodyOffset, tree, h1),
+    rules: rules.rules,
+    summary: summarize(text, source.bodyOffset, source.tree, h1),
     frontMatter: fm?.data,
     frontMatterRange: fm?.range,
-    problems,
+    problems: [...status.problems, ...frontMatterProblems(source, id), ...rules.problems],
     hash: contentHash(text),
   };
+}
+
+/** What every step of parseDocument reads: the file, its front matter and its header as remark parsed it. */
+interface Source {
+  path: string;
+  text: string;
+  lines: LineMap;
+  fm: FrontMatter | undefined;
+  /** The front matter's data, or empty. */
+  data: Record<string, unknown>;
+  kind: DocKind;
+  /** The document's folder, for resolving relative links. */
+  dir: string;
+  bodyOffset: number;
+  /** The header (up to the first `##` after Status) as remark reads it. */
+  tree: Root;
+  /** Index of the first level-2 heading in `tree`, or -1. */
+  firstH2: number;
+  bullets: HeaderBullets;
+}
+
+function readSource(path: string, text: string, ctx: ParseContext): Source {
+  const lines = new LineMap(text);
+  const fm = parseFrontMatter(text, lines);
+  const data = fm?.data ?? {};
+  const bodyOffset = fm?.bodyOffset ?? 0;
+  // remark reads about 1 MB/s, so only the header (title, status bullets, Status section) goes
+  // through it; links come from a linear scanner. Offsets are shifted to stay the file's.
+  const tree = parseMarkdown(text.slice(bodyOffset, headerEnd(text, bodyOffset)), bodyOffset);
+  // MADR 2 / log4brains bullets sit before the first `##`.
+  const firstH2 = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 2);
+  const bullets = readHeaderBullets(firstH2 < 0 ? tree.children : tree.children.slice(0, firstH2), text);
+  return { path, text, lines, fm, data, kind: kindFromFrontMatterValue(data.kind) ?? ctx.kind, dir: dirname(path), bodyOffset, tree, firstH2, bullets };
+}
+
+/** Front matter `id`, else `ADR-0007` from a numbered file, else the file slug; and the other spellings. */
+function readId(source: Source, name: ReturnType<typeof parseFileName>, ctx: ParseContext): { id: string; aliases: string[] } {
+  const aliases: string[] = [];
+  let baseId: string;
+  if (name.number !== undefined && !name.datePrefixed) {
+    baseId = numberedId(ctx.idPrefixes[source.kind], name.number);
+    aliases.push(name.stem);
+    const slug = name.stem.replace(/^\d+[-_. ]?/, '');
+    if (slug) aliases.push(slug);
+  } else baseId = name.stem;
+  if (ctx.package) {
+    aliases.length = 0;
+    baseId = `${ctx.package}/${baseId}`;
+  }
+  let id = baseId;
+  const fmId = source.data.id;
+  if ((typeof fmId === 'string' && fmId.trim()) || typeof fmId === 'number') {
+    id = typeof fmId === 'number' ? numberedId(ctx.idPrefixes[source.kind], fmId) : fmId.trim();
+    if (baseId !== id) aliases.unshift(baseId);
+  }
+  return { id, aliases };
+}
+
+/** Front matter `title`, else the first `#` heading (without adr-tools numbering), else the file name. */
+function readTitle(source: Source, name: ReturnType<typeof parseFileName>): { title: string; titleRange: Range; h1: Heading | undefined } {
+  const { fm, data, lines, tree } = source;
+  const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  let title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : undefined;
+  let titleRange: Range = data.title !== undefined && fm ? fm.rangeAt(['title']) : lines.rangeOf(0, 0);
+  if (!title && h1) {
+    title = plainText(h1).trim().replace(/^\d+\.\s+/, '');
+    titleRange = lines.rangeOf(startOffset(h1), endOffset(h1));
+  }
+  return { title: title || humanize(name.stem), titleRange, h1 };
+}
+
+interface WrittenStatus {
+  rawStatus?: string;
+  statusRange?: Range;
+  /** The bullet holding the status, whose Markdown link (if any) names the successor. */
+  statusLinksFrom?: Nodes;
+  /** Labelled links in a Status section (`Supersedes [1. Title](0001-title.md)`). */
+  links: DocLink[];
+}
+
+/** The status as written: front matter `status`, else a `- Status:` bullet, else a `## Status` section. */
+function readWrittenStatus(source: Source): WrittenStatus {
+  const { data, fm, bullets, lines } = source;
+  if (typeof data.status === 'string' || typeof data.status === 'number') {
+    return { rawStatus: String(data.status).trim(), statusRange: fm!.rangeAt(['status']), links: [] };
+  }
+  if (bullets.status) {
+    return { rawStatus: bullets.status.value, statusRange: lines.rangeOf(bullets.status.start, bullets.status.end), statusLinksFrom: bullets.status.node, links: [] };
+  }
+  const section = findSection(source.tree, /^status$/i);
+  return section ? readStatusSection(source, section) : { links: [] };
+}
+
+/** An adr-tools `## Status` section: its first line is the status, and labelled links name related decisions. */
+function readStatusSection(source: Source, section: { start: number; end: number }): WrittenStatus {
+  const { text, lines, dir } = source;
+  const out: WrittenStatus = { links: [] };
+  const sectionText = text.slice(section.start, section.end);
+  const lineRe = /[^\r\n]*/g;
+  let first = true;
+  for (let m = lineRe.exec(sectionText); m !== null; m = lineRe.exec(sectionText)) {
+    const line = m[0];
+    const lineStart = section.start + m.index;
+    if (m[0].length === 0) lineRe.lastIndex++;
+    if (!line.trim()) continue;
+    if (first) {
+      out.rawStatus = line.trim().replace(/^[-*+]\s+/, '');
+      const lead = line.length - line.trimStart().length;
+      out.statusRange = lines.rangeOf(lineStart + lead, lineStart + line.trimEnd().length);
+      first = false;
+    }
+    const lm = /^\s*[-*+]?\s*([A-Za-z][A-Za-z ]*?)\s*:?\s*\[([^\]]*)\]\(([^)\s]+)[^)]*\)/.exec(line);
+    if (!lm) continue;
+    const type = statusLinkLabels.find(([re]) => re.test(lm[1].trim()))?.[1];
+    const target = resolveLinkTarget(dir, lm[3]);
+    if (type && target) {
+      const at = lineStart + line.indexOf('](') + 2;
+      out.links.push({ type, target, targetIsPath: true, raw: lm[3], range: lines.rangeOf(at, at + lm[3].length) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The canonical status of the written one, the successor a `superseded by …` status names, and an
+ * `unknown-status` finding for a status the map does not know (kept verbatim, marked unknown).
+ */
+function interpretStatus(source: Source, written: WrittenStatus, id: string, statusMap: Record<string, string>): { status?: string; statusKnown: boolean; links: DocLink[]; problems: Finding[] } {
+  const { rawStatus, statusRange } = written;
+  if (rawStatus === undefined || rawStatus === '') return { statusKnown: true, links: [], problems: [] };
+  const n = normalizeStatus(rawStatus, source.kind, statusMap);
+  if (!n.status) {
+    const problem: Finding = {
+      path: source.path, range: statusRange!, severity: 'warning', code: 'unknown-status', decision: id,
+      message: `Unknown status "${rawStatus}" in ${id}. Use ${knownWords(source.kind)}, or map it in .rationale.json "statusMap".`,
+    };
+    return { status: rawStatus, statusKnown: false, links: [], problems: [problem] };
+  }
+  const links: DocLink[] = [];
+  if (n.status === 'superseded' && n.successor) {
+    const linkInStatus = written.statusLinksFrom ? firstLink(written.statusLinksFrom) : undefined;
+    const md = /\[[^\]]*\]\(([^)\s]+)[^)]*\)/.exec(n.successor);
+    const target = linkInStatus ? linkInStatus.url : md?.[1];
+    if (target && isRelativeFileLink(target)) {
+      const resolved = resolveLinkTarget(source.dir, target);
+      if (resolved) links.push({ type: 'superseded-by', target: resolved, targetIsPath: true, raw: target, range: statusRange! });
+    } else {
+      const idText = n.successor.replace(/[.;,]+$/, '').trim();
+      if (/^[\w./-]+$/.test(idText)) links.push({ type: 'superseded-by', target: idText, targetIsPath: false, range: statusRange! });
+    }
+  }
+  return { status: n.status, statusKnown: true, links, problems: [] };
+}
+
+/** Front matter `date`, else a `- Date:` bullet, else an adr-tools `Date:` line before the first `##`. */
+function readDate(source: Source): string | undefined {
+  const { data, bullets, text, bodyOffset, tree, firstH2 } = source;
+  const date = scalarString(data.date) || bullets.date?.value;
+  if (date) return date;
+  const dm = /^Date:\s*(\S.*)$/m.exec(text.slice(bodyOffset, firstH2 >= 0 ? startOffset(tree.children[firstH2]) : undefined));
+  return dm ? dm[1].trim() : undefined;
+}
+
+/** `supersedes:`, `project:`, `goals:` … in front matter: ids, or paths to Markdown files. */
+function frontMatterLinks(source: Source): DocLink[] {
+  const { fm, data, dir } = source;
+  const links: DocLink[] = [];
+  if (!fm) return links;
+  for (const [field, type] of frontMatterLinkFields) {
+    const v = data[field];
+    if (v === undefined || v === null) continue;
+    const list = Array.isArray(v) ? v : [v];
+    list.forEach((item, i) => {
+      if (typeof item !== 'string' && typeof item !== 'number') return;
+      const s = String(item).trim();
+      if (!s) return;
+      const range = Array.isArray(v) ? fm.rangeAt([field, i]) : fm.rangeAt([field]);
+      const mdLink = /\]\(([^)\s]+)\)/.exec(s);
+      if (mdLink || /\.(md|markdown)$/i.test(s)) {
+        const target = resolveLinkTarget(dir, mdLink ? mdLink[1] : s);
+        if (target) links.push({ type, target, targetIsPath: true, raw: s, range });
+      } else links.push({ type, target: s, targetIsPath: false, range });
+    });
+  }
+  return links;
+}
+
+/** Malformed YAML and schema violations of the front matter. */
+function frontMatterProblems(source: Source, id: string): Finding[] {
+  const { fm, path, kind } = source;
+  if (!fm) return [];
+  const problems: Finding[] = fm.errors.map((e) => ({ path, range: e.range, severity: 'error', code: 'malformed-front-matter', decision: id, message: `Malformed front matter in ${path}: ${e.message}` }));
+  if (fm.data) {
+    for (const v of validateFrontMatter(kind, fm.data)) {
+      if (v.path[0] === 'rules') continue; // parseRuleSpecs reports rule problems with better messages
+      problems.push({ path, range: fm.rangeAt(v.path), severity: 'warning', code: 'schema-violation', decision: id, message: `${id}: ${v.message}.` });
+    }
+  }
+  return problems;
+}
+
+function readRules(source: Source, id: string): { rules: RationaleDocument['rules']; problems: Finding[] } {
+  const { fm, data, path } = source;
+  if (!fm || data.rules === undefined) return { rules: [], problems: [] };
+  const parsed = parseRuleSpecs(data.rules, id, (p) => fm.rangeAt(p));
+  const problems: Finding[] = parsed.problems.map((p) => ({ path, range: p.range, severity: 'error', code: 'invalid-rule', decision: id, message: `${id}: ${p.message}` }));
+  return { rules: parsed.rules, problems };
+}
+
+/** Plain relative Markdown links anywhere in the body, except those that repeat a typed link at the same place. */
+function bodyLinks(source: Source, typed: readonly DocLink[]): DocLink[] {
+  const { text, bodyOffset, dir, lines } = source;
+  const out: DocLink[] = [];
+  const found = needsFullParse(text) ? remarkLinks(text.slice(bodyOffset), bodyOffset) : scanMarkdownLinks(text, bodyOffset);
+  for (const link of found) {
+    if (!isRelativeFileLink(link.url)) continue;
+    const target = resolveLinkTarget(dir, link.url);
+    const range = lines.rangeOf(link.start, link.end);
+    if (target === undefined) {
+      out.push({ type: 'markdown', target: link.url, targetIsPath: true, raw: link.url, range });
+    } else if (!typed.some((l) => l.targetIsPath && l.target === target && l.type !== 'markdown' && overlaps(l.range, range))) {
+      out.push({ type: 'markdown', target, targetIsPath: true, raw: link.url, range });
+    }
+  }
+  return out;
 }
 
 interface BulletValue {
@@ -282,9 +345,15 @@ interface BulletValue {
   node: Nodes;
 }
 
+interface HeaderBullets {
+  status?: BulletValue;
+  date?: BulletValue;
+  deciders?: BulletValue;
+}
+
 /** `* Status: accepted`, `- **Status:** accepted`, `- Deciders: …`, `- Date: …` in the preamble. */
-function readHeaderBullets(preamble: Nodes[], text: string): { status?: BulletValue; date?: BulletValue; deciders?: BulletValue } {
-  const out: { status?: BulletValue; date?: BulletValue; deciders?: BulletValue } = {};
+function readHeaderBullets(preamble: Nodes[], text: string): HeaderBullets {
+  const out: HeaderBullets = {};
   for (const node of preamble) {
     if (node.type !== 'list') continue;
     for (const item of (node as List).children) {
@@ -358,64 +427,6 @@ function overlaps(a: Range, b: Range): boolean {
   return !(a.end.line < b.start.line || b.end.line < a.start.line);
 }
 
-const summaryHeading = /^ {0,3}#{2,6}[ \t]+(context|context and problem statement|problem|problem statement|summary|background|why|objective|decision|decision outcome)\b/i;
-
-/**
- * The first paragraph of the context (or problem, summary, decision) section, else the first
- * paragraph after the title: what a hover shows. Only that paragraph goes through remark.
- */
-function summarize(text: string, bodyOffset: number, head: Root, h1: Heading | undefined): string {
-  let paragraph: string | undefined;
-  const lineRe = /^.*$/gm;
-  lineRe.lastIndex = bodyOffset;
-  let inSection = false;
-  let fence: string | undefined;
-  const collected: string[] = [];
-  for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
-    if (m[0].length === 0) lineRe.lastIndex++;
-    const line = m[0].replace(/\r$/, '');
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (f && f[1][0] === fence[0]) fence = undefined;
-      continue;
-    }
-    if (f) {
-      fence = f[1];
-      if (inSection && collected.length) break;
-      continue;
-    }
-    if (!inSection) {
-      if (summaryHeading.test(line)) inSection = true;
-      continue;
-    }
-    if (/^ {0,3}#{1,6}[ \t]/.test(line)) break;
-    if (line.trim() === '') {
-      if (collected.length) break;
-      continue;
-    }
-    if (/^\s*([-*+]|\d+\.)\s|^\s*[|>]|^\s*<!--/.test(line) && collected.length === 0) continue;
-    collected.push(line);
-    if (lineRe.lastIndex >= text.length) break;
-  }
-  if (collected.length) paragraph = collected.join('\n');
-  let t = '';
-  if (paragraph !== undefined) {
-    t = inlineMarkdownToText(paragraph);
-  } else {
-    const kids = head.children;
-    for (let i = h1 ? kids.indexOf(h1) + 1 : 0; i < kids.length; i++) {
-      const n = kids[i];
-      if (n.type === 'heading') break;
-      if (n.type !== 'paragraph') continue;
-      const candidate = plainText(n).replace(/\s+/g, ' ').trim();
-      if (!candidate || /^(date|status)\s*:/i.test(candidate)) continue;
-      t = candidate;
-      break;
-    }
-  }
-  return t.length > 400 ? `${t.slice(0, 397).replace(/\s+\S*$/, '')}…` : t;
-}
-
 /**
  * Where the header ends: before the first level-2+ heading, or after the Status section when
  * that heading is Status. Headings inside code fences do not count.
@@ -427,11 +438,11 @@ function headerEnd(text: string, from: number): number {
   let statusLevel = 0;
   for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
     if (m[0].length === 0) lineRe.lastIndex++;
-    const line = m[0];
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    const line = m[0].replace(/\r$/, '');
+    const opened = fence ? undefined : fenceOpenedBy(line);
     if (fence) {
-      if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
-    } else if (f) fence = f[1];
+      if (closesFence(line, fence)) fence = undefined;
+    } else if (opened) fence = opened;
     else {
       const h = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*\r?$/.exec(line);
       if (h) {
@@ -477,7 +488,7 @@ function globList(v: unknown): string[] {
 }
 
 function knownWords(kind: DocKind): string {
-  return { decision: 'proposed, accepted, rejected, deprecated, superseded, draft or on hold', project: 'proposed, active, shipped, paused or cancelled', goal: 'active, achieved or dropped' }[kind];
+  return orList(canonicalStatuses(kind));
 }
 
 export type { FrontMatter };

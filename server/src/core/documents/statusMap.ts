@@ -5,14 +5,9 @@ import { lookupTable } from '../base/lookupTable.js';
  * Status vocabularies drift between teams and tools ("Approved", "✅ Accepted", "Superceded by …",
  * "In Review"), so every written status is reduced to a canonical one through this map. Keys are
  * compared after `statusKey` (lower case, markup and emoji removed). Configuration may add entries.
+ * Every value is a canonical status of statusClass.ts (a test holds them together).
  */
-export const canonicalStatuses: Record<DocKind, readonly string[]> = {
-  decision: ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'draft', 'on-hold'],
-  project: ['proposed', 'active', 'shipped', 'paused', 'cancelled'],
-  goal: ['active', 'achieved', 'dropped'],
-};
-
-const builtIn: Record<DocKind, Readonly<Record<string, string | undefined>>> = {
+export const statusWords: Record<DocKind, Readonly<Record<string, string | undefined>>> = {
   decision: lookupTable({
     accepted: 'accepted', accept: 'accepted', approved: 'accepted', adopted: 'accepted', agreed: 'accepted',
     decided: 'accepted', done: 'accepted', implemented: 'accepted', active: 'accepted', final: 'accepted',
@@ -66,7 +61,7 @@ export function normalizeStatus(raw: string, kind: DocKind, extra: Record<string
   const key = statusKey(raw);
   if (!key) return {};
   for (const [k, v] of Object.entries(extra)) if (statusKey(k) === key) return { status: v };
-  const table = builtIn[kind];
+  const table = statusWords[kind];
   if (table[key]) return { status: table[key] };
   // "superseded by [3. Use Elm](0003-use-elm.md)", "Superceded by ADR-0012", "replaced by …"
   const sup = /^(?:superseded|superceded|replaced)\s+(?:by|with)\b/i.exec(key);

@@ -3,12 +3,13 @@ import { frontMatterLinkKinds } from '../documents/parseDocument.js';
 import { splitFrontMatter } from '../documents/frontMatter.js';
 import { LineMap, type Position, type Range } from '../base/range.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
-import { effectiveStatus } from '../index/supersession.js';
+import { statusInForce, statusInForceText, type StatusInForce } from '../index/statusInForce.js';
 import { lookupTable } from '../base/lookupTable.js';
 
 export interface IdCompletion {
   id: string;
   title: string;
+  /** The status in force, with the file's own where they differ (`superseded (file says accepted)`). */
   status?: string;
   kind: DocKind;
   /** Text typed so far that the completion replaces. */
@@ -20,8 +21,6 @@ export interface IdCompletion {
 const tagKinds = lookupTable<DocKind>({
   decision: 'decision', adr: 'decision', prd: 'project', project: 'project', brief: 'project', rfc: 'project', goal: 'goal', okr: 'goal', objective: 'goal',
 });
-
-const retired = new Set(['superseded', 'deprecated', 'rejected', 'cancelled', 'dropped', 'achieved']);
 
 /**
  * Id completions at a position: after an annotation tag (`@decision `, `@adr `, `@prd `, `@goal `)
@@ -49,12 +48,12 @@ export function completeIds(index: WorkspaceIndex, path: string, text: string, p
   if (!kind || typed === undefined) return undefined;
   const replace: Range = { start: { line: position.line, character: position.character - typed.length }, end: position };
   const docs = [...index.documents.values()].filter((d) => d.kind === kind);
-  return docs.map((d) => item(d, effectiveStatus(index, d), replace));
+  return docs.map((d) => item(d, statusInForce(index, d), replace));
 }
 
-function item(d: RationaleDocument, status: string | undefined, replace: Range): IdCompletion {
-  const rank = status && retired.has(status) ? 1 : 0;
-  return { id: d.id, title: d.title, status, kind: d.kind, replace, sortText: `${rank}-${d.id}` };
+function item(d: RationaleDocument, status: StatusInForce, replace: Range): IdCompletion {
+  const rank = status.retired ? 1 : 0;
+  return { id: d.id, title: d.title, status: statusInForceText(status), kind: d.kind, replace, sortText: `${rank}-${d.id}` };
 }
 
 /** The front-matter key whose value the line belongs to: `key: …` on the line, or a list item under `key:`. */

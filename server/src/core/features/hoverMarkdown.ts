@@ -2,6 +2,7 @@ import type { RationaleDocument } from '../documents/document.js';
 import type { GoverningDocument } from '../index/governance.js';
 import { chainOf } from '../index/governance.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import { statusInForce, statusInForceText } from '../index/statusInForce.js';
 import type { Suppression } from '../source/codeReference.js';
 import { clientCommands } from './commandIds.js';
 import { commandLinkArguments, escapeMarkdown } from './markdownEscape.js';
@@ -15,8 +16,8 @@ function commandLink(title: string, command: string, args: unknown[]): string {
   return `[${title}](command:${command}?${commandLinkArguments(args)})`;
 }
 
-function statusBadge(doc: RationaleDocument): string {
-  const s = doc.status ?? 'no status';
+function statusBadge(index: WorkspaceIndex, doc: RationaleDocument): string {
+  const s = statusInForceText(statusInForce(index, doc)) ?? 'no status';
   return doc.statusKnown ? `\`${escapeMarkdown(s)}\`` : `\`${escapeMarkdown(s)}\` (unrecognised)`;
 }
 
@@ -36,7 +37,7 @@ function describeChain(projects: RationaleDocument[], goals: RationaleDocument[]
 /** One document's hover section: id, title, status, date, summary, chain, and our command links. */
 export function documentHover(index: WorkspaceIndex, doc: RationaleDocument, target: HoverLinkTarget, via?: GoverningDocument['via']): string {
   const { projects, goals } = chainOf(index, doc);
-  const head = `**${escapeMarkdown(doc.id)}** · ${escapeMarkdown(doc.title)} · ${statusBadge(doc)}${doc.date ? ` · ${escapeMarkdown(doc.date)}` : ''}${via ? ` · _${via === 'scope' ? 'governs this file by applies-to' : 'cited here'}_` : ''}`;
+  const head = `**${escapeMarkdown(doc.id)}** · ${escapeMarkdown(doc.title)} · ${statusBadge(index, doc)}${doc.date ? ` · ${escapeMarkdown(doc.date)}` : ''}${via ? ` · _${via === 'scope' ? 'governs this file by applies-to' : 'cited here'}_` : ''}`;
   const parts = [head];
   if (doc.summary) parts.push(escapeMarkdown(doc.summary));
   const chain = describeChain(projects, goals);

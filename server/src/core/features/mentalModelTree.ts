@@ -1,5 +1,6 @@
 import type { RationaleDocument } from '../documents/document.js';
-import { resolveLink, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import type { WorkspaceIndex } from '../index/workspaceIndex.js';
+import { modelHierarchy } from '../index/mentalModel.js';
 import { annotatedLocations } from './findReferences.js';
 
 export interface ModelNode {
@@ -31,27 +32,27 @@ const byPriorityThenId = (a: ModelNode, b: ModelNode) =>
  * appears under each; a decision linked straight to a goal sits under the goal.
  */
 export function mentalModel(index: WorkspaceIndex): MentalModel {
-  const docs = [...index.documents.values()];
+  const hierarchy = modelHierarchy(index);
   const node = (d: RationaleDocument): ModelNode => ({ document: d, children: [], code: d.kind === 'decision' ? annotatedLocations(index, d).map((r) => ({ path: r.path, line: r.range.start.line })) : [] });
-  const goals = docs.filter((d) => d.kind === 'goal').map(node);
-  const goalByPath = new Map(goals.map((g) => [g.document.path, g]));
-  const projects = docs.filter((d) => d.kind === 'project').map(node);
-  const projectByPath = new Map(projects.map((p) => [p.document.path, p]));
+  // Goals and projects appear once, so each has one node that collects its children; a decision
+  // gets a node of its own under every parent.
+  const shared = new Map<string, ModelNode>();
+  const sharedNode = (d: RationaleDocument): ModelNode => {
+    let n = shared.get(d.path);
+    if (!n) shared.set(d.path, (n = node(d)));
+    return n;
+  };
+  const goals: ModelNode[] = [];
   const unlinked: ModelNode[] = [];
-  const targets = (d: RationaleDocument, type: 'goal' | 'project') =>
-    d.links.filter((l) => l.type === type).map((l) => resolveLink(index, l, type)).filter((x): x is RationaleDocument => x?.kind === type);
-
-  for (const p of projects) {
-    const gs = targets(p.document, 'goal');
-    if (gs.length === 0) unlinked.push(p);
-    for (const g of gs) goalByPath.get(g.path)?.children.push(p);
-  }
-  for (const d of docs.filter((x) => x.kind === 'decision')) {
-    const ps = targets(d, 'project');
-    const gs = targets(d, 'goal');
-    if (ps.length === 0 && gs.length === 0) unlinked.push(node(d));
-    for (const p of ps) projectByPath.get(p.path)?.children.push(node(d));
-    for (const g of gs) goalByPath.get(g.path)?.children.push(node(d));
+  for (const d of hierarchy.documents) {
+    if (d.kind === 'goal') {
+      goals.push(sharedNode(d));
+      continue;
+    }
+    const place = () => (d.kind === 'decision' ? node(d) : sharedNode(d));
+    const parents = hierarchy.parentsOf(d.path);
+    if (parents.length === 0) unlinked.push(place());
+    for (const link of parents) sharedNode(link.parent).children.push(place());
   }
   const sortDeep = (list: ModelNode[]) => {
     list.sort(byPriorityThenId);

@@ -3,6 +3,8 @@ import { commentLine } from '../source/commentSyntax.js';
 import { resolveId, type WorkspaceIndex } from '../index/workspaceIndex.js';
 import { clientCommands, type ClientCommand } from './commandIds.js';
 import { supersedeEdits } from './newDocument.js';
+import { ruleKinds } from '../rules/ruleSpec.js';
+import { retiredReferenceCodes } from '../checks/referenceChecks.js';
 
 /** What a quick fix needs to know about the finding it fixes (the editor keeps it on the diagnostic). */
 export interface FixableFinding {
@@ -37,7 +39,7 @@ export interface QuickFix {
 }
 
 /** Codes of findings that an exception (`rationale-disable-next-line`) may excuse. */
-const excusableCodes = new Set(['forbid-import', 'forbid-pattern', 'require-pattern', 'forbid-dependency', 'forbid-layer', 'superseded-reference', 'deprecated-reference', 'rejected-reference']);
+const excusableCodes = new Set<string>([...ruleKinds, ...Object.values(retiredReferenceCodes).flatMap((c) => c ?? [])]);
 
 /** The placeholder an exception's reason starts as; the check reports it as "no reason" until replaced. */
 const reasonPlaceholder = '<reason>';

@@ -39,7 +39,7 @@ export function chainOf(index: WorkspaceIndex, doc: RationaleDocument): { projec
  * leading comment block governs the whole file; elsewhere it governs the next code line and the
  * block indented under it (braces or Python indentation alike).
  */
-export function annotationSpan(lines: LineMap, annotationLine: number): { start: number; end: number } {
+function annotationSpan(lines: LineMap, annotationLine: number): { start: number; end: number } {
   const isBlank = (l: number) => lines.lineText(l).trim() === '';
   const isComment = (l: number) => /^\s*(\/\/|#|--|;|\/\*|\*|<!--|%|')/.test(lines.lineText(l));
   const indent = (l: number) => lines.lineText(l).length - lines.lineText(l).trimStart().length;

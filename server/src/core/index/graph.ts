@@ -1,6 +1,9 @@
 import type { DocKind, RationaleDocument } from '../documents/document.js';
 import { supersessionGraph } from './supersession.js';
-import { resolveLink, type WorkspaceIndex } from './workspaceIndex.js';
+import { statusInForce, statusInForceText, type StatusInForce } from './statusInForce.js';
+import { statusClassOf } from '../documents/statusClass.js';
+import type { WorkspaceIndex } from './workspaceIndex.js';
+import { modelHierarchy } from './mentalModel.js';
 
 /**
  * The mental model as a graph: goals → the projects that serve them → the decisions made for those
@@ -17,6 +20,7 @@ export interface ModelNode {
   /** Generated, diagram-safe name. */
   name: string;
   document: RationaleDocument;
+  status: StatusInForce;
 }
 
 export type ModelEdgeType = 'serves' | 'decided-for' | 'supersedes';
@@ -28,14 +32,13 @@ export interface ModelEdge {
   type: ModelEdgeType;
 }
 
-const kindOrder: Record<DocKind, number> = { goal: 0, project: 1, decision: 2 };
-
 export function modelGraph(index: WorkspaceIndex): ModelGraph {
-  const docs = [...index.documents.values()].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const hierarchy = modelHierarchy(index);
+  const docs = hierarchy.documents;
   const nameOf = new Map<string, string>();
   const nodes = docs.map((document, i) => {
     nameOf.set(document.path, `n${i}`);
-    return { name: `n${i}`, document };
+    return { name: `n${i}`, document, status: statusInForce(index, document) };
   });
   const edges: ModelEdge[] = [];
   const seen = new Set<string>();
@@ -45,17 +48,7 @@ export function modelGraph(index: WorkspaceIndex): ModelGraph {
     seen.add(key);
     edges.push({ from: nameOf.get(from.path)!, to: nameOf.get(to.path)!, type });
   };
-  for (const doc of docs) {
-    for (const link of doc.links) {
-      if (link.type === 'goal' && doc.kind !== 'goal') {
-        const goal = resolveLink(index, link, 'goal');
-        if (goal?.kind === 'goal') add(goal, doc, doc.kind === 'project' ? 'serves' : 'decided-for');
-      } else if (link.type === 'project' && doc.kind === 'decision') {
-        const project = resolveLink(index, link, 'project');
-        if (project?.kind === 'project') add(project, doc, 'decided-for');
-      }
-    }
-  }
+  for (const link of hierarchy.links) add(link.parent, link.child, link.type);
   const sup = supersessionGraph(index);
   for (const [successor, predecessors] of sup.supersedes) {
     const s = index.documents.get(successor);
@@ -67,15 +60,14 @@ export function modelGraph(index: WorkspaceIndex): ModelGraph {
   return { nodes, edges };
 }
 
-function statusClass(doc: RationaleDocument): string {
-  const s = doc.status ?? '';
-  if (['superseded', 'deprecated', 'rejected', 'dropped', 'cancelled'].includes(s)) return 'retired';
-  if (['proposed', 'draft', 'on-hold', 'paused'].includes(s)) return 'pending';
-  return doc.kind;
+/** The diagram class: retired and pending documents are styled as such, the others by kind. */
+function diagramClass(node: ModelNode): string {
+  const cls = statusClassOf(node.document.kind, node.status.status);
+  return cls === 'retired' || cls === 'pending' ? cls : node.document.kind;
 }
 
-function label(doc: RationaleDocument): { head: string; title: string; status: string } {
-  return { head: doc.id, title: doc.title, status: doc.status ?? '' };
+function label(node: ModelNode): { head: string; title: string; status: string } {
+  return { head: node.document.id, title: node.document.title, status: statusInForceText(node.status) ?? '' };
 }
 
 /**
@@ -96,10 +88,10 @@ export function toMermaid(graph: ModelGraph): string {
     if (nodes.length === 0) continue;
     out.push(`  subgraph ${kind}s["${heading}"]`);
     for (const n of nodes) {
-      const l = label(n.document);
+      const l = label(n);
       const text = `${mermaidText(l.head)}<br/>${mermaidText(l.title)}${l.status ? `<br/><i>${mermaidText(l.status)}</i>` : ''}`;
       const [open, close] = kind === 'goal' ? ['([', '])'] : kind === 'project' ? ['(', ')'] : ['[', ']'];
-      out.push(`    ${n.name}${open}"${text}"${close}:::${statusClass(n.document)}`);
+      out.push(`    ${n.name}${open}"${text}"${close}:::${diagramClass(n)}`);
     }
     out.push('  end');
   }
@@ -130,9 +122,9 @@ export function toDot(graph: ModelGraph): string {
     if (nodes.length === 0) continue;
     out.push(`  subgraph cluster_${kind} {`, `    label=${dotString(kind === 'goal' ? 'Goals' : kind === 'project' ? 'Projects' : 'Decisions')};`, '    style=dashed;');
     for (const n of nodes) {
-      const l = label(n.document);
+      const l = label(n);
       const text = `${l.head}\n${l.title}${l.status ? `\n(${l.status})` : ''}`;
-      const cls = statusClass(n.document);
+      const cls = diagramClass(n);
       const extra = cls === 'retired' ? ', fontcolor="#9e9e9e", style="filled,dashed"' : ', style=filled';
       out.push(`    ${n.name} [label=${dotString(text)}, shape=${shapes[kind]}, fillcolor=${dotString(fills[cls])}${extra}];`);
     }

@@ -61,13 +61,3 @@ export function latestSuccessor(index: WorkspaceIndex, graph: SupersessionGraph,
   return current === doc ? undefined : current;
 }
 
-/**
- * The status that counts: a decision whose accepted successor supersedes it is superseded, even
- * while its own file still says accepted (that contradiction is reported separately).
- */
-export function effectiveStatus(index: WorkspaceIndex, doc: RationaleDocument): string | undefined {
-  if (doc.kind !== 'decision' || doc.status === 'superseded') return doc.status;
-  const successors = supersessionGraph(index).supersededBy.get(doc.path) ?? [];
-  if (successors.some((p) => index.documents.get(p)?.status === 'accepted')) return 'superseded';
-  return doc.status;
-}

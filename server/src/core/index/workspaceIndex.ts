@@ -10,7 +10,6 @@ import { contentHash } from '../base/contentHash.js';
 import { matchesAny } from '../base/glob.js';
 import { basename } from '../workspace/workspace.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { yieldToEventLoop } from '../base/yieldToEventLoop.js';
 
 /**
  * An immutable snapshot of what a workspace says: its documents, the ids they answer to, and the
@@ -45,48 +44,40 @@ export function isDiscoveryFile(path: string): boolean {
 }
 
 export function buildIndex(workspace: Workspace, onProgress?: IndexProgress): WorkspaceIndex {
-  const steps = rebuildSteps(workspace, undefined, undefined, onProgress);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(rebuildSteps(workspace, { onProgress }));
 }
 
 /**
- * The same as `buildIndex`, yielding to the event loop every `chunk` files so a server stays
- * responsive (and its progress reports reach the client) while a large workspace is indexed.
+ * An index of the documents alone, in steps: code files are listed but not read, and it has no
+ * annotations. It yields after every `chunk` files so a caller can pause; `indexAndCheck` uses it
+ * to compile rules first, then reads every code file exactly once.
  */
-export async function buildIndexAsync(workspace: Workspace, onProgress?: IndexProgress, chunk = 200, isCancelled?: () => boolean): Promise<WorkspaceIndex | undefined> {
-  const steps = rebuildSteps(workspace, undefined, undefined, onProgress, chunk);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    await yieldToEventLoop();
-    if (isCancelled?.()) return undefined;
-  }
-}
-
-/**
- * An index of the documents alone: code files are listed but not read, and it has no annotations.
- * `indexAndCheck` uses it to compile rules first, then reads every code file exactly once.
- */
-export function buildDocumentIndex(workspace: Workspace, onProgress?: IndexProgress, cache?: CheckCache): WorkspaceIndex {
-  const steps = documentIndexSteps(workspace, onProgress, cache);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
-/** `buildDocumentIndex` in steps: yields after every `chunk` files so a caller can pause. */
 export function documentIndexSteps(workspace: Workspace, onProgress?: IndexProgress, cache?: CheckCache, chunk = Infinity): Generator<undefined, WorkspaceIndex> {
-  return rebuildSteps(workspace, undefined, undefined, onProgress, chunk, true, cache);
+  return rebuildSteps(workspace, { onProgress, chunk, documentsOnly: true, cache });
 }
 
 /** The full snapshot: a document index plus the annotations found in code files. */
 export function withAnnotations(index: WorkspaceIndex, annotations: ReadonlyMap<string, FileAnnotations>, hashes: ReadonlyMap<string, string>): WorkspaceIndex {
-  return finish(index.config, index.configErrors, index.declared, index.files, new Map(index.documents), new Map(annotations), new Map([...index.hashes, ...hashes]));
+  return finish(index, { documents: new Map(index.documents), annotations: new Map(annotations), hashes: new Map([...index.hashes, ...hashes]) });
 }
+
+/** Runs steps that only pause (they yield nothing and take nothing back) straight to their result. */
+function runToEnd<T>(steps: Generator<undefined, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The maps a snapshot is assembled from, filled file by file. */
+interface IndexParts {
+  documents: Map<string, RationaleDocument>;
+  annotations: Map<string, FileAnnotations>;
+  hashes: Map<string, string>;
+}
+
+/** What a snapshot knows besides its files' contents: configuration, declared folders, the file list. */
+type IndexFrame = Pick<WorkspaceIndex, 'config' | 'configErrors' | 'declared' | 'files'>;
 
 /**
  * Applies a diff: `changed` files are re-read (created or modified), `deleted` are dropped. Unchanged
@@ -95,18 +86,13 @@ export function withAnnotations(index: WorkspaceIndex, annotations: ReadonlyMap<
 export function updateIndex(previous: WorkspaceIndex, workspace: Workspace, changed: readonly string[], deleted: readonly string[]): WorkspaceIndex {
   const touched = new Set([...changed, ...deleted]);
   if ([...touched].some(isDiscoveryFile)) {
-    const steps = rebuildSteps(workspace, previous, touched);
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-    }
+    return runToEnd(rebuildSteps(workspace, { previous, touched }));
   }
   const declared = previous.declared;
   const files = workspace.listFiles().filter((f) => !isIgnored(f, previous.config));
   const fileSet = new Set(files);
-  const documents = new Map(previous.documents);
-  const annotations = new Map(previous.annotations);
-  const hashes = new Map(previous.hashes);
+  const parts: IndexParts = { documents: new Map(previous.documents), annotations: new Map(previous.annotations), hashes: new Map(previous.hashes) };
+  const { documents, annotations, hashes } = parts;
   for (const p of deleted) {
     documents.delete(p);
     annotations.delete(p);
@@ -126,21 +112,31 @@ export function updateIndex(previous: WorkspaceIndex, workspace: Workspace, chan
     annotations.delete(p);
     hashes.delete(p);
     if (text === undefined) continue;
-    indexFile(p, text, discoveredByPath.get(p), previous.config, documents, annotations, hashes, undefined);
+    indexFile(p, text, { discovered: discoveredByPath.get(p), config: previous.config, into: parts });
   }
-  return finish(previous.config, previous.configErrors, declared, files, documents, annotations, hashes);
+  return finish({ ...previous, files }, parts);
 }
 
-/** Rebuilds in steps: yields after every `chunk` files so callers decide whether to pause. */
-function* rebuildSteps(
-  workspace: Workspace,
-  previous: WorkspaceIndex | undefined,
-  touched: Set<string> | undefined,
-  onProgress?: IndexProgress,
-  chunk = Infinity,
-  documentsOnly = false,
-  cache?: CheckCache,
-): Generator<undefined, WorkspaceIndex> {
+interface RebuildOptions {
+  /** The snapshot being replaced: unchanged files' parses are reused from it. */
+  previous?: WorkspaceIndex;
+  /** Files known to have changed since `previous`, which are read again. */
+  touched?: ReadonlySet<string>;
+  onProgress?: IndexProgress;
+  /** Yield after every `chunk` files (default: never). */
+  chunk?: number;
+  /** Parse documents only; list code files without reading them. */
+  documentsOnly?: boolean;
+  cache?: CheckCache;
+}
+
+/**
+ * Rebuilds in steps: yields after every `chunk` files so callers decide whether to pause. A plain
+ * one-way generator (it yields nothing and is sent nothing): the async check pauses between chunks
+ * with `yield*`, the synchronous builders run it to the end.
+ */
+function* rebuildSteps(workspace: Workspace, options: RebuildOptions): Generator<undefined, WorkspaceIndex> {
+  const { previous, touched, onProgress, chunk = Infinity, documentsOnly = false, cache } = options;
   const { config, errors } = parseConfig(workspace.exists(configFileName) === 'file' ? workspace.readText(configFileName) : undefined);
   const files = workspace.listFiles().filter((f) => !isIgnored(f, config));
   onProgress?.(0, files.length, 'discover');
@@ -148,9 +144,8 @@ function* rebuildSteps(
   const declaredResult = declaredFolders(files, config, read);
   const discovered = discoverDocuments(files, declaredResult.folders, read);
   const byPath = new Map(discovered.map((d) => [d.path, d]));
-  const documents = new Map<string, RationaleDocument>();
-  const annotations = new Map<string, FileAnnotations>();
-  const hashes = new Map<string, string>();
+  const parts: IndexParts = { documents: new Map(), annotations: new Map(), hashes: new Map() };
+  const { documents, hashes } = parts;
   const configChanged = previous !== undefined && JSON.stringify(previous.config) !== JSON.stringify(config);
   const parseKey = JSON.stringify([config.idPrefixes, config.statusMap]);
   let done = 0;
@@ -174,12 +169,12 @@ function* rebuildSteps(
     if (text === undefined) continue;
     // Reuse earlier parses of unchanged files: rediscovery after a config change is then cheap.
     const reuse = previous && !configChanged && !touched?.has(path) ? previous : undefined;
-    indexFile(path, text, discoveredDoc, config, documents, annotations, hashes, reuse);
+    indexFile(path, text, { discovered: discoveredDoc, config, into: parts, reuse });
     const doc = documents.get(path);
     if (stamp !== undefined && doc) cache!.rememberDocument(path, stamp, parseKey, doc);
   }
   onProgress?.(files.length, files.length, 'scan');
-  return finish(config, [...errors, ...declaredResult.errors], declaredResult.folders, files, documents, annotations, hashes);
+  return finish({ config, configErrors: [...errors, ...declaredResult.errors], declared: declaredResult.folders, files }, parts);
 }
 
 /** The file's stamp plus how discovery classified it, which the parse depends on too. */
@@ -188,16 +183,19 @@ function cachedDocumentStamp(workspace: Workspace, path: string, discovered: { k
   return stamp === undefined ? undefined : `${stamp}|${discovered.kind}|${discovered.package ?? ''}`;
 }
 
-function indexFile(
-  path: string,
-  text: string,
-  discovered: { kind: DocKind; package?: string } | undefined,
-  config: RationaleConfig,
-  documents: Map<string, RationaleDocument>,
-  annotations: Map<string, FileAnnotations>,
-  hashes: Map<string, string>,
-  reuse: WorkspaceIndex | undefined,
-): void {
+interface IndexFileOptions {
+  /** How discovery classified the file; undefined for code files. */
+  discovered: { kind: DocKind; package?: string } | undefined;
+  config: RationaleConfig;
+  into: IndexParts;
+  /** A snapshot whose parse of the file may be reused when the content is unchanged. */
+  reuse?: WorkspaceIndex;
+}
+
+/** Parses a document, or scans a code file for annotations, into the parts of a snapshot. */
+function indexFile(path: string, text: string, options: IndexFileOptions): void {
+  const { discovered, config, reuse } = options;
+  const { documents, annotations, hashes } = options.into;
   const hash = contentHash(text);
   hashes.set(path, hash);
   if (discovered) {
@@ -213,15 +211,9 @@ function indexFile(
   if (found.references.length > 0 || found.suppressions.length > 0) annotations.set(path, found);
 }
 
-function finish(
-  config: RationaleConfig,
-  configErrors: readonly string[],
-  declared: readonly DeclaredFolder[],
-  files: readonly string[],
-  documents: Map<string, RationaleDocument>,
-  annotations: Map<string, FileAnnotations>,
-  hashes: Map<string, string>,
-): WorkspaceIndex {
+function finish(frame: IndexFrame, parts: IndexParts): WorkspaceIndex {
+  const { config, configErrors, declared, files } = frame;
+  const { documents, annotations, hashes } = parts;
   const byKey = new Map<string, RationaleDocument[]>();
   const sortedDocs = [...documents.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
   const add = (key: string, doc: RationaleDocument) => {

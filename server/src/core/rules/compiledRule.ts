@@ -54,12 +54,12 @@ export function ruleFinding(setup: RuleSetup, path: string, range: Range, lead: 
 }
 
 /** `<lead> is forbidden by ADR-0007 (Use date-fns for dates): <rule message>`. */
-export function ruleMessage(lead: string, spec: RuleSpec, decision: DecisionInfo | undefined): string {
+function ruleMessage(lead: string, spec: RuleSpec, decision: DecisionInfo | undefined): string {
   const text = `${lead} ${decisionLabel(spec.decision, decision)}`;
   return spec.message ? `${text}: ${spec.message}` : `${text}.`;
 }
 
-export function decisionLabel(id: string, decision: DecisionInfo | undefined): string {
+function decisionLabel(id: string, decision: DecisionInfo | undefined): string {
   const title = decision?.title?.trim();
   return title && title !== id ? `${id} (${title})` : id;
 }

@@ -35,7 +35,7 @@ export function compileForbidImportRule(setup: RuleSetup): CompiledRule {
 }
 
 /** Every module name any import of the file can be forbidden by (empty for files without imports). */
-export function importedNames(file: FileContext): ReadonlySet<string> {
+function importedNames(file: FileContext): ReadonlySet<string> {
   const family = file.family;
   return family ? file.memo('forbid-import', () => importedModules(file, family)).names : new Set();
 }

@@ -1,8 +1,9 @@
 import type { Severity } from '../base/finding.js';
 import type { Range } from '../base/range.js';
 import { compileSafeRegex } from '../base/safeRegex.js';
-import type { RuleKind, RuleSpec } from './ruleSpec.js';
+import { ruleKinds, ruleKindsInWords, ruleOptionKeys, type RuleKind, type RuleSpec } from './ruleSpec.js';
 import { lookupTable } from '../base/lookupTable.js';
+import { orList } from '../base/orList.js';
 
 export type YamlPath = (string | number)[];
 
@@ -11,10 +12,8 @@ export interface RuleSpecProblem {
   range: Range;
 }
 
-const ruleKinds: readonly RuleKind[] = ['forbid-import', 'forbid-pattern', 'require-pattern', 'forbid-dependency', 'forbid-layer'];
-const optionKeys = ['files', 'except', 'severity', 'message'] as const;
-const allowedKeys = new Set<string>([...ruleKinds, ...optionKeys]);
-const kindList = 'forbid-import, forbid-pattern, require-pattern, forbid-dependency or forbid-layer';
+const allowedKeys = new Set<string>([...ruleKinds, ...ruleOptionKeys]);
+const kindList = ruleKindsInWords;
 
 /** Keys people plausibly write for the ones we know, for a "did you mean" hint. */
 const likelyMeant = lookupTable<string>({
@@ -89,7 +88,7 @@ class RuleReader {
       if (allowedKeys.has(key)) continue;
       const meant = likelyMeant[key.toLowerCase()] ?? likelyMeant[kebab(key)] ?? (allowedKeys.has(kebab(key)) ? kebab(key) : undefined);
       const hint = meant ? ` (did you mean \`${meant}\`?)` : '';
-      this.problem(`${label} has an unknown key \`${key}\`${hint}; a rule has one of ${kindList}, and optionally files, except, severity and message.`, [key]);
+      this.problem(`${label} has an unknown key \`${key}\`${hint}; a rule has one of ${kindList}, and optionally ${orList(ruleOptionKeys).replace(/ or /, ' and ')}.`, [key]);
       ok = false;
     }
     if (kinds.length === 0) {

@@ -1,7 +1,24 @@
-import type { Severity } from '../base/finding.js';
+import type { FindingCode, Severity } from '../base/finding.js';
 import type { Range } from '../base/range.js';
+import { orList } from '../base/orList.js';
 
-export type RuleKind = 'forbid-import' | 'forbid-pattern' | 'require-pattern' | 'forbid-dependency' | 'forbid-layer';
+/**
+ * The one list of rule kinds: the parser accepts these keys, the engine compiles them, help texts
+ * and quick fixes name them, and a test holds schemas/decision.schema.json to the same list.
+ */
+export const ruleKinds = ['forbid-import', 'forbid-pattern', 'require-pattern', 'forbid-dependency', 'forbid-layer'] as const;
+
+export type RuleKind = (typeof ruleKinds)[number];
+
+/** Each rule kind is also the finding code of its violations (this line stops compiling otherwise). */
+const ruleKindsAreFindingCodes: readonly FindingCode[] = ruleKinds;
+void ruleKindsAreFindingCodes;
+
+/** `forbid-import, forbid-pattern, … or forbid-layer`, for messages and help. */
+export const ruleKindsInWords = orList(ruleKinds);
+
+/** The keys a rule may carry besides its kind. */
+export const ruleOptionKeys = ['files', 'except', 'severity', 'message'] as const;
 
 /**
  * One machine-readable rule from a decision's `rules:` front matter, validated and normalised.

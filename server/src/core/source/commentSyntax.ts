@@ -1,9 +1,11 @@
 import { lookupTable } from '../base/lookupTable.js';
 
 /**
- * How comments and string literals are written, per language. Just enough to find comments without
- * parsing: annotations must work in any mainstream language, so the table favours breadth over
- * precision, and unknown files fall back to the markers most languages share.
+ * The one table of languages: per file extension (and file name, and VS Code language id), how
+ * comments and string literals are written and, where Rationale reads imports, which import reader
+ * the file gets. Just enough to find comments without parsing: annotations must work in any
+ * mainstream language, so the table favours breadth over precision, and unknown files fall back to
+ * the markers most languages share.
  */
 
 export interface LineCommentMarker {
@@ -158,28 +160,46 @@ export const fallbackCommentSyntax: CommentSyntax = syntax('fallback', [slashes,
 
 // ---- lookup tables
 
+/**
+ * How a file's imports are read (extractImports.ts has one extractor per reader). Only files with
+ * one of these are checked by import rules; the reader is chosen by extension alone.
+ */
+export type ImportReader = 'javascript' | 'component' | 'python' | 'go' | 'java' | 'kotlin' | 'rust' | 'csharp' | 'c';
+
 const byExtension: Record<string, CommentSyntax | undefined> = Object.create(null);
-function extensions(s: CommentSyntax, list: string): void {
-  for (const ext of list.split(/\s+/)) if (ext) byExtension[ext] = s;
+const importReaderByExtension: Record<string, ImportReader | undefined> = Object.create(null);
+function extensions(s: CommentSyntax, list: string, imports?: ImportReader): void {
+  for (const ext of list.split(/\s+/)) {
+    if (!ext) continue;
+    byExtension[ext] = s;
+    if (imports) importReaderByExtension[ext] = imports;
+  }
 }
-extensions(javascript, 'js jsx mjs cjs ts tsx mts cts es6 gs');
-extensions(component, 'vue svelte astro');
-extensions(cFamily, 'c h cc cpp cxx c++ hh hpp hxx h++ ipp inl tpp mm cu cuh ino glsl hlsl frag vert metal sol v sv svh verilog d');
-extensions(jvm, 'java');
-extensions(nestedJvm, 'kt kts scala sc sbt');
-extensions(groovy, 'groovy gradle gvy jenkinsfile');
-extensions(go, 'go');
-extensions(rust, 'rs');
+extensions(javascript, 'js jsx mjs cjs ts tsx mts cts', 'javascript');
+extensions(javascript, 'es6 gs');
+extensions(component, 'vue svelte', 'component');
+extensions(component, 'astro');
+extensions(cFamily, 'c h cc cpp cxx c++ hh hpp hxx h++ ipp inl mm', 'c');
+extensions(cFamily, 'tpp cu cuh ino glsl hlsl frag vert metal sol v sv svh verilog d');
+extensions(jvm, 'java', 'java');
+extensions(nestedJvm, 'kt kts scala', 'kotlin');
+extensions(nestedJvm, 'sc sbt');
+extensions(groovy, 'groovy', 'java');
+extensions(groovy, 'gradle gvy jenkinsfile');
+extensions(go, 'go', 'go');
+extensions(rust, 'rs', 'rust');
 extensions(swift, 'swift');
 extensions(dart, 'dart');
-extensions(csharp, 'cs csx');
+extensions(csharp, 'cs', 'csharp');
+extensions(csharp, 'csx');
 extensions(fsharp, 'fs fsi fsx');
 extensions(ocaml, 'ml mli');
 extensions(php, 'php phtml php3 php4 php5 phps');
 extensions(zig, 'zig');
 extensions(protobuf, 'proto thrift capnp');
 extensions(jsonc, 'json jsonc json5 jsonl');
-extensions(python, 'py pyi pyw pyx pxd bzl star');
+extensions(python, 'py pyi pyw', 'python');
+extensions(python, 'pyx pxd bzl star');
 extensions(ruby, 'rb rake gemspec ru podspec rbs');
 extensions(perl, 'pl pm t pod psgi');
 extensions(shell, 'sh bash zsh ksh fish ash dash bats command envrc');
@@ -205,7 +225,7 @@ extensions(lisp, 'lisp lsp cl el scm ss rkt');
 extensions(clojure, 'clj cljs cljc edn fnl');
 extensions(tex, 'tex sty bib');
 extensions(matlab, 'matlab');
-extensions(objcOrMatlab, 'm');
+extensions(objcOrMatlab, 'm', 'c');
 extensions(assembly, 'asm s nasm');
 extensions(fortran, 'f90 f95 f03 f08 for');
 extensions(vb, 'vb vbs bas vba');
@@ -286,6 +306,22 @@ export function knownCommentSyntax(pathOrLanguageId: string): CommentSyntax | un
   const dot = name.lastIndexOf('.');
   if (dot < 0) return undefined;
   return byExtension[name.slice(dot + 1)];
+}
+
+/**
+ * The import reader of a file, by its extension (case-insensitive); undefined for files without
+ * an extension (`Makefile`), dotfiles (`.ts`) and languages whose imports Rationale does not read.
+ */
+export function importReaderOf(path: string): ImportReader | undefined {
+  const slash = path.lastIndexOf('/');
+  const dot = path.lastIndexOf('.');
+  if (dot <= slash + 1) return undefined;
+  return importReaderByExtension[path.slice(dot + 1).toLowerCase()];
+}
+
+/** Every extension that has an import reader, for tests that hold the table together. */
+export function extensionsWithImportReader(): string[] {
+  return Object.keys(importReaderByExtension);
 }
 
 /** The syntax for scanning a file: the language's own, or the shared markers for unknown files. */

@@ -6,6 +6,7 @@ import { extractComponentImports, extractJavaScriptImports } from './javascriptI
 import { extractJvmImports } from './jvmImports.js';
 import { extractPythonImports } from './pythonImports.js';
 import { extractRustImports } from './rustImports.js';
+import { importReaderOf, type ImportReader } from './commentSyntax.js';
 
 export type { ImportFamily, ImportRef } from './importRef.js';
 
@@ -14,29 +15,18 @@ interface Extractor {
   extract: (text: string) => ImportRef[];
 }
 
-const javascript: Extractor = { family: 'javascript', extract: extractJavaScriptImports };
-const component: Extractor = { family: 'javascript', extract: extractComponentImports };
-const python: Extractor = { family: 'python', extract: extractPythonImports };
-const go: Extractor = { family: 'go', extract: extractGoImports };
-const java: Extractor = { family: 'jvm', extract: (t) => extractJvmImports(t, false) };
-const kotlin: Extractor = { family: 'jvm', extract: (t) => extractJvmImports(t, true) };
-const rust: Extractor = { family: 'rust', extract: extractRustImports };
-const csharp: Extractor = { family: 'csharp', extract: extractCSharpImports };
-const c: Extractor = { family: 'c', extract: extractCIncludes };
-
-const byExtension: ReadonlyMap<string, Extractor> = new Map([
-  ...['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'mts', 'cts'].map((e) => [e, javascript] as const),
-  ['vue', component],
-  ['svelte', component],
-  ...['py', 'pyi', 'pyw'].map((e) => [e, python] as const),
-  ['go', go],
-  ['java', java],
-  ['groovy', java],
-  ...['kt', 'kts', 'scala'].map((e) => [e, kotlin] as const),
-  ['rs', rust],
-  ['cs', csharp],
-  ...['c', 'h', 'cc', 'cpp', 'cxx', 'c++', 'hpp', 'hh', 'hxx', 'h++', 'ipp', 'inl', 'm', 'mm'].map((e) => [e, c] as const),
-]);
+/** One extractor per import reader of the language table (commentSyntax.ts). */
+const extractors: Record<ImportReader, Extractor> = {
+  javascript: { family: 'javascript', extract: extractJavaScriptImports },
+  component: { family: 'javascript', extract: extractComponentImports },
+  python: { family: 'python', extract: extractPythonImports },
+  go: { family: 'go', extract: extractGoImports },
+  java: { family: 'jvm', extract: (t) => extractJvmImports(t, false) },
+  kotlin: { family: 'jvm', extract: (t) => extractJvmImports(t, true) },
+  rust: { family: 'rust', extract: extractRustImports },
+  csharp: { family: 'csharp', extract: extractCSharpImports },
+  c: { family: 'c', extract: extractCIncludes },
+};
 
 // Every rule asks about the file being checked: remember the answer for the last path.
 let lastPath: string | undefined;
@@ -44,17 +34,11 @@ let lastExtractor: Extractor | undefined;
 
 function extractorFor(path: string): Extractor | undefined {
   if (path !== lastPath) {
-    lastExtractor = extractorByExtension(path);
+    const reader = importReaderOf(path);
+    lastExtractor = reader && extractors[reader];
     lastPath = path;
   }
   return lastExtractor;
-}
-
-function extractorByExtension(path: string): Extractor | undefined {
-  const slash = path.lastIndexOf('/');
-  const dot = path.lastIndexOf('.');
-  if (dot <= slash + 1) return undefined; // no extension, or a dotfile like `.gitignore`
-  return byExtension.get(path.slice(dot + 1).toLowerCase());
 }
 
 /** The language family of a file, when Rationale can read its imports. */

@@ -27,7 +27,7 @@ export interface SourceSyntax {
   rustRawStrings?: boolean;
 }
 
-export const stringFiller = '\x01';
+const stringFiller = '\x01';
 
 /**
  * Masks `text`, or only its first `limit` characters (the result then has that length): imports

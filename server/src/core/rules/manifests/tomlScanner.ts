@@ -78,7 +78,7 @@ export function scanToml(text: string): TomlEntry[] {
 }
 
 /** Reads the array starting at `[`; returns its top-level strings and the offset after `]`. */
-export function readStringArray(text: string, open: number): { items: TomlString[]; end: number } {
+function readStringArray(text: string, open: number): { items: TomlString[]; end: number } {
   const items: TomlString[] = [];
   let depth = 0;
   let i = open;

@@ -1,0 +1,9 @@
+/**
+ * How a status reads wherever it is shown (hover, completion, tree, pickers, CLI): the status in
+ * force, followed by the file's own when the two differ, so neither hides the other. Dependency-free
+ * because the editor client bundles it too.
+ */
+export function statusText(status: string | undefined, written: string | undefined): string | undefined {
+  if (status === undefined) return undefined;
+  return written !== undefined && written !== status ? `${status} (file says ${written})` : status;
+}
