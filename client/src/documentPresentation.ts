@@ -4,7 +4,6 @@
  */
 import * as vscode from 'vscode';
 import type { DocumentKind, DocumentSummary } from '../../server/src/protocol';
-import { statusText as describeStatus } from '../../server/src/core/documents/statusText';
 
 const green = new vscode.ThemeColor('testing.iconPassed');
 const yellow = new vscode.ThemeColor('charts.yellow');
@@ -52,7 +51,7 @@ export function isRetired(doc: DocumentSummary): boolean {
 
 /** The status in force, with the file's own where they differ: `superseded (file says accepted)`. */
 export function statusText(doc: DocumentSummary): string | undefined {
-  return describeStatus(doc.status, doc.writtenStatus);
+  return doc.statusText ?? doc.status;
 }
 
 export function statusIcon(doc: DocumentSummary): vscode.ThemeIcon {

@@ -20,6 +20,8 @@ export interface DocumentSummary {
   status?: string;
   /** The canonical status the file states, only when it differs from `status`. */
   writtenStatus?: string;
+  /** How the status reads wherever it is shown: `superseded (file says accepted)`; one wording, the server's. */
+  statusText?: string;
   /** Whether `status` no longer governs anything (superseded, deprecated, rejected, cancelled, dropped). */
   retired: boolean;
   /** False when the written status is not in the status map (shown with a warning icon). */

@@ -1,4 +1,6 @@
 import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { codeStamp } from '../node/codeStamp.js';
 
 /** The package version, read from package.json next to the compiled CLI (`out/server/src/cli/…`). */
 export function toolVersion(): string {
@@ -11,4 +13,9 @@ export function toolVersion(): string {
     }
   }
   return '0.0.0';
+}
+
+/** What a persistent cache must have been written by: this version, built exactly like this. */
+export function cacheToolVersion(): string {
+  return `${toolVersion()}+${codeStamp(fileURLToPath(import.meta.url))}`;
 }

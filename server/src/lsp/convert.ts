@@ -5,6 +5,7 @@ import type { RationaleDocument } from '../core/documents/document.js';
 import type { FixableFinding } from '../core/features/quickFixes.js';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex.js';
 import { statusInForce } from '../core/index/statusInForce.js';
+import { statusText } from '../core/documents/statusText.js';
 
 export const diagnosticSource = 'rationale';
 
@@ -33,6 +34,7 @@ export function toSummary(index: WorkspaceIndex, doc: RationaleDocument, uri: st
     title: doc.title,
     status: inForce.status,
     writtenStatus: inForce.written,
+    statusText: statusText(inForce.status, inForce.written),
     retired: inForce.retired,
     statusKnown: doc.statusKnown,
     date: doc.date,

@@ -3,6 +3,7 @@ import { URI } from 'vscode-uri';
 import type { ServerInitializationOptions } from '../protocol.js';
 import type { WorkspaceSessionOptions } from './workspaceSession.js';
 import { defaultCacheFolder } from '../node/checkCacheStore.js';
+import { codeStamp } from '../node/codeStamp.js';
 import type { ClientSupport, ServerState } from './serverState.js';
 
 /** How sessions are made beyond the client's settings (tests inject a failing disk). */
@@ -12,7 +13,7 @@ export function sessionOptions(options: ServerInitializationOptions, defaults: S
   return {
     ...defaults,
     maxFileSizeBytes: options.maxFileSizeBytes,
-    cache: options.cache ? { folder: defaultCacheFolder(), toolVersion: options.version ?? 'dev' } : undefined,
+    cache: options.cache ? { folder: defaultCacheFolder(), toolVersion: `${options.version ?? 'dev'}+${codeStamp(process.argv[1])}` } : undefined,
   };
 }
 

@@ -332,3 +332,17 @@ describe('cost', () => {
     }
   });
 });
+
+describe('examples in backticks', () => {
+  it('are not citations: a comment that documents the syntax cites nothing', () => {
+    check('a.ts', '/** Inserts `// @decision ADR-0007` above the line. */\n', []);
+    check('a.ts', '// write `rationale-disable-next-line ADR-3 -- why` to record an exception\n', []);
+    check('a.ts', '// `ADR-0007`, ``@adr 7 `and` more``\n', []);
+  });
+
+  it('leave the rest of the comment alone, and an unclosed backtick is plain text', () => {
+    check('a.ts', '// see `x` @decision ⟦ADR-0007⟧\n', ['ADR-0007 decision']);
+    check('a.ts', '// it`s @adr ⟦7⟧\n', ['7 decision']);
+    check('a.ts', '// ``one` @adr ⟦8⟧\n', ['8 decision']);
+  });
+});

@@ -15,7 +15,7 @@ import { openWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
 import { Progress } from '../progress.js';
 import { CheckCacheStore } from '../../node/checkCacheStore.js';
 import { today } from '../today.js';
-import { toolVersion } from '../version.js';
+import { cacheToolVersion, toolVersion } from '../version.js';
 import { displayPath } from '../workspaceRoot.js';
 
 export const checkSpec: CommandSpec = {
@@ -43,7 +43,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const date = today(io);
   const progress = new Progress(io);
   const { workspace, warnings } = openWorkspace(root, progress);
-  const store = args.flags['no-cache'] ? undefined : new CheckCacheStore(root, toolVersion(), cacheDir === undefined ? undefined : nodePath.resolve(io.cwd, cacheDir));
+  const store = args.flags['no-cache'] ? undefined : new CheckCacheStore(root, cacheToolVersion(), cacheDir === undefined ? undefined : nodePath.resolve(io.cwd, cacheDir));
   const cache = store?.load();
   // One pass: documents first, then every other file read once for annotations and rules;
   // with the cache, files unchanged since the last run are not read at all.

@@ -104,11 +104,15 @@ export function scanAnnotations(path: string, text: string, options: ScanAnnotat
     /** Offsets in `s` already claimed by a tag or a directive, so mentions do not repeat them. */
     const claimed: [number, number][] = [];
     const isClaimed = (from: number, to: number) => claimed.some(([a, b]) => from < b && a < to);
+    // Text in backticks inside a comment is an example (`// inserts \`@decision X\``), not a citation.
+    const examples = codeSpans(s);
+    const isExample = (at: number) => examples.length > 0 && examples.some(([a, b]) => at >= a && at < b);
+    claimed.push(...examples);
     const found: { offset: number; ref: CodeReference }[] = [];
 
     // ---- rationale-disable-next-line ids -- reason
     const d = findDirective(s);
-    if (d >= 0) {
+    if (d >= 0 && !isExample(d)) {
       const rest = s.slice(d + directive.length);
       const sep = reasonSeparator(rest);
       const idsPart = sep.at < 0 ? rest : rest.slice(0, sep.at);
@@ -128,6 +132,7 @@ export function scanAnnotations(path: string, text: string, options: ScanAnnotat
     if (s.includes('@')) {
       tagPattern.lastIndex = 0;
       for (let m = tagPattern.exec(s); m; m = tagPattern.exec(s)) {
+        if (isExample(m.index)) continue;
         const tag = m[1].toLowerCase();
         const kind = tagKinds[tag];
         const shared = sharedTags.has(tag);
@@ -194,6 +199,36 @@ function isId(token: string, patterns: PrefixPatterns, sharedTag: boolean, start
     return otherPrefixLoose.test(token) || numberedStem.test(token) || packagePath.test(token) || slug.test(token);
   }
   return otherPrefixStrict.test(token);
+}
+
+/**
+ * `[start, end)` of each inline code span in one comment line, as Markdown reads them: a run of n
+ * backticks opens a span that the next run of exactly n backticks closes; an unclosed run is text.
+ */
+export function codeSpans(s: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let k = s.indexOf('`');
+  while (k >= 0) {
+    let n = 1;
+    while (s.charCodeAt(k + n) === 96) n++;
+    let close = -1;
+    for (let j = s.indexOf('`', k + n); j >= 0; ) {
+      let m = 1;
+      while (s.charCodeAt(j + m) === 96) m++;
+      if (m === n) {
+        close = j;
+        break;
+      }
+      j = s.indexOf('`', j + m);
+    }
+    if (close < 0) {
+      k = s.indexOf('`', k + n);
+      continue;
+    }
+    spans.push([k, close + n]);
+    k = s.indexOf('`', close + n);
+  }
+  return spans;
 }
 
 function findDirective(s: string): number {
