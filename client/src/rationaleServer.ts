@@ -26,6 +26,8 @@ import {
 import { initializationOptions, settingsSection } from './settings';
 import { trustedHoverMiddleware } from './trustedHover';
 
+// @decision ADR-0004: every question the client asks goes through a request in protocol.ts.
+
 /** `planNewDocumentRequest` also takes the workspace folder to create in (server/src/lsp/customRequests.ts). */
 export type PlanParams = PlanNewDocumentParams & { folderUri?: string };
 

@@ -6,6 +6,8 @@
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
+// @decision ADR-0004: the one contract between the client and the server.
+
 export type DocumentKind = 'goal' | 'project' | 'decision';
 
 /** A goal, project or decision as the client shows it. */

@@ -4,6 +4,8 @@ import { printError, processIo, type CliIo } from './io.js';
 import { toolVersion } from './version.js';
 import { lookupTable } from '../core/base/lookupTable.js';
 
+// @decision ADR-0003: the CLI calls the core and the Node layer, never the language server.
+
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 // Loaded on demand: help, version and usage errors answer without loading the Markdown and rule engines.

@@ -1,3 +1,4 @@
+// @decision ADR-0006: a failed reindex is surfaced and recovered from, not swallowed.
 /**
  * Requests wait until the indexing queued before them is done. A failed indexing is reported (to the
  * caller that asked for it, and to the log) but never leaves the server unusable: later requests

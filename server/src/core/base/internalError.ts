@@ -1,6 +1,8 @@
 import type { Finding } from './finding.js';
 import { range } from './range.js';
 
+// @decision ADR-0006: a crash becomes a finding, never a silent pass.
+
 /**
  * The finding for a bug of ours that hit while checking a file (a rule or an extractor threw).
  * It is an error whatever the configuration says, and the CLI exits 2 on it: swallowing it would

@@ -1,5 +1,7 @@
 import { RE2JS } from 're2js';
 
+// @decision ADR-0005: patterns from documents run on a linear-time engine, compiled only here.
+
 /**
  * Regular expressions written in repository documents are untrusted: a pattern like `(a+)+$` would
  * hang a backtracking engine. They therefore run on re2js, whose matching time is linear in the

@@ -17,6 +17,8 @@ import { planDocumentInWorkspace } from './planInWorkspace.js';
 import { quickFixes, type FixableFinding, type QuickFix } from './quickFixes.js';
 import { DocumentSearch, type SearchHit, type SearchOptions } from './search.js';
 
+// @decision ADR-0002: editor features are core functions behind one front object; LSP handlers only convert.
+
 /**
  * Everything the editor asks of one workspace folder, behind one object, in the spirit of
  * vscode-markdown-languageservice's `createLanguageService`: the language server looks up the

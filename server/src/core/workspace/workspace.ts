@@ -1,3 +1,4 @@
+// @decision ADR-0002: the core is pure; every host (LSP, Node, memory) implements this interface.
 /**
  * What the core knows of the file system. The core never touches `fs`: the CLI, the language
  * server and tests each pass their own implementation, so every path here is relative to the
