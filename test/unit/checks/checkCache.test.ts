@@ -46,7 +46,7 @@ const json = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
 function afterOneRun(): { ws: CountingWorkspace; cache: MemoryCheckCache } {
   const ws = fixture();
   const cache = new MemoryCheckCache();
-  indexAndCheck(ws, { cache });
+  indexAndCheck(ws, { today: '2026-11-23', cache });
   return { ws, cache };
 }
 
@@ -62,7 +62,7 @@ describe('check cache', () => {
     assert.ok(first.reads.includes('src/a.ts') && first.reads.includes('docs/adr/0001-no-moment.md'));
     assert.deepEqual(first.result.findings.map((f) => `${f.path}:${f.code}`), ['src/a.ts:forbid-import', 'src/b.ts:forbid-pattern']);
     const cache = new MemoryCheckCache();
-    indexAndCheck(ws, { cache });
+    indexAndCheck(ws, { today: '2026-11-23', cache });
     const warm = check(ws, reload(cache));
     assert.deepEqual(warm.reads, []);
     assert.equal(warm.result.findings.length, 2);
@@ -94,7 +94,7 @@ describe('check cache', () => {
     const ws = fixture();
     ws.set('__proto__', '// @decision ADR-0001\n');
     const cache = new MemoryCheckCache();
-    indexAndCheck(ws, { cache });
+    indexAndCheck(ws, { today: '2026-11-23', cache });
     ws.delete('src/b.ts');
     const next = reload(cache);
     const warm = check(ws, next);
