@@ -47,8 +47,11 @@ export function checkProperty<Ts extends [unknown, ...unknown[]]>(
     for (const [label, seen] of Object.entries(observed ?? {})) if (seen) counts.set(label, (counts.get(label) ?? 0) + 1);
   });
   fc.assert(property as fc.IProperty<Ts>, { numRuns: options.numRuns, seed, path });
+  const fractionOf = (label: string) => (counts.get(label) ?? 0) / Math.max(runs, 1);
+  const reached = Object.keys(options.minimumFractions ?? {}).map((l) => `${l} ${(fractionOf(l) * 100).toFixed(0)}%`);
+  if (reached.length > 0) console.log(`property "${name}": of ${runs} inputs, ${reached.join(', ')}`);
   for (const [label, minimum] of Object.entries(options.minimumFractions ?? {})) {
-    const fraction = (counts.get(label) ?? 0) / Math.max(runs, 1);
+    const fraction = fractionOf(label);
     assert.ok(
       fraction >= minimum,
       `property "${name}": only ${(fraction * 100).toFixed(1)}% of ${runs} generated inputs reached "${label}" ` +
