@@ -36,9 +36,6 @@ export function checkProperty<Ts extends [unknown, ...unknown[]]>(
   predicate: (...args: Ts) => Observed | void,
   options: PropertyOptions,
 ): void {
-  const seed = propertySeed();
-  const path = process.env.FC_PATH || undefined;
-  console.log(`property "${name}": seed ${seed} (replay with FC_SEED=${seed})`);
   const counts = new Map<string, number>();
   let runs = 0;
   const property = fc.property(...arbitraries, (...args: Ts) => {
@@ -46,7 +43,7 @@ export function checkProperty<Ts extends [unknown, ...unknown[]]>(
     runs++;
     for (const [label, seen] of Object.entries(observed ?? {})) if (seen) counts.set(label, (counts.get(label) ?? 0) + 1);
   });
-  fc.assert(property as fc.IProperty<Ts>, { numRuns: options.numRuns, seed, path });
+  const seed = assertProperty(name, property as fc.IProperty<Ts>, { numRuns: options.numRuns });
   const fractionOf = (label: string) => (counts.get(label) ?? 0) / Math.max(runs, 1);
   const reached = Object.keys(options.minimumFractions ?? {}).map((l) => `${l} ${(fractionOf(l) * 100).toFixed(0)}%`);
   if (reached.length > 0) console.log(`property "${name}": of ${runs} inputs, ${reached.join(', ')}`);
@@ -58,6 +55,18 @@ export function checkProperty<Ts extends [unknown, ...unknown[]]>(
         `(at least ${minimum * 100}% expected; the generator no longer reaches the code under test). Seed ${seed}.`,
     );
   }
+}
+
+/**
+ * `fc.assert` with a logged seed, for properties that measure nothing: `FC_SEED=<seed>` (and
+ * `FC_PATH=<path>`) replays a failure. Returns the seed used.
+ */
+export function assertProperty<Ts>(name: string, property: fc.IProperty<Ts>, params: { numRuns: number }): number {
+  const seed = propertySeed();
+  const path = process.env.FC_PATH || undefined;
+  console.log(`property "${name}": seed ${seed} (replay with FC_SEED=${seed})`);
+  fc.assert(property, { ...params, seed, path });
+  return seed;
 }
 
 /** Joins generated pieces into one text: the usual way grammar-aware fragments become input. */
