@@ -60,6 +60,20 @@ describe('front matter nesting', () => {
     assert.equal(fm.data?.title, deepText);
     assert.equal(fm.data?.last, 1);
   });
+
+  it('reads block scalars with CRLF line ends as text too', () => {
+    const lines = ['body: |', ...Array.from({ length: 200 }, (_, i) => `${' '.repeat(i + 1)}x`), 'last: 1'];
+    const { fm } = frontMatterOf(lines.join('\r\n'));
+    assert.deepEqual(fm.errors, []);
+    assert.equal(fm.data?.last, 1);
+  });
+
+  it('is not fooled into skipping nested lines by a `|` that opens no block scalar', () => {
+    for (const head of ['a: x # |', 'a: "|"']) {
+      const { fm } = frontMatterOf(`${head}\n${nested['indented mappings'](2000)}`);
+      assert.deepEqual(fm.errors.map((e) => e.message), [tooDeep], head);
+    }
+  });
 });
 
 describe('.rationale.json nesting', () => {

@@ -126,7 +126,8 @@ function offsetBeyondNestingLimit(src: string): number | undefined {
   for (let lineStart = 0; lineStart < src.length; ) {
     let lineEnd = src.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = src.length;
-    const line = src.slice(lineStart, lineEnd);
+    // Without a CRLF's carriage return, which would hide a block scalar's `|` at the end of a line.
+    const line = src.slice(lineStart, src[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd);
     const indent = /^[ \t]*/.exec(line)![0].length;
     const blank = indent === line.length || line[indent] === '#';
     if (blockScalarIndent !== undefined && (blank || indent > blockScalarIndent)) {
@@ -144,7 +145,8 @@ function offsetBeyondNestingLimit(src: string): number | undefined {
         indents.push(i + 1);
         if (indents.length > maxNestingDepth) return lineStart + i;
       }
-      if (/[|>][0-9+-]*[ \t]*(?:#.*)?$/.test(line)) blockScalarIndent = indent;
+      // `key: |`, `- >-`: a block scalar indicator opens the value, and nothing but a comment follows it.
+      if (/(?:^[ \t]*|[:\-?][ \t]+)[|>][0-9+-]*[ \t]*(?:#.*)?$/.test(line)) blockScalarIndent = indent;
     }
     for (let i = indent; i < line.length; i++) {
       const c = line[i];
