@@ -1,7 +1,8 @@
+import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { LineMap } from '../../../server/src/core/base/range.js';
-import { parseFrontMatter } from '../../../server/src/core/documents/frontMatter.js';
+import { maxNestingDepth, parseFrontMatter } from '../../../server/src/core/documents/frontMatter.js';
 import { assertRangeInside } from '../../helpers/assertRangeInside.js';
 import { checkProperty } from '../../helpers/checkProperty.js';
 
@@ -39,5 +40,31 @@ describe('front matter on generated input', () => {
       if (fm.bodyOffset < 0 || fm.bodyOffset > text.length) throw new Error(`bodyOffset ${fm.bodyOffset} outside the text`);
       return { 'front matter found': true, 'mapping read': fm.data !== undefined && Object.keys(fm.data).length > 0, 'error reported': fm.errors.length > 0 };
     }, { numRuns: 800, minimumFractions: { 'front matter found': 0.5, 'mapping read': 0.3, 'error reported': 0.1 } });
+  });
+
+  /** YAML nested `levels.length` deep: block mappings and sequences first, then flow collections. */
+  function nestedYaml(levels: ('map' | 'seq' | 'flowSeq' | 'flowMap')[]): string {
+    const flowAt = levels.findIndex((l) => l === 'flowSeq' || l === 'flowMap');
+    const block = flowAt < 0 ? levels : levels.slice(0, flowAt);
+    const flow = flowAt < 0 ? [] : levels.slice(flowAt).map((l) => (l === 'flowSeq' || l === 'seq' ? '[' : '{k: '));
+    const lines = block.map((l, i) => `${' '.repeat(i)}${l === 'map' ? 'k:' : '-'}`);
+    const leaf = flow.join('') + '1' + flow.map((o) => (o === '[' ? ']' : '}')).reverse().join('');
+    return ['a:', ...lines.map((l) => ` ${l}`), `${' '.repeat(block.length + 1)}${leaf}`].join('\n');
+  }
+
+  it('reads nesting up to near the limit and refuses it beyond, whatever its shape', () => {
+    const level = fc.constantFrom<'map' | 'seq' | 'flowSeq' | 'flowMap'>('map', 'seq', 'flowSeq', 'flowMap');
+    const depth = fc.oneof(fc.integer({ min: 0, max: maxNestingDepth - 6 }), fc.integer({ min: maxNestingDepth + 2, max: 400 }));
+    checkProperty('front matter nesting', [depth.chain((d) => fc.array(level, { minLength: d, maxLength: d }))], (levels) => {
+      const text = `---\n${nestedYaml(levels)}\n---\n`;
+      const fm = parseFrontMatter(text, new LineMap(text))!;
+      const refused = fm.errors.some((e) => e.message.startsWith('front matter nests deeper than'));
+      if (levels.length < maxNestingDepth - 5) {
+        assert.deepEqual(fm.errors, [], `depth ${levels.length}`);
+        assert.ok(fm.data && 'a' in fm.data);
+      } else assert.ok(refused, `depth ${levels.length} is refused`);
+      for (const e of fm.errors) assertRangeInside(text, e.range, e.message);
+      return { 'within the limit': !refused, 'beyond it': refused };
+    }, { numRuns: 200, minimumFractions: { 'within the limit': 0.3, 'beyond it': 0.3 } });
   });
 });
