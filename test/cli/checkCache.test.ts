@@ -10,9 +10,12 @@ const files = {
   'src/b.ts': 'export const b = 1;\n',
 };
 
-/** Files written just now get no stamp (they could still change within the clock's resolution): age them. */
-function age(dir: string, secondsAgo = 60): void {
-  const t = Date.now() / 1000 - secondsAgo;
+/**
+ * Files written just now get no stamp (they could still change within the clock's resolution):
+ * date them back, to fixed days rather than "a minute ago", so nothing depends on the clock.
+ */
+function age(dir: string, when = '2024-01-01T09:00:00Z'): void {
+  const t = new Date(when);
   for (const rel of ['docs/adr/0001-use-date-fns.md', 'src/a.ts', 'src/b.ts']) fs.utimesSync(nodePath.join(dir, rel), t, t);
 }
 
@@ -33,7 +36,7 @@ describe('rationale check: the cache', () => {
     assert.equal(warm.code, 1);
 
     fs.writeFileSync(nodePath.join(dir, 'src/a.ts'), "import dayjs from 'dayjs';\n// @decision ADR-0001\n");
-    age(dir, 30);
+    age(dir, '2024-01-02T09:00:00Z');
     const changed = await rationale(['check', '--format', 'json', '--fail-on', 'warning', '--cache-dir', cache], { dir });
     assert.equal(changed.code, 0, changed.stdout);
     assert.deepEqual(JSON.parse(changed.stdout).findings, []);

@@ -68,12 +68,12 @@ describe('the persistent cache in the server', () => {
   it('serves unchanged files from the cache, and open documents and changed files as they are', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-session-cache-'));
     after(() => fs.rmSync(folder, { recursive: true, force: true }));
-    // Files written just now are never cached (their times could still change unseen): age them.
-    const age = (secondsAgo: number) => {
-      const t = Date.now() / 1000 - secondsAgo;
-      for (const p of Object.keys(files)) fs.utimesSync(path.join(root, p), t, t);
+    // Files written just now are never cached (their times could still change unseen): date them
+    // back, to fixed days rather than "a minute ago", so nothing depends on the clock.
+    const age = (when: string) => {
+      for (const p of Object.keys(files)) fs.utimesSync(path.join(root, p), new Date(when), new Date(when));
     };
-    age(60);
+    age('2024-01-01T09:00:00Z');
     const cache = { folder, toolVersion: 'test' };
     const first = new WorkspaceSession(URI.file(root).toString(), { cache });
     await first.reindex();
@@ -81,7 +81,7 @@ describe('the persistent cache in the server', () => {
     assert.equal(fs.readdirSync(folder).filter((f) => f.endsWith('.json')).length, 1);
 
     fs.writeFileSync(path.join(root, 'src/c.ts'), "import m from 'moment';\n// changed on disk\n");
-    age(30);
+    age('2024-01-02T09:00:00Z');
     const key = (xs: readonly { path: string; code: string; range: unknown }[]) => xs.map((f) => `${f.path} ${f.code} ${JSON.stringify(f.range)}`).sort();
     const cached = new WorkspaceSession(URI.file(root).toString(), { cache });
     const plain = new WorkspaceSession(URI.file(root).toString());

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { assertProperty } from '../../helpers/checkProperty.js';
 import { scanAnnotations } from '../../../server/src/core/source/scanAnnotations.js';
 import { LineMap, type Range } from '../../../server/src/core/base/range.js';
 
@@ -21,7 +22,7 @@ function assertInside(lines: LineMap, r: Range, what: string): void {
 
 describe('scanAnnotations on arbitrary input', () => {
   it('never throws, and every range lies inside the text and holds what it claims', () => {
-    fc.assert(
+    assertProperty('scanAnnotations on arbitrary fragments',
       fc.property(fc.array(fc.oneof(fragment, fragment, fc.string()), { maxLength: 40 }), file, (parts, path) => {
         const text = parts.join('');
         const found = scanAnnotations(path, text);

@@ -54,6 +54,17 @@ describe('exceptions (rationale-disable-next-line)', () => {
     check({ 'src/a.ts': '// rationale-disable-next-line adr 2 -- ok\nx // TODO\n// rationale-disable-next-line forbid-pattern -- ok\ny // TODO\n' }, [], ['forbid-pattern', 'forbid-pattern']);
   });
 
+  // An exception that names nothing excuses its line from every decision (Suppression.ids: "empty
+  // means any finding"), still only with a reason, and still only the next line.
+  it('without ids, silences every finding on the next line and nothing else', () => {
+    check(
+      { 'src/a.ts': '// rationale-disable-next-line -- generated code\nx // TODO @decision ADR-0099\ny // ⟦TODO⟧\n' },
+      [['src/a.ts', 'forbid-pattern']],
+      ['forbid-pattern', 'unknown-id'],
+    );
+    check({ 'src/b.ts': '// ⟦rationale-disable-next-line⟧\nx // ⟦TODO⟧\n' }, [['src/b.ts', 'suppression-without-reason'], ['src/b.ts', 'forbid-pattern']]);
+  });
+
   it('does not silence another decision', () => {
     check({ 'src/a.ts': '// rationale-disable-next-line ADR-0003 -- wrong one\nx // ⟦TODO⟧\n' }, [['src/a.ts', 'forbid-pattern']]);
   });

@@ -112,6 +112,17 @@ describe('document checks', () => {
     ]);
   });
 
+  // "A review-by date has passed" (README): on the day itself the review is due, not overdue.
+  it('reports a review as overdue from the day after review-by, not on the day itself', () => {
+    const ws = new MemoryWorkspace({ 'docs/adr/0001-a.md': '---\nstatus: accepted\nreview-by: 2026-03-15\n---\n# A\n' });
+    const index = buildIndex(ws);
+    const overdueOn = (today: string) => checkWorkspace(index, ws, { today }).findings.some((f) => f.code === 'review-overdue');
+    assert.deepEqual(
+      ['2026-03-14', '2026-03-15', '2026-03-16', '2027-01-01'].map(overdueOn),
+      [false, false, true, true],
+    );
+  });
+
   it('reports schema violations and malformed front matter without losing other documents', () => {
     check({
       'docs/adr/0001-a.md': '---\nstatus: accepted\nsupersedes: ⟦{ a: 1 }⟧\n---\n# A\n',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { assertProperty } from '../../helpers/checkProperty.js';
 import { defaultIdPrefixes } from '../../../server/src/core/documents/ids.js';
 import { parseDocument } from '../../../server/src/core/documents/parseDocument.js';
 import { LineMap } from '../../../server/src/core/base/range.js';
@@ -14,7 +15,7 @@ const fragment = fc.constantFrom(
 
 describe('parseDocument on arbitrary input', () => {
   it('never throws, and every range it reports lies inside the text', () => {
-    fc.assert(
+    assertProperty('parseDocument on arbitrary fragments',
       fc.property(fc.array(fc.oneof(fragment, fc.string()), { maxLength: 30 }), fc.constantFrom('decision', 'project', 'goal' as const), (parts, kind) => {
         const text = parts.join('');
         const doc = parseDocument('docs/adr/0001-x.md', text, { kind, idPrefixes: defaultIdPrefixes, statusMap: {} });

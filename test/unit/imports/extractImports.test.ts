@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { assertProperty } from '../../helpers/checkProperty.js';
 import { extractImports, hasImportExtractor, importFamilyOf } from '../../../server/src/core/source/extractImports.js';
 import { extensionsWithImportReader, fallbackCommentSyntax, knownCommentSyntax } from '../../../server/src/core/source/commentSyntax.js';
 import { parseMarkers, showRange } from '../rules/fixtureMarkers.js';
@@ -290,7 +291,7 @@ describe('extractImports: dispatch', () => {
     const paths = ['a.ts', 'a.vue', 'a.py', 'a.go', 'a.java', 'a.kt', 'a.rs', 'a.cs', 'a.cpp', 'a.txt'];
     const alphabet = ['import ', 'from ', 'export ', 'require(', 'use ', 'using ', '#include ', '::', '{', '}', '(', ')', '"', "'", '`', '${', '/', '*', '#', '\\', '\n', ' ', ';', ',', '.', 'a', 'r#"', '@"', '"""', '<script>', '</script>', '<', '>', 'as ', 'static '];
     const source = fc.oneof(fc.string({ maxLength: 300 }), fc.array(fc.constantFrom(...alphabet), { maxLength: 120 }).map((a) => a.join('')));
-    fc.assert(
+    assertProperty('imports of any file type',
       fc.property(fc.constantFrom(...paths), source, (path, text) => {
         const lineCount = text.split('\n').length;
         for (const ref of extractImports(path, text)) {

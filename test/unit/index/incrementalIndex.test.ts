@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { assertProperty } from '../../helpers/checkProperty.js';
 import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
 import { buildIndex, updateIndex, type WorkspaceIndex } from '../../../server/src/core/index/workspaceIndex.js';
 
@@ -38,7 +39,7 @@ function apply(ws: MemoryWorkspace, path: string, content: string | null): void 
 describe('incremental index', () => {
   it('equals an index rebuilt from scratch after any sequence of edits', () => {
     const edit = fc.tuple(fc.constantFrom(...paths), fc.nat()).map(([p, n]) => ({ path: p, content: pool[p][n % pool[p].length] }));
-    fc.assert(
+    assertProperty('incremental index',
       fc.property(fc.array(edit, { maxLength: 8 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (initial, edits) => {
         const ws = new MemoryWorkspace();
         for (const e of initial) apply(ws, e.path, e.content);

@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
+import { MemoryCheckCache } from '../../../server/src/core/checks/checkCache.js';
+import { indexAndCheck } from '../../../server/src/core/checks/indexAndCheck.js';
 import { NodeWorkspace } from '../../../server/src/node/nodeWorkspace.js';
 
 const dirs: string[] = [];
@@ -61,5 +63,68 @@ describe('NodeWorkspace', () => {
     fs.rmSync(path.join(ws.root, 'gone.md'));
     assert.equal(ws.readText('gone.md'), undefined);
     assert.equal(ws.exists('gone.md'), undefined);
+  });
+});
+
+describe('NodeWorkspace stamps and the check cache', () => {
+  // Fixed times well before any test run: a stamp is withheld for files modified in the last seconds.
+  const monday = new Date('2024-01-01T09:00:00Z');
+  const tuesday = new Date('2024-01-02T09:00:00Z');
+  const decision = '---\nstatus: accepted\nrules:\n  - forbid-pattern: "eval\\\\("\n---\n# 1. No eval\n';
+
+  /** A workspace on disk whose files all carry `mtime`, checked once to fill a cache. */
+  async function checkedOnce(mtime: Date): Promise<{ root: string; cache: MemoryCheckCache }> {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-stamp-'));
+    dirs.push(root);
+    fs.mkdirSync(path.join(root, 'docs/adr'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'src'));
+    fs.writeFileSync(path.join(root, 'docs/adr/0001-no-eval.md'), decision);
+    fs.writeFileSync(path.join(root, 'src/b.ts'), "export const b = eval('1');\n");
+    for (const f of ['docs/adr/0001-no-eval.md', 'src/b.ts']) fs.utimesSync(path.join(root, f), mtime, mtime);
+    const cache = new MemoryCheckCache();
+    const first = await indexAndCheck(new NodeWorkspace(root), { today: '2024-06-01', cache });
+    assert.deepEqual(first.result.findings.map((f) => f.code), ['forbid-pattern']);
+    assert.ok(cache.changed(), 'the first run filled the cache');
+    return { root, cache: new MemoryCheckCache(JSON.parse(JSON.stringify(cache.toData()))) };
+  }
+
+  const sameSizeEdit = "export const b = evil('1');\n";
+  const findingsAfterEdit = async (root: string, cache: MemoryCheckCache) =>
+    (await indexAndCheck(new NodeWorkspace(root), { today: '2024-06-01', cache })).result.findings.map((f) => f.code);
+
+  it('notices a same-size edit by its modification time', async () => {
+    const { root, cache } = await checkedOnce(monday);
+    const file = path.join(root, 'src/b.ts');
+    assert.equal(sameSizeEdit.length, fs.statSync(file).size);
+    fs.writeFileSync(file, sameSizeEdit);
+    fs.utimesSync(file, tuesday, tuesday);
+    assert.deepEqual(await findingsAfterEdit(root, cache), []);
+  });
+
+  it('notices a same-size file put in place with its old modification time (a new inode)', async () => {
+    // What `git checkout`, rsync -t or an editor's save-by-rename can do: content new, mtime old.
+    const { root, cache } = await checkedOnce(monday);
+    const file = path.join(root, 'src/b.ts');
+    const replacement = path.join(root, 'src/b.ts.new');
+    fs.writeFileSync(replacement, sameSizeEdit);
+    fs.utimesSync(replacement, monday, monday);
+    fs.renameSync(replacement, file);
+    assert.deepEqual(await findingsAfterEdit(root, cache), []);
+  });
+
+  it('serves an untouched file from the cache without reading it', async () => {
+    const { root, cache } = await checkedOnce(monday);
+    const stamp = new NodeWorkspace(root).stamp('src/b.ts');
+    assert.ok(stamp !== undefined, 'a file last modified long ago has a stamp');
+    assert.equal(new NodeWorkspace(root).stamp('src/b.ts'), stamp, 'stamps are stable while nothing changes');
+    const reads: string[] = [];
+    const ws = new (class extends NodeWorkspace {
+      override readText(p: string): string | undefined {
+        reads.push(p);
+        return super.readText(p);
+      }
+    })(root);
+    assert.deepEqual((await indexAndCheck(ws, { today: '2024-06-01', cache })).result.findings.map((f) => f.code), ['forbid-pattern']);
+    assert.ok(!reads.includes('src/b.ts'), `read: ${reads.join(', ')}`);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { assertProperty } from '../../helpers/checkProperty.js';
 import picomatch from 'picomatch';
 import { RE2JS } from 're2js';
 import { globBase, globMatcher, globToRe2, matchesAny } from '../../../server/src/core/base/glob.js';
@@ -63,7 +64,7 @@ describe('glob', () => {
       .map((s) => s.join('/'))
       .filter((g) => !g.includes('**/**'));
     const path = fc.array(fc.constantFrom('a', 'b', '.c', 'ab', 'ba', 'x.ts', 'c', 'aa'), { minLength: 1, maxLength: 5 }).map((s) => s.join('/'));
-    fc.assert(
+    assertProperty('globs agree with picomatch',
       fc.property(glob, path, (g, p) => {
         const re = RE2JS.compile(`^(?:${globToRe2(g)})$`);
         assert.equal(re.testExact(p), picomatch(g, { dot: true, noextglob: true })(p), `${g} vs ${p}`);

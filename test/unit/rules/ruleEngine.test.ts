@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { assertProperty } from '../../helpers/checkProperty.js';
 import { range } from '../../../server/src/core/base/range.js';
 import { compileRules } from '../../../server/src/core/rules/ruleEngine.js';
 import type { RuleSpec } from '../../../server/src/core/rules/ruleSpec.js';
@@ -83,7 +84,7 @@ describe('rule engine', () => {
       except: fc.array(fc.constantFrom('**/*.md', 'x', ''), { maxLength: 2 }),
     });
     const path = fc.constantFrom('src/a.ts', 'src/db/x.py', 'package.json', 'go.mod', 'Cargo.toml', 'pyproject.toml', 'pom.xml', 'a.csproj', 'requirements.txt', 'src/a.rs', 'a.cs', 'a.c', 'README.md', 'src/a.vue');
-    fc.assert(
+    assertProperty('rule engine on arbitrary files',
       fc.property(fc.array(ruleSpec, { maxLength: 4 }), path, text, (specs, p, t) => {
         const rules = compileRules(
           specs.map((s, i) => spec({ ...s, index: i })),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { assertProperty } from '../../helpers/checkProperty.js';
 import { compileSafeRegex, maxPatternLength, requiredLiteral } from '../../../server/src/core/base/safeRegex.js';
 import { parseMarkers } from './fixtureMarkers.js';
 
@@ -92,7 +93,7 @@ describe('compileSafeRegex', () => {
   it('only ever proposes a literal that every match contains', () => {
     const token = fc.constantFrom('a', 'b', 'ab', '\\.', '.', '?', '*', '+', '{0,2}', '{2}', '(', ')', '|', '[ab]', '^', '$', '\\b', '\\s');
     const text = fc.array(fc.constantFrom('a', 'b', '.', ' ', '\n', 'ab'), { maxLength: 30 }).map((a) => a.join(''));
-    fc.assert(
+    assertProperty('required literals',
       fc.property(fc.array(token, { minLength: 1, maxLength: 8 }).map((t) => t.join('')), text, (pattern, t) => {
         const compiled = compileSafeRegex(pattern);
         const literal = requiredLiteral(pattern);

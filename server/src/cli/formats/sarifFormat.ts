@@ -31,6 +31,15 @@ export function toSarif(findings: readonly Finding[], suppressed: readonly Findi
       defaultConfiguration: { level: defaultLevel(code, findings, suppressed) },
     };
   });
+  // Fingerprints leave out the line, so a finding keeps its alert when code above it moves. Findings
+  // alike in everything else (the same import twice in a file) are told apart by their order.
+  const occurrences = new Map<string, number>();
+  const fingerprint = (f: Finding): string => {
+    const base = `${f.code}:${f.decision ?? ''}:${f.path}:${f.message}`;
+    const n = (occurrences.get(base) ?? 0) + 1;
+    occurrences.set(base, n);
+    return n === 1 ? base : `${base}:${n}`;
+  };
   const result = (f: Finding, reason?: string): Result => {
     const p = oneBased(f);
     const r: Result = {
@@ -44,7 +53,7 @@ export function toSarif(findings: readonly Finding[], suppressed: readonly Findi
           region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
         },
       }],
-      partialFingerprints: { rationaleFinding: `${f.code}:${f.decision ?? ''}:${f.path}:${f.message}` },
+      partialFingerprints: { rationaleFinding: fingerprint(f) },
     };
     if (f.decision) r.properties = { decision: f.decision };
     if (reason !== undefined) r.suppressions = [{ kind: 'inSource', justification: reason }];

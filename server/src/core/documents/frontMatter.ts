@@ -41,7 +41,17 @@ export function parseFrontMatter(text: string, lines: LineMap): FrontMatter | un
   const whole = lines.rangeOf(yamlStart, yamlStart + src.trimEnd().length);
   const errors: { message: string; range: Range }[] = [];
   let data: Record<string, unknown> | undefined;
-  const doc = parseDocument(src, { prettyErrors: false, uniqueKeys: true, strict: false });
+  const tooDeep = offsetBeyondNestingLimit(src);
+  if (tooDeep !== undefined) {
+    // The YAML parser recurses once per level: deeper input would overflow the stack, and where it
+    // overflows depends on the stack size. Such front matter is read as empty, with a clear finding.
+    const lineEnd = src.indexOf('\n', tooDeep);
+    errors.push({
+      message: `front matter nests deeper than ${maxNestingDepth} levels`,
+      range: lines.rangeOf(yamlStart + tooDeep, yamlStart + (lineEnd < 0 ? src.length : lineEnd)),
+    });
+  }
+  const doc = parseDocument(tooDeep === undefined ? src : '', { prettyErrors: false, uniqueKeys: true, strict: false });
   for (const e of doc.errors) {
     // Errors found at end of input (an unclosed bracket) point past the YAML: show them on its last line.
     const end = src.trimEnd().length;
@@ -54,7 +64,7 @@ export function parseFrontMatter(text: string, lines: LineMap): FrontMatter | un
     }
     errors.push({ message: e.message.split('\n')[0], range: lines.rangeOf(yamlStart + a, yamlStart + Math.max(b, a + 1)) });
   }
-  if (doc.errors.length === 0) {
+  if (doc.errors.length === 0 && tooDeep === undefined) {
     try {
       const js = doc.toJS({ maxAliasCount: 100 }) as unknown;
       if (js === null || js === undefined) data = {};
@@ -96,4 +106,60 @@ export function parseFrontMatter(text: string, lines: LineMap): FrontMatter | un
       return pair ? toRange(pair.key as YamlNode) : undefined;
     },
   };
+}
+
+/** Deeper front matter is refused: real documents nest a few levels, hostile ones thousands. */
+export const maxNestingDepth = 64;
+
+/**
+ * Where the YAML first nests deeper than {@link maxNestingDepth}, or undefined. A cheap scan, not a
+ * parse: block collections count each indentation level and each `- `/`? `/`: ` that opens an entry
+ * on the same line; flow collections count each `[`/`{` that opens a value, outside quotes. Block
+ * scalar lines (after `|` or `>`) are text, whatever their indentation. The count is approximate
+ * (YAML may read a level fewer or more); the parser overflows at several hundred levels, far above
+ * the limit, so an approximate count keeps it safe.
+ */
+function offsetBeyondNestingLimit(src: string): number | undefined {
+  const indents: number[] = [];
+  let flowDepth = 0;
+  let blockScalarIndent: number | undefined;
+  for (let lineStart = 0; lineStart < src.length; ) {
+    let lineEnd = src.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = src.length;
+    // Without a CRLF's carriage return, which would hide a block scalar's `|` at the end of a line.
+    const line = src.slice(lineStart, src[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd);
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    const blank = indent === line.length || line[indent] === '#';
+    if (blockScalarIndent !== undefined && (blank || indent > blockScalarIndent)) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    blockScalarIndent = undefined;
+    if (!blank && flowDepth === 0) {
+      while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      if (indents.length > maxNestingDepth) return lineStart + indent;
+      // `- - - x`: every entry marker opens a collection one level deeper, on this one line.
+      const markers = /^[-?:](?=[ \t])/;
+      for (let i = indent; markers.test(line.slice(i, i + 2)); i += /^.[ \t]+/.exec(line.slice(i))![0].length) {
+        indents.push(i + 1);
+        if (indents.length > maxNestingDepth) return lineStart + i;
+      }
+      // `key: |`, `- >-`: a block scalar indicator opens the value, and nothing but a comment follows it.
+      if (/(?:^[ \t]*|[:\-?][ \t]+)[|>][0-9+-]*[ \t]*(?:#.*)?$/.test(line)) blockScalarIndent = indent;
+    }
+    for (let i = indent; i < line.length; i++) {
+      const c = line[i];
+      const opensValue = i === indent || /[\s:,\-[{?]/.test(line[i - 1]);
+      if (opensValue && (c === '"' || c === "'")) {
+        // A quoted scalar: its brackets are text. Unclosed on this line, the rest of it is text too.
+        const close = c === '"' ? /^"(?:[^"\\]|\\.)*"/.exec(line.slice(i)) : /^'(?:[^']|'')*'/.exec(line.slice(i));
+        i = close ? i + close[0].length - 1 : line.length;
+      } else if (opensValue && (c === '[' || c === '{')) {
+        if (indents.length + ++flowDepth > maxNestingDepth) return lineStart + i;
+      } else if ((c === ']' || c === '}') && flowDepth > 0) flowDepth--;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
 }

@@ -65,7 +65,24 @@ export function scanMarkdownLinks(text: string, from = 0): ScannedLink[] {
   return out;
 }
 
-const definitionLine = /^ {0,3}\[((?:[^\[\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*(?=\n|$)/;
+/** A line break that does not start a blank line: titles may span lines, but not paragraphs. */
+const softBreak = String.raw`\n(?![ \t]*(?:\n|$))`;
+/** A title in `"…"`, `'…'` or `(…)`, with backslash escapes. */
+const title = [
+  String.raw`"(?:[^"\\\n]|\\[^]|${softBreak})*"`,
+  String.raw`'(?:[^'\\\n]|\\[^]|${softBreak})*'`,
+  String.raw`\((?:[^()\\\n]|\\[^]|${softBreak})*\)`,
+].join('|');
+
+/**
+ * `[id]: destination "title"`. The destination may follow on the next line, and so may the title:
+ * a line holding only a title belongs to the definition before it, so another definition may follow
+ * it. A title followed by other text is no title; the definition then ends with its destination.
+ */
+const definitionLine = new RegExp(
+  String.raw`^ {0,3}\[((?:[^\[\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t]*)?(<(?:[^<>\\\n]|\\.)*>|(?!<)[^\s\x00-\x1f\x7f]+)` +
+    String.raw`(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:${title}))?[ \t]*(?=\n|$)`,
+);
 
 const containerPrefix = /^ {0,3}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?)+/;
 
@@ -83,7 +100,7 @@ function scanBlock(text: string, start: number, end: number, out: ScannedLink[])
       const prefix = containerPrefix.exec(line)?.[0] ?? '';
       if (!paragraphOpen || prefix) {
         const m = definitionLine.exec(text.slice(i + prefix.length, end));
-        if (m && m[1].trim() !== '') {
+        if (m && m[1].trim() !== '' && (m[2].startsWith('<') || parenthesesBalance(m[2]))) {
           const url = m[2].startsWith('<') ? m[2].slice(1, -1) : m[2];
           const s = i + prefix.length + (m[0].length - m[0].trimStart().length);
           out.push({ url, start: s, end: i + prefix.length + m[0].length, kind: 'definition' });
@@ -126,6 +143,18 @@ function scanBlock(text: string, start: number, end: number, out: ScannedLink[])
       } else i++;
     } else i++;
   }
+}
+
+/** A destination outside `<…>` may hold parentheses only in balanced pairs (escaped ones aside). */
+function parenthesesBalance(destination: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < destination.length; i++) {
+    const c = destination[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 function containsLink(text: string, from: number, end: number): boolean {
