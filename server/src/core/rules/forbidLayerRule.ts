@@ -12,8 +12,10 @@ import { importTargets } from './resolveImport.js';
 export function compileForbidLayerRule(setup: RuleSetup): CompiledRule {
   const { spec } = setup;
   const to = anyGlobMatcher(spec.to ?? []);
-  const from = (spec.from ?? []).join(', ');
-  const into = (spec.to ?? []).join(', ');
+  // Messages name the one glob a file or an import matched, not the whole list.
+  const fromGlobs = (spec.from ?? []).map((glob) => ({ glob, matches: anyGlobMatcher([glob]) }));
+  const toGlobs = (spec.to ?? []).map((glob) => ({ glob, matches: anyGlobMatcher([glob]) }));
+  const matchedGlob = (globs: typeof toGlobs, path: string) => globs.find((g) => g.matches(path))?.glob ?? globs.map((g) => g.glob).join(', ');
   return {
     spec,
     scope: setup.scope,
@@ -28,6 +30,8 @@ export function compileForbidLayerRule(setup: RuleSetup): CompiledRule {
         const hit = targets.find((t) => t !== file.path && to(t));
         if (hit === undefined) continue;
         const where = hit === ref.specifier ? '' : ` (${hit})`;
+        const from = matchedGlob(fromGlobs, file.path);
+        const into = matchedGlob(toGlobs, hit);
         out.push(
           ruleFinding(setup, file.path, ref.range, `Import of ${code(ref.specifier)}${where} from ${from} into ${into} is forbidden by`, { specifier: ref.specifier, resolved: hit }),
         );
