@@ -35,7 +35,13 @@ export type FindingCode =
   | 'schema-violation'
   | 'malformed-front-matter'
   | 'unreadable-file'
-  | 'invalid-config';
+  | 'invalid-config'
+  // requirement tracing (OpenFastTrace conventions), listed in requirements/requirementFinding.ts
+  | 'requirement-not-covered'
+  | 'unknown-requirement'
+  | 'outdated-requirement'
+  | 'duplicate-requirement'
+  | 'malformed-requirement';
 
 export interface Finding {
   /** Workspace-relative path with `/` separators. */

@@ -1,3 +1,4 @@
+import { compareFindings } from '../base/finding.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { parseRequirementItems } from './parseRequirementItems.js';
 import type { RequirementFinding } from './requirementFinding.js';
@@ -8,7 +9,7 @@ import { scanCoverageTagsInSource } from './scanCoverageTags.js';
 export interface WorkspaceRequirements extends RequirementTrace {
   items: RequirementItem[];
   tags: CoverageTag[];
-  /** Parse problems (`malformed-requirement`) come first in `findings`; this counts the files read. */
+  /** Parse problems and trace findings together in `findings`, sorted by `compareFindings`; this counts the files read. */
   filesRead: number;
 }
 
@@ -38,5 +39,5 @@ export function traceWorkspaceRequirements(workspace: Workspace, files: readonly
     problems.push(...scanned.problems);
   }
   const trace = traceRequirements(items, tags);
-  return { items, tags, filesRead, coverage: trace.coverage, findings: [...problems, ...trace.findings] };
+  return { items, tags, filesRead, coverage: trace.coverage, findings: [...problems, ...trace.findings].sort(compareFindings) };
 }
