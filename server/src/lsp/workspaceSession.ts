@@ -184,7 +184,9 @@ export class WorkspaceSession {
     this.setIndex(after);
     // Rules and document findings depend only on documents; a code edit keeps them.
     this.context = documentsChanged || !this.context ? undefined : withIndex(this.context, after);
-    if (documentsChanged) this.workspaceFindingsByPath = undefined;
+    // Requirement findings cross files (a tag here covers an item there): a change to either re-checks all.
+    const requirementsChanged = [...changed, ...deleted].some((p) => before.requirements.get(p) !== after.requirements.get(p));
+    if (documentsChanged || requirementsChanged) this.workspaceFindingsByPath = undefined;
     else for (const p of [...changed, ...deleted]) this.dirty.add(p);
     return documentsChanged;
   }

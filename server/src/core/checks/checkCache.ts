@@ -1,6 +1,7 @@
 import type { FileAnnotations } from '../source/codeReference.js';
 import type { RationaleDocument } from '../documents/document.js';
 import type { Finding } from '../base/finding.js';
+import { isFileRequirements, type FileRequirements } from '../requirements/fileRequirements.js';
 
 /**
  * What a check remembers between runs, so a warm `rationale check` neither reads nor parses files
@@ -26,6 +27,8 @@ export interface CachedCodeFile {
   ruleFindings: Finding[];
   /** Whether a rule or an annotation made the check look at this file (for the summary's count). */
   checked: boolean;
+  /** Requirement items and coverage tags, when the file has any. */
+  requirements?: FileRequirements;
 }
 
 /** The serialised form: plain JSON. */
@@ -145,7 +148,7 @@ function isDocument(x: unknown): x is RationaleDocument {
 
 function isCodeFile(x: unknown): x is CachedCodeFile {
   const e = x as CachedCodeFile | null | undefined;
-  return Array.isArray(e?.ruleFindings) && (e.annotations === undefined || typeof e.hash === 'string');
+  return Array.isArray(e?.ruleFindings) && (e.annotations === undefined || typeof e.hash === 'string') && (e.requirements === undefined || isFileRequirements(e.requirements));
 }
 
 function mapValues<A, B>(record: Record<string, A> | undefined, f: (a: A) => B): Record<string, B> {

@@ -9,6 +9,7 @@ import { isPlaceholderReason } from './suppressionReason.js';
 import { supersessionGraph, type SupersessionGraph } from '../index/supersession.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { resolveId, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import { requirementFindingsIn } from '../requirements/workspaceRequirementTrace.js';
 
 export interface CheckOptions {
   /** `YYYY-MM-DD`; defaults to today (UTC). */
@@ -73,7 +74,7 @@ export function findingsForFile(ctx: CheckContext, path: string, text: string | 
       : text !== undefined
         ? scanAnnotations(path, text, { idPrefixes: Object.values(ctx.index.config.idPrefixes) })
         : ctx.index.annotations.get(path);
-  const findings: Finding[] = [...(ctx.documentFindings.get(path) ?? [])];
+  const findings: Finding[] = [...(ctx.documentFindings.get(path) ?? []), ...requirementFindingsIn(ctx.index, path)];
   if (precomputed) findings.push(...precomputed.ruleFindings);
   // Rules govern code, not the documents that argue about it: another ADR may well quote the very
   // pattern or module a decision forbids.
@@ -98,7 +99,7 @@ export function checkWithContext(ctx: CheckContext, workspace: Workspace, option
     done++;
     if (options.onProgress && done % 500 === 0) options.onProgress(done, index.files.length);
     const needsText = !index.documents.has(path) && ctx.rules.appliesTo(path);
-    if (!needsText && !index.annotations.has(path) && !ctx.documentFindings.has(path)) continue;
+    if (!needsText && !index.annotations.has(path) && !ctx.documentFindings.has(path) && requirementFindingsIn(index, path).length === 0) continue;
     checked++;
     const text = needsText ? workspace.readText(path) : undefined;
     const r = findingsForFile(ctx, path, text);

@@ -1,5 +1,7 @@
 import type { FileAnnotations } from '../source/codeReference.js';
 import { scanAnnotations } from '../source/scanAnnotations.js';
+import { readFileRequirements, type FileRequirements } from '../requirements/fileRequirements.js';
+import { requirementTraceOf } from '../requirements/workspaceRequirementTrace.js';
 import type { CachedCodeFile, CheckCache } from './checkCache.js';
 import { createCheckContext, findingsForFile, withIndex, type CheckContext, type CheckOptions, type CheckResult } from './checkWorkspace.js';
 import { contentHash } from '../base/contentHash.js';
@@ -71,6 +73,7 @@ export function* indexAndCheckSteps(workspace: Workspace, options: IndexAndCheck
   const annotations = new Map<string, FileAnnotations>();
   const hashes = new Map<string, string>();
   const ruleFindings = new Map<string, Finding[]>();
+  const requirements = new Map<string, FileRequirements>();
   // Cache hits first (a stat each), so the files that must be read can be handed out in one request.
   const entries = new Map<string, CachedCodeFile>();
   const misses: string[] = [];
@@ -114,12 +117,13 @@ export function* indexAndCheckSteps(workspace: Workspace, options: IndexAndCheck
     }
     if (entry.checked) checked++;
     if (entry.ruleFindings.length > 0) ruleFindings.set(path, entry.ruleFindings);
+    if (entry.requirements) requirements.set(path, entry.requirements);
   }
-  const index = withAnnotations(docIndex, annotations, hashes);
+  const index = withAnnotations(docIndex, annotations, hashes, requirements);
   const ctx = withIndex(ctx0, index);
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
-  const paths = new Set([...annotations.keys(), ...ruleFindings.keys(), ...ctx.documentFindings.keys()]);
+  const paths = new Set([...annotations.keys(), ...ruleFindings.keys(), ...ctx.documentFindings.keys(), ...requirementTraceOf(index).findingsByPath.keys()]);
   for (const path of [...paths].sort()) {
     const r = findingsForFile(ctx, path, undefined, index.documents.has(path) ? undefined : { annotations: annotations.get(path), ruleFindings: ruleFindings.get(path) ?? [] });
     findings.push(...r.findings);
@@ -134,7 +138,9 @@ export function checkCodeFile(rules: CompiledRules, fileSet: ReadonlySet<string>
   const found = scanAnnotations(path, text, { idPrefixes: [...prefixes] });
   const annotated = found.references.length > 0 || found.suppressions.length > 0;
   const ruled = rules.appliesTo(path);
+  const requirements = readFileRequirements(path, text);
   return {
+    ...(requirements ? { requirements } : {}),
     annotations: annotated ? found : undefined,
     hash: annotated ? contentHash(text) : undefined,
     ruleFindings: ruled ? rules.checkFile(path, text, (p) => fileSet.has(p)) : [],
@@ -146,5 +152,6 @@ export function checkCodeFile(rules: CompiledRules, fileSet: ReadonlySet<string>
 /** What a code file's cached result depends on besides its own content. */
 function codeFileKey(ctx: CheckContext, prefixes: string[]): string {
   const files = ctx.rules.readsFileList ? contentHash(ctx.index.files.join('\n')) : '';
-  return JSON.stringify([ctx.rules.key, prefixes, files]);
+  // `requirements-1`: entries cached before they carried requirement items and tags must be re-read.
+  return JSON.stringify([ctx.rules.key, prefixes, files, 'requirements-1']);
 }

@@ -11,6 +11,7 @@ import { matchesAny } from '../base/glob.js';
 import { basename } from '../workspace/workspace.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { yieldToEventLoop } from '../base/yieldToEventLoop.js';
+import { readFileRequirements, type FileRequirements } from '../requirements/fileRequirements.js';
 
 /**
  * An immutable snapshot of what a workspace says: its documents, the ids they answer to, and the
@@ -32,6 +33,8 @@ export interface WorkspaceIndex {
   readonly annotations: ReadonlyMap<string, FileAnnotations>;
   /** Content hash per scanned file, to skip unchanged files on update. */
   readonly hashes: ReadonlyMap<string, string>;
+  /** Requirement items and coverage tags of every file (documents included) that has any. */
+  readonly requirements: ReadonlyMap<string, FileRequirements>;
 }
 
 export interface IndexProgress {
@@ -84,8 +87,8 @@ export function documentIndexSteps(workspace: Workspace, onProgress?: IndexProgr
 }
 
 /** The full snapshot: a document index plus the annotations found in code files. */
-export function withAnnotations(index: WorkspaceIndex, annotations: ReadonlyMap<string, FileAnnotations>, hashes: ReadonlyMap<string, string>): WorkspaceIndex {
-  return finish(index.config, index.configErrors, index.declared, index.files, new Map(index.documents), new Map(annotations), new Map([...index.hashes, ...hashes]));
+export function withAnnotations(index: WorkspaceIndex, annotations: ReadonlyMap<string, FileAnnotations>, hashes: ReadonlyMap<string, string>, requirements: ReadonlyMap<string, FileRequirements> = new Map()): WorkspaceIndex {
+  return finish(index.config, index.configErrors, index.declared, index.files, new Map(index.documents), new Map(annotations), new Map([...index.hashes, ...hashes]), new Map(requirements));
 }
 
 /**
@@ -107,16 +110,19 @@ export function updateIndex(previous: WorkspaceIndex, workspace: Workspace, chan
   const documents = new Map(previous.documents);
   const annotations = new Map(previous.annotations);
   const hashes = new Map(previous.hashes);
+  const requirements = codeRequirements(previous);
   for (const p of deleted) {
     documents.delete(p);
     annotations.delete(p);
     hashes.delete(p);
+    requirements.delete(p);
   }
   const changedExisting = changed.filter((p) => fileSet.has(p));
   for (const p of changed) if (!fileSet.has(p)) {
     documents.delete(p);
     annotations.delete(p);
     hashes.delete(p);
+    requirements.delete(p);
   }
   const discovered = discoverDocuments(changedExisting, declared, (p) => workspace.readText(p));
   const discoveredByPath = new Map(discovered.map((d) => [d.path, d]));
@@ -125,10 +131,11 @@ export function updateIndex(previous: WorkspaceIndex, workspace: Workspace, chan
     documents.delete(p);
     annotations.delete(p);
     hashes.delete(p);
+    requirements.delete(p);
     if (text === undefined) continue;
-    indexFile(p, text, discoveredByPath.get(p), previous.config, documents, annotations, hashes, undefined);
+    indexFile(p, text, discoveredByPath.get(p), previous.config, documents, annotations, hashes, undefined, requirements);
   }
-  return finish(previous.config, previous.configErrors, declared, files, documents, annotations, hashes);
+  return finish(previous.config, previous.configErrors, declared, files, documents, annotations, hashes, requirements);
 }
 
 /** Rebuilds in steps: yields after every `chunk` files so callers decide whether to pause. */
@@ -151,8 +158,10 @@ function* rebuildSteps(
   const documents = new Map<string, RationaleDocument>();
   const annotations = new Map<string, FileAnnotations>();
   const hashes = new Map<string, string>();
+  const requirements = new Map<string, FileRequirements>();
   const configChanged = previous !== undefined && JSON.stringify(previous.config) !== JSON.stringify(config);
-  const parseKey = JSON.stringify([config.idPrefixes, config.statusMap]);
+  // `requirements-1`: documents cached before they carried their requirement items must be re-read.
+  const parseKey = JSON.stringify([config.idPrefixes, config.statusMap, 'requirements-1']);
   let done = 0;
   for (const path of files) {
     done++;
@@ -174,12 +183,12 @@ function* rebuildSteps(
     if (text === undefined) continue;
     // Reuse earlier parses of unchanged files: rediscovery after a config change is then cheap.
     const reuse = previous && !configChanged && !touched?.has(path) ? previous : undefined;
-    indexFile(path, text, discoveredDoc, config, documents, annotations, hashes, reuse);
+    indexFile(path, text, discoveredDoc, config, documents, annotations, hashes, reuse, requirements);
     const doc = documents.get(path);
     if (stamp !== undefined && doc) cache!.rememberDocument(path, stamp, parseKey, doc);
   }
   onProgress?.(files.length, files.length, 'scan');
-  return finish(config, [...errors, ...declaredResult.errors], declaredResult.folders, files, documents, annotations, hashes);
+  return finish(config, [...errors, ...declaredResult.errors], declaredResult.folders, files, documents, annotations, hashes, requirements);
 }
 
 /** The file's stamp plus how discovery classified it, which the parse depends on too. */
@@ -197,17 +206,19 @@ function indexFile(
   annotations: Map<string, FileAnnotations>,
   hashes: Map<string, string>,
   reuse: WorkspaceIndex | undefined,
+  requirements: Map<string, FileRequirements>,
 ): void {
   const hash = contentHash(text);
   hashes.set(path, hash);
   if (discovered) {
     const old = reuse?.documents.get(path);
-    const doc = old && old.hash === hash && old.kind === discovered.kind && old.package === discovered.package
+    documents.set(path, old && old.hash === hash && old.kind === discovered.kind && old.package === discovered.package
       ? old
-      : parseDocument(path, text, { kind: discovered.kind, package: discovered.package, idPrefixes: config.idPrefixes, statusMap: config.statusMap });
-    documents.set(path, doc);
+      : withRequirements(parseDocument(path, text, { kind: discovered.kind, package: discovered.package, idPrefixes: config.idPrefixes, statusMap: config.statusMap }), text));
     return;
   }
+  const fileRequirements = readFileRequirements(path, text);
+  if (fileRequirements) requirements.set(path, fileRequirements);
   const old = reuse && reuse.hashes.get(path) === hash ? reuse.annotations.get(path) : undefined;
   const found = old ?? scanAnnotations(path, text, { idPrefixes: Object.values(config.idPrefixes) });
   if (found.references.length > 0 || found.suppressions.length > 0) annotations.set(path, found);
@@ -221,7 +232,10 @@ function finish(
   documents: Map<string, RationaleDocument>,
   annotations: Map<string, FileAnnotations>,
   hashes: Map<string, string>,
+  codeFileRequirements: Map<string, FileRequirements>,
 ): WorkspaceIndex {
+  const requirements = new Map(codeFileRequirements);
+  for (const d of documents.values()) if (d.requirements) requirements.set(d.path, d.requirements);
   const byKey = new Map<string, RationaleDocument[]>();
   const sortedDocs = [...documents.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
   const add = (key: string, doc: RationaleDocument) => {
@@ -242,7 +256,19 @@ function finish(
     byKey,
     annotations: new Map([...annotations.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
     hashes,
+    requirements: new Map([...requirements.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
   };
+}
+
+/** A parsed document with the requirement items and tags of its text, when it has any. */
+function withRequirements(doc: RationaleDocument, text: string): RationaleDocument {
+  const requirements = readFileRequirements(doc.path, text);
+  return requirements ? { ...doc, requirements } : doc;
+}
+
+/** The requirements of an index's code files (documents carry their own), for an update to edit. */
+function codeRequirements(index: WorkspaceIndex): Map<string, FileRequirements> {
+  return new Map([...index.requirements].filter(([p]) => !index.documents.has(p)));
 }
 
 function isIgnored(path: string, config: RationaleConfig): boolean {
