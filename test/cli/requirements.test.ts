@@ -46,4 +46,73 @@ describe('rationale check: requirement tracing on itsallcode/openfasttrace', () 
     assert.deepEqual(rules.filter((r) => r.id.includes('requirement')).map((r) => r.name).sort(), ['MalformedRequirement', 'RequirementNotCovered', 'UnknownRequirement']);
     assert.equal(sarif.runs[0].results.length, 13);
   });
+
+  it('lists the 116 items with their coverage, 170 of the 179 needed types covered', async () => {
+    const r = await rationale(['list', '--kind', 'requirement', '--json'], { dir });
+    assert.equal(r.code, 0, r.stderr);
+    const items = JSON.parse(r.stdout) as { id: string; kind: string; title: string; file: string; line: number; revision: number; needs: string[]; coveredBy: { type: string; file: string; line: number }[]; project: string | null }[];
+    assert.equal(items.length, 116);
+    assert.deepEqual(countBy(items, (i) => `${i.file} ${i.id.split('~')[0]}`), {
+      'doc/spec/design.md dsn': 61,
+      'doc/spec/system_requirements.md feat': 10,
+      'doc/spec/system_requirements.md req': 45,
+    });
+    const needed = items.flatMap((i) => [...new Set(i.needs)].map((type) => ({ i, type })));
+    assert.equal(needed.length, 179);
+    assert.equal(needed.filter(({ i, type }) => i.coveredBy.some((c) => c.type === type)).length, 170);
+    const item = items.find((i) => i.id === 'req~specification-item~2');
+    assert.deepEqual(Object.keys(item ?? {}), ['id', 'kind', 'title', 'file', 'line', 'revision', 'needs', 'coveredBy', 'project']);
+    assert.equal(item?.kind, 'requirement');
+    assert.equal(item?.title, 'Specification Item');
+    assert.equal(item?.revision, 2);
+    assert.deepEqual(item?.needs, ['dsn']);
+    assert.equal(item?.project, null, 'doc/spec is not a project document');
+    // Lines are 1-based, as in `check`: the line of a covering tag holds that tag.
+    const plugins = items.find((i) => i.id === 'dsn~plugins.loading~1')!;
+    const origin = plugins.coveredBy.find((c) => c.file.endsWith('ServiceOrigin.java'));
+    assert.deepEqual(origin, { type: 'impl', file: 'core/src/main/java/org/itsallcode/openfasttrace/core/serviceloader/ServiceOrigin.java', line: 15 });
+
+    const text = await rationale(['list', '--kind', 'requirement'], { dir });
+    const rows = text.stdout.trimEnd().split('\n');
+    assert.match(rows[0], /^ID +TITLE +COVERAGE +FILE$/);
+    assert.equal(rows.length, 117);
+    assert.match(text.stdout, /dsn~import\.reqm2-file-detection~1 +ReqM2 File Detection +0\/2 \(missing impl, utest\) +doc\/spec\/design\.md:236/);
+  });
+
+  it('explains a tag\'s line by the item it covers, and an item\'s line by its coverage', async () => {
+    const tagLine = await rationale(['explain', 'core/src/main/java/org/itsallcode/openfasttrace/core/serviceloader/ServiceOrigin.java:15', '--json'], { dir });
+    assert.equal(tagLine.code, 0, tagLine.stderr);
+    const covers = JSON.parse(tagLine.stdout).requirements.covers;
+    assert.deepEqual(covers.map((c: { line: number; type: string; target: string; item: { title: string } }) => [c.line, c.type, c.target, c.item.title]), [[15, 'impl', 'dsn~plugins.loading~1', 'Discovering and Loading Plugins']]);
+    const text = await rationale(['explain', 'core/src/main/java/org/itsallcode/openfasttrace/core/serviceloader/ServiceOrigin.java:15'], { dir });
+    assert.match(text.stdout, /covers +line 15 \(impl\): dsn~plugins\.loading~1 +Discovering and Loading Plugins +\(doc\/spec\/design\.md:129\)/);
+    const otherLine = await rationale(['explain', 'core/src/main/java/org/itsallcode/openfasttrace/core/serviceloader/ServiceOrigin.java:14', '--json'], { dir });
+    assert.deepEqual(JSON.parse(otherLine.stdout).requirements, { covers: [], items: [] });
+    const itemLine = await rationale(['explain', 'doc/spec/design.md:236'], { dir });
+    assert.match(itemLine.stdout, /dsn~import\.reqm2-file-detection~1 +ReqM2 File Detection\n +coverage 0\/2 \(missing impl, utest\)/);
+  });
+});
+
+describe('rationale list and explain: requirements of a project', () => {
+  const files = {
+    'docs/goals/speed.md': '---\nid: GOAL-speed\n---\n# Be fast\n',
+    'docs/prd/0001-login.md': '---\ngoals: [GOAL-speed]\n---\n# Login\n\n## Password login\n`req~login~2`\nUsers log in with a password.\n\nNeeds: impl, utest\n',
+    'src/login.ts': '// [impl->req~login~2]\nexport const login = 1;\n',
+  };
+
+  it('names the owning project, and what covers the item', async () => {
+    const dir = workspace(files);
+    const list = JSON.parse((await rationale(['list', '--kind', 'requirement', '--json'], { dir })).stdout);
+    assert.deepEqual(list, [{
+      id: 'req~login~2', kind: 'requirement', title: 'Password login', file: 'docs/prd/0001-login.md', line: 7, revision: 2,
+      needs: ['impl', 'utest'], coveredBy: [{ type: 'impl', file: 'src/login.ts', line: 1 }], project: 'PRD-0001',
+    }]);
+    const explained = await rationale(['explain', 'docs/prd/0001-login.md:7'], { dir });
+    assert.match(explained.stdout, /req~login~2  Password login\n +coverage 1\/2 \(missing utest\)\n +by +impl  src\/login\.ts:1\n +project +PRD-0001  Login/);
+    const none = await rationale(['list', '--kind', 'requirement'], { files: { 'README.md': '# Nothing\n' } });
+    assert.match(none.stdout, /^No requirements found/);
+    const bad = await rationale(['list', '--kind', 'foo'], { dir });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /goal, project, decision, requirement/);
+  });
 });
