@@ -10,7 +10,8 @@ export interface IdCompletion {
   id: string;
   title: string;
   status?: string;
-  kind: DocKind;
+  /** `requirement` for a specification item id after a coverage tag's `->`. */
+  kind: DocKind | 'requirement';
   /** Text typed so far that the completion replaces. */
   replace: Range;
   /** Sort so that decisions in force come before retired ones. */

@@ -14,6 +14,7 @@ import { escapeMarkdown } from './markdownEscape.js';
 import { mentalModel, type ModelNode } from './mentalModelTree.js';
 import type { NewDocumentPlan } from './newDocument.js';
 import { planDocumentInWorkspace } from './planInWorkspace.js';
+import { requirementCompletions, requirementDefinition, requirementHover, requirementReferences } from './requirementFeatures.js';
 import { quickFixes, type FixableFinding, type QuickFix } from './quickFixes.js';
 import { DocumentSearch, type SearchHit, type SearchOptions } from './search.js';
 
@@ -103,6 +104,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const t = text(path);
       if (t === undefined) return undefined;
       const index = options.index();
+      const requirement = requirementHover(index, path, position);
+      if (requirement) return requirement;
       const hit = idAtPosition(index, path, t, position);
       if (hit && !hit.document) return { range: hit.range, markdown: `**${escapeMarkdown(hit.text)}**: no goal, project or decision has this id.` };
       // Over a document's own title the hover would only repeat what the reader is looking at.
@@ -118,12 +121,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
     completions(path, position) {
       const t = text(path);
-      return t === undefined ? undefined : completeIds(options.index(), path, t, position);
+      return t === undefined ? undefined : (requirementCompletions(options.index(), t, position) ?? completeIds(options.index(), path, t, position));
     },
 
     definition(path, position) {
       const t = text(path);
       if (t === undefined) return undefined;
+      const requirement = requirementDefinition(options.index(), path, position);
+      if (requirement) return requirement;
       const hit = idAtPosition(options.index(), path, t, position);
       if (!hit?.document || hit.source === 'title') return undefined;
       return { path: hit.document.path, range: hit.document.titleRange };
@@ -133,6 +138,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const t = text(path);
       if (t === undefined) return [];
       const index = options.index();
+      const requirementRefs = requirementReferences(index, path, position, includeDeclaration);
+      if (requirementRefs) return requirementRefs;
       const target = idAtPosition(index, path, t, position)?.document ?? index.documents.get(path);
       if (!target) return [];
       const refs: PathLocation[] = findReferences(index, target).map((r) => ({ path: r.path, range: r.range }));
