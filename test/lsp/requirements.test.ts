@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionItem, Diagnostic, Hover, Location, WorkspaceDiagnosticReport } from 'vscode-languageserver/node';
 import type { Position } from '../../server/src/core/base/range.js';
+import { coveredRequirementsRequest, treeRequest } from '../../server/src/protocol.js';
 import { startFixture, type LspFixture } from './lspHarness.js';
 
 const prd = [
@@ -87,6 +88,22 @@ describe('language server: requirement tracing', () => {
     assert.equal(items[0].labelDetails?.detail, ' Password [login](command:workbench.action.terminal.new)');
     const none = await request<CompletionItem[] | null>('textDocument/completion', path, { line: 0, character: 3 });
     assert.ok(!none?.some((i) => i.label === 'req~login~2'));
+  });
+
+  it('lists a project’s items with their coverage in the tree, and what a file covers', async () => {
+    const tree = await fx.client.sendRequest(treeRequest);
+    const project = tree.goals[0].children.find((n) => n.document.id === 'PRD-0001');
+    assert.deepEqual(project?.requirements?.map((r) => [r.id, r.title, r.line, r.covered, r.needed, r.missing]), [
+      ['req~login~2', 'Password [login](command:workbench.action.terminal.new)', 6, 2, 2, []],
+      ['req~logout~1', 'Logout', 12, 0, 1, ['impl']],
+    ]);
+    assert.equal(project?.requirements?.[0].uri, fx.uri('docs/prd/0001-login.md'));
+    assert.equal(tree.goals[0].requirements, undefined, 'a goal owns no items');
+
+    const covered = await fx.client.sendRequest(coveredRequirementsRequest, { uri: fx.uri('src/login.ts') });
+    assert.deepEqual(covered.map((c) => [c.line, c.type, c.target, c.requirement?.id]), [[0, 'impl', 'req~login~2', 'req~login~2'], [2, 'impl', 'req~login~1', undefined]]);
+    const oneLine = await fx.client.sendRequest(coveredRequirementsRequest, { uri: fx.uri('src/login.ts'), line: 2 });
+    assert.deepEqual(oneLine.map((c) => c.target), ['req~login~1']);
   });
 
   it('reports tracing findings as diagnostics, and updates them across files on an edit', async () => {

@@ -14,6 +14,8 @@ import { escapeMarkdown } from './markdownEscape.js';
 import { mentalModel, type ModelNode } from './mentalModelTree.js';
 import type { NewDocumentPlan } from './newDocument.js';
 import { planDocumentInWorkspace } from './planInWorkspace.js';
+import { itemsOfProject, tagsInFile, type ResolvedTag } from '../requirements/requirementLookup.js';
+import type { TracedItem } from '../requirements/workspaceRequirementTrace.js';
 import { requirementCompletions, requirementDefinition, requirementHover, requirementReferences } from './requirementFeatures.js';
 import { quickFixes, type FixableFinding, type QuickFix } from './quickFixes.js';
 import { DocumentSearch, type SearchHit, type SearchOptions } from './search.js';
@@ -54,6 +56,8 @@ export interface PreviewedModelNode {
   document: RationaleDocument;
   children: PreviewedModelNode[];
   code: { path: string; line: number; preview: string }[];
+  /** For projects: the specification items they own, with coverage. */
+  requirements: TracedItem[];
 }
 
 export interface NewDocumentRequest {
@@ -85,6 +89,8 @@ export interface LanguageService {
   mentalModel(): { goals: PreviewedModelNode[]; unlinked: PreviewedModelNode[] };
   /** What governs a file of code (or one line of it); nothing for a goal, project or decision. */
   governing(path: string, line?: number): GoverningDocument[];
+  /** The coverage tags of a file (or one line of it), each with the item it covers. */
+  coveredRequirements(path: string, line?: number): ResolvedTag[];
   search(query: string, options: SearchOptions): SearchHit[];
   /** The annotation line for `id` above `line`: indented like it, in the file's comment syntax. */
   annotationText(path: string, request: AnnotationLineRequest): string;
@@ -178,7 +184,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
 
     mentalModel() {
-      const model = mentalModel(options.index());
+      const index = options.index();
+      const model = mentalModel(index);
       const lineMaps = new Map<string, LineMap>();
       const preview = (path: string, line: number) => {
         let lines = lineMaps.get(path);
@@ -192,6 +199,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         document: n.document,
         children: n.children.map(withPreviews),
         code: n.code.map((c) => ({ ...c, preview: preview(c.path, c.line) })),
+        requirements: itemsOfProject(index, n.document),
       });
       return { goals: model.goals.map(withPreviews), unlinked: model.unlinked.map(withPreviews) };
     },
@@ -200,6 +208,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const index = options.index();
       if (index.documents.has(path)) return [];
       return governing(index, path, text(path), line);
+    },
+
+    coveredRequirements(path, line) {
+      return tagsInFile(options.index(), path, line);
     },
 
     search(query, searchOptions) {

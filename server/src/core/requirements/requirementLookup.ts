@@ -1,4 +1,5 @@
 import { containsPosition, type Position } from '../base/range.js';
+import type { RationaleDocument } from '../documents/document.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { formatRequirementId } from './requirementId.js';
 import type { CoverageTag } from './requirementItem.js';
@@ -46,6 +47,12 @@ export function tagAt(index: WorkspaceIndex, path: string, position: Position): 
 /** The item whose id is under the cursor, if any. */
 export function itemAt(index: WorkspaceIndex, path: string, position: Position): TracedItem | undefined {
   return itemsInFile(index, path, position.line).find((t) => containsPosition(t.item.range, position));
+}
+
+/** The items a project owns: defined in its document or in a decision made for it. */
+export function itemsOfProject(index: WorkspaceIndex, project: RationaleDocument): TracedItem[] {
+  if (project.kind !== 'project' || index.requirements.size === 0) return [];
+  return requirementTraceOf(index).items.filter((t) => t.project === project);
 }
 
 /** Every tag that covers `id`, in path order. */
