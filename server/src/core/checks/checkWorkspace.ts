@@ -99,8 +99,10 @@ export function checkWithContext(ctx: CheckContext, workspace: Workspace, option
     done++;
     if (options.onProgress && done % 500 === 0) options.onProgress(done, index.files.length);
     const needsText = !index.documents.has(path) && ctx.rules.appliesTo(path);
-    if (!needsText && !index.annotations.has(path) && !ctx.documentFindings.has(path) && requirementFindingsIn(index, path).length === 0) continue;
-    checked++;
+    const looked = needsText || index.annotations.has(path) || ctx.documentFindings.has(path);
+    // Requirement findings come from the index, so they need no look at the file: not counted as checked.
+    if (!looked && requirementFindingsIn(index, path).length === 0) continue;
+    if (looked) checked++;
     const text = needsText ? workspace.readText(path) : undefined;
     const r = findingsForFile(ctx, path, text);
     findings.push(...r.findings);
