@@ -82,7 +82,7 @@ export interface GoverningEntry {
 /** "What governs this file (or line)": the This File view, the status bar and Show What Governs. */
 export const governingRequest = new RequestType<GoverningParams, GoverningEntry[], void>('rationale/governing');
 
-/** A coverage tag in a file (`[impl->req~login~2]`) and the item it covers, if that id names one. */
+/** A coverage tag in a file (`impl` arrow `req~login~2` in brackets) and the item it covers, if that id names one. */
 export interface CoveredRequirement {
   /** Zero-based line of the tag. */
   line: number;

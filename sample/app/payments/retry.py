@@ -14,6 +14,3 @@ def charge_with_retry(url: str, attempts: int = 3) -> bool:
             return True
         print("retrying", attempt)
     return False
-
-
-# Retries on any failure for now. [impl->req~retry-transient-failures~1]
