@@ -3,19 +3,21 @@
  * status bar item, so switching editors costs one request, not one per consumer.
  */
 import * as vscode from 'vscode';
-import type { GoverningEntry } from '../../server/src/protocol';
+import type { CoveredRequirement, GoverningEntry } from '../../server/src/protocol';
 import type { RationaleServer } from './rationaleServer';
 
 export interface ActiveFileState {
   /** The file asked about; undefined when no editor shows a file on disk. */
   uri?: vscode.Uri;
   entries: GoverningEntry[];
+  /** The coverage tags in the file, with the requirement items they cover. */
+  covered: CoveredRequirement[];
   /** True while the answer for `uri` is still on its way. */
   loading: boolean;
 }
 
 export class ActiveFileGoverning implements vscode.Disposable {
-  private state: ActiveFileState = { entries: [], loading: false };
+  private state: ActiveFileState = { entries: [], covered: [], loading: false };
   private readonly emitter = new vscode.EventEmitter<ActiveFileState>();
   private readonly disposables: vscode.Disposable[] = [];
   private pending: vscode.CancellationTokenSource | undefined;
@@ -46,21 +48,24 @@ export class ActiveFileGoverning implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const uri = editor?.document.uri;
     if (!uri || uri.scheme !== 'file' || !this.server.isRunning) {
-      this.set({ uri: uri?.scheme === 'file' ? uri : undefined, entries: [], loading: false });
+      this.set({ uri: uri?.scheme === 'file' ? uri : undefined, entries: [], covered: [], loading: false });
       return;
     }
     const cts = new vscode.CancellationTokenSource();
     this.pending = cts;
     const sameFile = this.state.uri?.toString() === uri.toString();
     // Keep showing the old answer for the same file while the new one loads: no flicker.
-    this.set({ uri, entries: sameFile ? this.state.entries : [], loading: true });
+    this.set({ uri, entries: sameFile ? this.state.entries : [], covered: sameFile ? this.state.covered : [], loading: true });
     try {
-      const entries = await this.server.governing({ uri: uri.toString() }, cts.token);
+      const [entries, covered] = await Promise.all([
+        this.server.governing({ uri: uri.toString() }, cts.token),
+        this.server.coveredRequirements({ uri: uri.toString() }, cts.token),
+      ]);
       if (cts.token.isCancellationRequested) return;
-      this.set({ uri, entries, loading: false });
+      this.set({ uri, entries, covered, loading: false });
     } catch {
       // Cancelled, or the server is (re)starting: the next event asks again.
-      if (!cts.token.isCancellationRequested) this.set({ uri, entries: [], loading: false });
+      if (!cts.token.isCancellationRequested) this.set({ uri, entries: [], covered: [], loading: false });
     } finally {
       if (this.pending === cts) this.pending = undefined;
       cts.dispose();

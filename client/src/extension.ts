@@ -30,6 +30,8 @@ export interface RationaleApi {
   mentalModelLabels(): Promise<string[]>;
   /** Whether the Mental Model is visible, what is selected in it, and how many trees it loaded. */
   mentalModelState(): { visible: boolean; selected: string[]; loads: number };
+  /** Top-level rows of the This File view, as `label — description`. */
+  thisFileRows(): string[];
   /** The status bar item's text while it is shown. */
   statusBarText(): string | undefined;
   /** The folder of the extension's logs, which holds the Rationale output channel's file. */
@@ -126,6 +128,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ration
       return labels;
     },
     mentalModelState: () => ({ visible: tree.treeView.visible, selected: tree.treeView.selection.map(labelOf), loads: tree.loadCount }),
+    thisFileRows: () => thisFile.getChildren().map((e) => {
+      const item = thisFile.getTreeItem(e);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      return item.description ? `${label} — ${String(item.description)}` : label;
+    }),
     statusBarText: () => statusBar.shownText,
     logUri: context.logUri,
   };

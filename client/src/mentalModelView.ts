@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CodeLocation, DocumentSummary, TreeNode, TreeResult } from '../../server/src/protocol';
+import type { CodeLocation, DocumentSummary, RequirementSummary, TreeNode, TreeResult } from '../../server/src/protocol';
 import { documentDescription, documentLabel, documentTooltip, isRetired, statusIcon } from './documentPresentation';
 import type { RationaleServer } from './rationaleServer';
 
@@ -32,7 +32,15 @@ interface CodeElement {
   parent: DocumentElement;
 }
 
-export type ModelElement = DocumentElement | UnlinkedElement | CodeElement;
+/** A specification item a project owns, with its coverage. */
+interface RequirementElement {
+  type: 'requirement';
+  key: string;
+  requirement: RequirementSummary;
+  parent: DocumentElement;
+}
+
+export type ModelElement = DocumentElement | UnlinkedElement | CodeElement | RequirementElement;
 
 /** What the welcome content (package.json `viewsWelcome`) should say, as the `rationale.state` context key. */
 export type ViewState = 'disabled' | 'indexing' | 'ready' | 'failed';
@@ -96,7 +104,7 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
       await this.load();
       return this.roots.filter((e) => this.visibleElement(e));
     }
-    if (element.type === 'code') return [];
+    if (element.type === 'code' || element.type === 'requirement') return [];
     return (element.children as ModelElement[]).filter((e) => this.visibleElement(e));
   }
 
@@ -113,6 +121,18 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
         item.description = `${element.children.filter((e) => this.visibleElement(e)).length}`;
         item.tooltip = 'Projects that serve no goal and decisions linked to no project or goal.';
         item.contextValue = 'unlinked';
+        return item;
+      }
+      case 'requirement': {
+        const r = element.requirement;
+        const item = new vscode.TreeItem(`${r.id}: ${r.covered}/${r.needed} covered`, vscode.TreeItemCollapsibleState.None);
+        item.id = element.key;
+        item.iconPath = new vscode.ThemeIcon(r.covered === r.needed ? 'pass' : 'circle-large-outline');
+        item.description = r.title;
+        item.tooltip = `${r.id}${r.title ? `: ${r.title}` : ''}\nCovered ${r.covered} of ${r.needed} needed types${r.missing.length ? `; missing ${r.missing.join(', ')}` : ''}.`;
+        item.contextValue = 'requirement';
+        const selection = new vscode.Range(r.line, 0, r.line, 0);
+        item.command = { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.parse(r.uri), { selection, preview: true } satisfies vscode.TextDocumentShowOptions] };
         return item;
       }
       case 'code': {
@@ -186,7 +206,7 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
     while (queue.length) {
       const e = queue.shift()!;
       if (e.type === 'document' && same(e.node.document.id, id)) return e;
-      if (e.type !== 'code') queue.push(...e.children);
+      if (e.type === 'document' || e.type === 'unlinked') queue.push(...e.children);
     }
     return undefined;
   }
@@ -292,6 +312,9 @@ export function buildElements(result: TreeResult): ModelElement[] {
     el.children.push(...node.children.map((c) => documentElement(c, el.key, el)));
     for (const location of node.code ?? []) {
       el.children.push({ type: 'code', key: unique(`${el.key}@${location.uri}:${location.line}`), location, parent: el });
+    }
+    for (const requirement of node.requirements ?? []) {
+      el.children.push({ type: 'requirement', key: unique(`${el.key}#${requirement.id}`), requirement, parent: el });
     }
     return el;
   };

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
   annotationTextRequest,
+  coveredRequirementsRequest,
   governingRequest,
   indexedNotification,
   planNewDocumentRequest,
@@ -14,6 +15,7 @@ import {
   searchRequest,
   treeRequest,
   type AnnotationTextParams,
+  type CoveredRequirement,
   type GoverningEntry,
   type GoverningParams,
   type IndexedParams,
@@ -92,6 +94,10 @@ export class RationaleServer implements vscode.Disposable {
 
   governing(params: GoverningParams, token?: vscode.CancellationToken): Promise<GoverningEntry[]> {
     return this.running().sendRequest(governingRequest, params, token);
+  }
+
+  coveredRequirements(params: GoverningParams, token?: vscode.CancellationToken): Promise<CoveredRequirement[]> {
+    return this.running().sendRequest(coveredRequirementsRequest, params, token);
   }
 
   search(params: SearchParams, token?: vscode.CancellationToken): Promise<SearchHit[]> {

@@ -1,9 +1,10 @@
 /**
  * The This File view: the goals, projects and decisions that govern the active editor's file, each
- * with why (cited on a line, `applies-to`, a rule) and the project and goal chain it serves.
+ * with why (cited on a line, `applies-to`, a rule) and the project and goal chain it serves; then
+ * the requirement items the file covers by coverage tags.
  */
 import * as vscode from 'vscode';
-import type { DocumentSummary } from '../../server/src/protocol';
+import type { CoveredRequirement, DocumentSummary } from '../../server/src/protocol';
 import { groupByDocument, governingReason, type ActiveFileGoverning, type GoverningDocument } from './activeFileGoverning';
 import { documentDescription, documentLabel, documentTooltip, statusIcon } from './documentPresentation';
 
@@ -12,7 +13,8 @@ export const thisFileViewId = 'rationale.thisFile';
 type ThisFileElement =
   | { type: 'governing'; governing: GoverningDocument }
   | { type: 'chain'; document: DocumentSummary; role: 'project' | 'goal' }
-  | { type: 'citation'; uri: string; line: number };
+  | { type: 'citation'; uri: string; line: number }
+  | { type: 'covers'; uri: string; covered: CoveredRequirement };
 
 export class ThisFileView implements vscode.TreeDataProvider<ThisFileElement>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<undefined>();
@@ -36,7 +38,12 @@ export class ThisFileView implements vscode.TreeDataProvider<ThisFileElement>, v
 
   getChildren(element?: ThisFileElement): ThisFileElement[] {
     const state = this.active.current;
-    if (!element) return groupByDocument(state.entries).map((governing) => ({ type: 'governing', governing }));
+    if (!element) {
+      return [
+        ...groupByDocument(state.entries).map((governing): ThisFileElement => ({ type: 'governing', governing })),
+        ...state.covered.map((covered): ThisFileElement => ({ type: 'covers', uri: state.uri?.toString() ?? '', covered })),
+      ];
+    }
     if (element.type !== 'governing') return [];
     const { entry, lines } = element.governing;
     return [
@@ -70,6 +77,22 @@ export class ThisFileView implements vscode.TreeDataProvider<ThisFileElement>, v
         item.command = { title: 'Open', command: 'rationale.openDocument', arguments: [doc.uri] };
         return item;
       }
+      case 'covers': {
+        const { covered } = element;
+        const r = covered.requirement;
+        const item = new vscode.TreeItem(`Covers ${covered.target}`, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon(r ? 'pass' : 'warning');
+        item.description = r
+          ? [r.title, `${covered.type} · line ${covered.line + 1}`, `${r.covered}/${r.needed} covered`].filter(Boolean).join(' — ')
+          : `${covered.type} · line ${covered.line + 1} — no such item`;
+        item.tooltip = r ? `${r.id}${r.title ? `: ${r.title}` : ''}\nCovered ${r.covered} of ${r.needed} needed types${r.missing.length ? `; missing ${r.missing.join(', ')}` : ''}.` : `No specification item has the id ${covered.target}.`;
+        item.contextValue = 'requirement';
+        // The item when it exists (where to read what is asked), else the tag itself (to fix it).
+        const [uri, line] = r ? [vscode.Uri.parse(r.uri), r.line] : [vscode.Uri.parse(element.uri), covered.line];
+        const selection = new vscode.Range(line, 0, line, 0);
+        item.command = { title: 'Open', command: 'vscode.open', arguments: [uri, { selection } satisfies vscode.TextDocumentShowOptions] };
+        return item;
+      }
       case 'citation': {
         const uri = vscode.Uri.parse(element.uri);
         const item = new vscode.TreeItem(`Cited on line ${element.line + 1}`, vscode.TreeItemCollapsibleState.None);
@@ -88,7 +111,7 @@ export class ThisFileView implements vscode.TreeDataProvider<ThisFileElement>, v
 
   private redraw(): void {
     const state = this.active.current;
-    const count = groupByDocument(state.entries).length;
+    const count = groupByDocument(state.entries).length + state.covered.length;
     this.treeView.description = state.uri ? vscode.workspace.asRelativePath(state.uri) : undefined;
     const itself = state.uri ? this.documentAt(state.uri.toString()) : undefined;
     this.treeView.message = !state.uri

@@ -44,12 +44,27 @@ export interface CodeLocation {
   preview: string;
 }
 
+/** A specification item (`req~login~2`) with its coverage: covered out of needed artifact types. */
+export interface RequirementSummary {
+  id: string;
+  title?: string;
+  uri: string;
+  /** Zero-based line of the item's id. */
+  line: number;
+  covered: number;
+  needed: number;
+  /** Needed artifact types nothing covers yet. */
+  missing: string[];
+}
+
 /** The Mental Model tree: goals → projects → decisions → code, plus what links to nothing. */
 export interface TreeNode {
   document: DocumentSummary;
   children: TreeNode[];
   /** For decisions: code that cites them by annotation. */
   code?: CodeLocation[];
+  /** For projects: the specification items their documents (and their decisions') define. */
+  requirements?: RequirementSummary[];
 }
 
 export interface TreeResult {
@@ -78,6 +93,20 @@ export interface GoverningEntry {
 
 /** "What governs this file (or line)": the This File view, the status bar and Show What Governs. */
 export const governingRequest = new RequestType<GoverningParams, GoverningEntry[], void>('rationale/governing');
+
+/** A coverage tag in a file (`impl` arrow `req~login~2` in brackets) and the item it covers, if that id names one. */
+export interface CoveredRequirement {
+  /** Zero-based line of the tag. */
+  line: number;
+  /** The tag's artifact type, `impl`. */
+  type: string;
+  /** The id the tag names, as written. */
+  target: string;
+  requirement?: RequirementSummary;
+}
+
+/** What a file covers: the This File view lists it under the documents that govern the file. */
+export const coveredRequirementsRequest = new RequestType<GoverningParams, CoveredRequirement[], void>('rationale/coveredRequirements');
 
 export interface SearchParams {
   query: string;

@@ -145,7 +145,7 @@ describe('rationale list', () => {
     ]);
     const bad = await rationale(['list', '--kind', 'memo'], { dir });
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /^rationale: --kind must be one of goal, project, decision \(got "memo"\)/);
+    assert.match(bad.stderr, /^rationale: --kind must be one of goal, project, decision, requirement \(got "memo"\)/);
   });
 
   it('reads every corpus with zero configuration', async () => {

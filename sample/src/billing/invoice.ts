@@ -7,3 +7,5 @@ export function dueDate(issued: Date): string {
   console.log('computing due date');
   return format(addDays(issued, 14), 'yyyy-MM-dd');
 }
+
+// A retried payment does not move the due date. [impl->req~retry-keeps-due-date~1]

@@ -150,6 +150,31 @@ export const findingHelp: Record<FindingCode, FindingHelp> = {
     short: 'Rationale failed while checking a file, so the file was not fully checked.',
     help: 'This is a bug in Rationale, not in your repository: `rationale check` exits 2 so the failure is not mistaken for a pass. Please report it with the message (it names the file, the decision and the error).',
   },
+  'requirement-not-covered': {
+    name: 'RequirementNotCovered',
+    short: 'A specification item needs an artifact type (`Needs: impl`) and nothing of that type covers it.',
+    help: 'Add a coverage tag such as `[impl->req~name~1]` in a comment of the code that implements it (or `[utest->…]` in its test), or write an item with `Covers: req~name~1`.',
+  },
+  'unknown-requirement': {
+    name: 'UnknownRequirement',
+    short: 'A coverage tag or a `Covers:` entry names no specification item.',
+    help: 'Check the spelling and the revision against the item (`type~name~revision`), or write the missing item.',
+  },
+  'outdated-requirement': {
+    name: 'OutdatedRequirement',
+    short: 'A coverage tag or a `Covers:` entry covers an older revision of an item.',
+    help: 'The item changed since this was tagged: check that the code still does what the new revision asks, then raise the revision in the tag.',
+  },
+  'duplicate-requirement': {
+    name: 'DuplicateRequirement',
+    short: 'Two specification items have the same id.',
+    help: 'Rename one of them, or raise its revision, so coverage goes where it is meant to.',
+  },
+  'malformed-requirement': {
+    name: 'MalformedRequirement',
+    short: 'Something looks like a specification item id, a coverage tag or an item\'s entry but is not one.',
+    help: 'Write ids as `type~name~revision` (`req~login~2`) and tags as `[type->type~name~revision]` (`[impl->req~login~2]`).',
+  },
 };
 
 /** Help for a code the catalogue does not know (a newer core than this CLI). */

@@ -62,7 +62,10 @@ settings still apply. Set RATIONALE_TODAY=YYYY-MM-DD to pin today's date (UTC by
 Lists the goals, projects and decisions of the workspace, goals first, then projects, then decisions.
 
 Options:
-  -k, --kind <goal|project|decision>   Only documents of this kind (adr, prd, okr work too)
+  -k, --kind <goal|project|decision>   Only documents of this kind (adr, prd, okr work too);
+                                       requirement lists specification items with their coverage
+                                       (JSON: {"id", "kind", "title", "file", "line", "revision",
+                                       "needs", "coveredBy", "project"})
   -s, --status <status>                Only documents with this (normalised) status, e.g. accepted;
                                        "none" lists documents without a status
   --json                               A JSON array of {"id", "kind", "title", "status", "file",
@@ -74,7 +77,8 @@ Options:
 Shows what governs a file, or one line of it: decisions cited by annotations whose reach covers the
 line, and decisions whose applies-to globs match the file, with their status, date, summary, the
 projects they serve and those projects' goals. For a goal, project or decision file, shows that
-document and what it serves.
+document and what it serves. On a line with a coverage tag ([impl->req~login~2]), names the
+items it covers; on a specification item's id line, shows what covers it.
 
 The workspace root is found by walking up from the file to a folder with .rationale.json or .git
 (or .adr-dir, .log4brains.yml, or a docs/adr-like folder), unless --dir names it.

@@ -3,7 +3,7 @@ import type { IdCompletion } from '../core/features/completions.js';
 import { escapeMarkdown } from '../core/features/markdownEscape.js';
 import type { Sessions } from './sessions.js';
 
-const kindIcon = { decision: CompletionItemKind.Reference, project: CompletionItemKind.Module, goal: CompletionItemKind.Constant } as const;
+const kindIcon = { decision: CompletionItemKind.Reference, project: CompletionItemKind.Module, goal: CompletionItemKind.Constant, requirement: CompletionItemKind.EnumMember } as const;
 
 /**
  * One row per id: the id, then its title right after it (so the row says what the id is without

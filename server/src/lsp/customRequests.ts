@@ -2,6 +2,8 @@ import { URI } from 'vscode-uri';
 import * as nodePath from 'node:path';
 import { annotationLine } from '../core/features/annotationLine.js';
 import type { PreviewedModelNode } from '../core/features/languageService.js';
+import type { TracedItem } from '../core/requirements/workspaceRequirementTrace.js';
+import type { CoveredRequirement, RequirementSummary } from '../protocol.js';
 import type { AnnotationTextParams, AnnotationTextResult, GoverningEntry, GoverningParams, PlanNewDocumentParams, PlanNewDocumentResult, SearchHit, SearchParams, TreeNode, TreeResult } from '../protocol.js';
 import { toSummary } from './convert.js';
 import type { Sessions } from './sessions.js';
@@ -15,6 +17,7 @@ export function onTree(sessions: Sessions): TreeResult {
       document: toSummary(session.index, n.document, session.uriOf(n.document.path)),
       children: n.children.map(convert),
       code: n.code.length ? n.code.map((c) => ({ uri: session.uriOf(c.path), line: c.line, preview: c.preview })) : undefined,
+      requirements: n.requirements.length ? n.requirements.map((t) => toRequirementSummary(t, session)) : undefined,
     });
     result.goals.push(...model.goals.map(convert));
     result.unlinked.push(...model.unlinked.map(convert));
@@ -34,6 +37,29 @@ export function onGoverning(sessions: Sessions, params: GoverningParams): Govern
     projects: g.projects.map((p) => toSummary(session.index, p, session.uriOf(p.path))),
     goals: g.goals.map((x) => toSummary(session.index, x, session.uriOf(x.path))),
   }));
+}
+
+export function onCoveredRequirements(sessions: Sessions, params: GoverningParams): CoveredRequirement[] {
+  const at = sessions.locate(params.uri);
+  if (!at) return [];
+  return at.session.features.coveredRequirements(at.path, params.line).map((r) => ({
+    line: r.tag.range.start.line,
+    type: r.tag.artifactType,
+    target: r.targetId,
+    requirement: r.item ? toRequirementSummary(r.item, at.session) : undefined,
+  }));
+}
+
+function toRequirementSummary(t: TracedItem, session: WorkspaceSession): RequirementSummary {
+  return {
+    id: t.item.id,
+    title: t.item.title,
+    uri: session.uriOf(t.item.file),
+    line: t.item.range.start.line,
+    covered: t.covered.length,
+    needed: t.needed.length,
+    missing: t.needed.filter((n) => !t.covered.includes(n)),
+  };
 }
 
 export function onSearch(sessions: Sessions, params: SearchParams): SearchHit[] {

@@ -40,7 +40,7 @@ function capabilities(options: ServerInitializationOptions): ServerCapabilities 
   return {
     textDocumentSync: TextDocumentSyncKind.Incremental,
     hoverProvider: true,
-    completionProvider: { triggerCharacters: [' ', '-', ','], resolveProvider: false },
+    completionProvider: { triggerCharacters: [' ', '-', ',', '>'], resolveProvider: false },
     definitionProvider: true,
     referencesProvider: true,
     workspaceSymbolProvider: true,

@@ -1,9 +1,9 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { annotationTextRequest, governingRequest, planNewDocumentRequest, reindexRequest, searchRequest, treeRequest } from '../protocol.js';
+import { annotationTextRequest, coveredRequirementsRequest, governingRequest, planNewDocumentRequest, reindexRequest, searchRequest, treeRequest } from '../protocol.js';
 import { onCodeAction } from './codeActions.js';
 import { onCompletion } from './completion.js';
-import { onAnnotationText, onGoverning, onPlanNewDocument, onSearch, onTree } from './customRequests.js';
+import { onAnnotationText, onCoveredRequirements, onGoverning, onPlanNewDocument, onSearch, onTree } from './customRequests.js';
 import { onDocumentDiagnostics, onWorkspaceDiagnostics } from './diagnostics.js';
 import { registerDocumentSync } from './documentSync.js';
 import { onHover } from './hover.js';
@@ -70,6 +70,7 @@ function registerCustomRequests(state: ServerState, documents: TextDocuments<Tex
   const { connection, sessions, readiness, indexing } = state;
   connection.onRequest(treeRequest, afterIndexing(state, { goals: [], unlinked: [], counts: { goal: 0, project: 0, decision: 0 } }, () => onTree(sessions)));
   connection.onRequest(governingRequest, afterIndexing(state, [], (p) => onGoverning(sessions, p)));
+  connection.onRequest(coveredRequirementsRequest, afterIndexing(state, [], (p) => onCoveredRequirements(sessions, p)));
   connection.onRequest(searchRequest, afterIndexing(state, [], (p) => onSearch(sessions, p)));
   // Their errors (an unknown id to supersede, no folder open) must reach the user: not caught.
   connection.onRequest(planNewDocumentRequest, async (p) => {

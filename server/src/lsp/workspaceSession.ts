@@ -193,7 +193,10 @@ export class WorkspaceSession {
     this.setIndex(after);
     // Rules and document findings depend only on documents; a code edit keeps them.
     this.context = documentsChanged || !this.context ? undefined : withIndex(this.context, after);
-    if (documentsChanged) this.workspaceFindingsByPath = undefined;
+    // Requirement findings cross files (a tag here covers an item there): a change to either re-checks all.
+    // Compared by value: a keystroke re-reads the file's tags, usually to the same ones.
+    const requirementsChanged = [...changed, ...deleted].some((p) => JSON.stringify(before.requirements.get(p)) !== JSON.stringify(after.requirements.get(p)));
+    if (documentsChanged || requirementsChanged) this.workspaceFindingsByPath = undefined;
     else for (const p of [...changed, ...deleted]) this.dirty.add(p);
     return documentsChanged;
   }

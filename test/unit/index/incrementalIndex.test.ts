@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { assertProperty } from '../../helpers/checkProperty.js';
 import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
 import { buildIndex, updateIndex, type WorkspaceIndex } from '../../../server/src/core/index/workspaceIndex.js';
+import { requirementTraceOf } from '../../../server/src/core/requirements/workspaceRequirementTrace.js';
 
 /** Everything observable in a snapshot, in a canonical order, so two snapshots compare by value. */
 function snapshot(index: WorkspaceIndex): unknown {
@@ -13,6 +14,8 @@ function snapshot(index: WorkspaceIndex): unknown {
     documents: [...index.documents.entries()],
     byKey: [...index.byKey.entries()].map(([k, docs]) => [k, docs.map((d) => d.path)]).sort(([a], [b]) => String(a).localeCompare(String(b))),
     annotations: [...index.annotations.entries()],
+    requirements: [...index.requirements.entries()],
+    requirementFindings: [...requirementTraceOf(index).findingsByPath.entries()],
   };
 }
 
@@ -20,12 +23,13 @@ function snapshot(index: WorkspaceIndex): unknown {
 const pool: Record<string, (string | null)[]> = {
   'docs/adr/0001-a.md': ['---\nstatus: accepted\n---\n# A\n', '# 1. A\n\n## Status\n\nSuperseded by [2. B](0002-b.md)\n', null],
   'docs/adr/0002-b.md': ['---\nstatus: accepted\nsupersedes: ADR-0001\nproject: PRD-0001\n---\n# B\n', '# B changed\n', null],
-  'docs/prd/0001-p.md': ['---\ngoals: [GOAL-x]\n---\n# P\n', null],
+  'docs/prd/0001-p.md': ['---\ngoals: [GOAL-x]\n---\n# P\n', '---\ngoals: [GOAL-x]\n---\n# P\n\n## Login\n`req~login~2`\nNeeds: impl\n', null],
+  'doc/spec/s.md': ['## Login\n`req~login~1`\nNeeds: impl, utest\n', '`req~login`\n', null],
   'docs/goals/x.md': ['---\nid: GOAL-x\n---\n# X\n', '---\nid: GOAL-y\n---\n# Y\n', null],
   'records/0003-c.md': ['# C\n', null],
   '.adr-dir': ['records\n', null],
   '.rationale.json': ['{"idPrefixes": {"decision": "DEC"}}', '{"statusMap": {"Yes": "accepted"}}', '{ broken', null],
-  'src/a.ts': ['// @decision ADR-0002\nexport const a = 1;\n', '// @adr 1\n', null],
+  'src/a.ts': ['// @decision ADR-0002\nexport const a = 1;\n', '// @adr 1\n', '// [impl->req~login~2]\n', '// [impl->req~login~1] [utest->req~nope~1]\n', null],
   'app/b.py': ['# @goal GOAL-x\nimport os\n', null],
   'notes/kind.md': ['---\nkind: decision\nid: ADR-0100\n---\n# Anywhere\n', '# not a document\n', null],
 };

@@ -13,6 +13,7 @@ export interface RationaleApi {
   mentalModelTopLevel(): Promise<string[]>;
   mentalModelLabels(): Promise<string[]>;
   mentalModelState(): { visible: boolean; selected: string[]; loads: number };
+  thisFileRows(): string[];
   statusBarText(): string | undefined;
   readonly logUri: vscode.Uri;
 }

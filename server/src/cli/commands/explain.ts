@@ -14,6 +14,7 @@ import { colors, shouldColor, type Colors } from '../colors.js';
 import type { CliIo } from '../io.js';
 import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 import { escapeStrings, escapeText } from '../terminalText.js';
+import { explainRequirements, renderRequirements } from './explainRequirements.js';
 import { displayPath, findWorkspaceRoot, workspaceRelative } from '../workspaceRoot.js';
 
 export const explainSpec: CommandSpec = {
@@ -93,6 +94,7 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
       file: rel,
       line: line ?? null,
       governing: explained,
+      requirements: explainRequirements(index, rel, line === undefined ? undefined : line - 1),
       exceptions: exceptions.map((s) => ({ line: s.range.start.line + 1, appliesToLine: s.targetLine + 1, ids: s.ids, reason: s.reason ?? null })),
     }, null, 2)}\n`);
     return 0;
@@ -114,6 +116,7 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
     const what = s.ids.length ? s.ids.join(', ') : 'any decision';
     out.push('', `${c.yellow('exception')}  line ${s.targetLine + 1} may depart from ${what}: ${s.reason ?? 'no reason given'} (rationale-disable-next-line on line ${s.range.start.line + 1})`);
   }
+  out.push(...renderRequirements(index, rel, line === undefined ? undefined : line - 1, c, show));
   io.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }

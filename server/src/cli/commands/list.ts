@@ -9,6 +9,7 @@ import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 import { renderTable } from '../table.js';
 import { escapeText } from '../terminalText.js';
 import { lookupTable } from '../../core/base/lookupTable.js';
+import { isRequirementKind, listRequirements } from './listRequirements.js';
 
 export const listSpec: CommandSpec = {
   name: 'list',
@@ -31,7 +32,7 @@ const kindWords = lookupTable<DocKind>({
 export function parseKind(value: string | boolean | undefined, command: string): DocKind | undefined {
   if (value === undefined || typeof value === 'boolean') return undefined;
   const kind = kindWords[value.toLowerCase()];
-  if (!kind) throw new UsageError(`--kind must be one of goal, project, decision (got "${value}")`, command);
+  if (!kind) throw new UsageError(`--kind must be one of goal, project, decision${command === 'list' ? ', requirement' : ''} (got "${value}")`, command);
   return kind;
 }
 
@@ -110,10 +111,12 @@ export function selectDocuments(index: WorkspaceIndex, kind?: DocKind, status?: 
 
 export async function runList(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, listSpec);
-  const kind = parseKind(args.flags.kind, 'list');
+  const requirements = isRequirementKind(args.flags.kind);
+  const kind = requirements ? undefined : parseKind(args.flags.kind, 'list');
   const status = args.flags.status as string | undefined;
   const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[0]);
   const loaded = loadWorkspaceWithWarnings(io, root);
+  if (requirements) return listRequirements(loaded.index, args.flags.json === true, io);
   const docs = selectDocuments(loaded.index, kind, status);
   if (args.flags.json) {
     io.stdout.write(`${JSON.stringify(docs.map((d) => listedDocument(loaded.index, d)), null, 2)}\n`);

@@ -37,7 +37,13 @@ export type FindingCode =
   | 'unreadable-file'
   | 'invalid-config'
   // the checker itself: a rule or an extractor failed on a file, so the file was not fully checked
-  | 'internal-error';
+  | 'internal-error'
+  // requirement tracing (OpenFastTrace conventions), listed in requirements/requirementFinding.ts
+  | 'requirement-not-covered'
+  | 'unknown-requirement'
+  | 'outdated-requirement'
+  | 'duplicate-requirement'
+  | 'malformed-requirement';
 
 export interface Finding {
   /** Workspace-relative path with `/` separators. */

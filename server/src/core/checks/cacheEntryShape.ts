@@ -1,3 +1,4 @@
+import { isFileRequirements } from '../requirements/fileRequirements.js';
 import type { RationaleDocument } from '../documents/document.js';
 import type { CachedCodeFile } from './checkCache.js';
 
@@ -95,5 +96,6 @@ export function isCachedDocument(x: unknown): x is RationaleDocument {
 }
 
 export function isCachedCodeFile(x: unknown): x is CachedCodeFile {
-  return isCodeFileShape(x) && ((x as CachedCodeFile).annotations === undefined || typeof (x as CachedCodeFile).hash === 'string');
+  const e = x as CachedCodeFile;
+  return isCodeFileShape(x) && (e.annotations === undefined || typeof e.hash === 'string') && (e.requirements === undefined || isFileRequirements(e.requirements));
 }

@@ -2,6 +2,7 @@ import type { FileAnnotations } from '../source/codeReference.js';
 import type { RationaleDocument } from '../documents/document.js';
 import type { Finding } from '../base/finding.js';
 import { isCachedCodeFile, isCachedDocument } from './cacheEntryShape.js';
+import type { FileRequirements } from '../requirements/fileRequirements.js';
 
 /**
  * What a check remembers between runs, so a warm `rationale check` neither reads nor parses files
@@ -27,6 +28,8 @@ export interface CachedCodeFile {
   ruleFindings: Finding[];
   /** Whether a rule or an annotation made the check look at this file (for the summary's count). */
   checked: boolean;
+  /** Requirement items and coverage tags, when the file has any. */
+  requirements?: FileRequirements;
 }
 
 /** The serialised form: plain JSON. */

@@ -11,6 +11,7 @@ import { configFindings } from './configFindings.js';
 import { supersessionGraph, type SupersessionGraph } from '../index/supersession.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { resolveId, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import { requirementFindingsIn } from '../requirements/workspaceRequirementTrace.js';
 
 export interface CheckOptions {
   /** `YYYY-MM-DD`; defaults to today (UTC). */
@@ -75,7 +76,7 @@ export function findingsForFile(ctx: CheckContext, path: string, text: string | 
       : text !== undefined
         ? scanAnnotations(path, text, { idPrefixes: Object.values(ctx.index.config.idPrefixes) })
         : ctx.index.annotations.get(path);
-  const findings: Finding[] = [...(ctx.documentFindings.get(path) ?? [])];
+  const findings: Finding[] = [...(ctx.documentFindings.get(path) ?? []), ...requirementFindingsIn(ctx.index, path)];
   if (precomputed) findings.push(...precomputed.ruleFindings);
   // Rules govern code, not the documents that argue about it: another ADR may well quote the very
   // pattern or module a decision forbids.
@@ -100,8 +101,10 @@ export function checkWithContext(ctx: CheckContext, workspace: Workspace, option
     done++;
     if (options.onProgress && done % 500 === 0) options.onProgress(done, index.files.length);
     const needsText = !index.documents.has(path) && ctx.rules.appliesTo(path);
-    if (!needsText && !index.annotations.has(path) && !ctx.documentFindings.has(path)) continue;
-    checked++;
+    const looked = needsText || index.annotations.has(path) || ctx.documentFindings.has(path);
+    // Requirement findings come from the index, so they need no look at the file: not counted as checked.
+    if (!looked && requirementFindingsIn(index, path).length === 0) continue;
+    if (looked) checked++;
     const text = needsText ? workspace.readText(path) : undefined;
     // A governed file that cannot be read is reported, never silently left unchecked.
     const problem = needsText && text === undefined ? workspace.readProblem?.(path) : undefined;

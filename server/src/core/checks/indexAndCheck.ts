@@ -1,5 +1,7 @@
 import type { FileAnnotations } from '../source/codeReference.js';
 import { scanAnnotations } from '../source/scanAnnotations.js';
+import { readFileRequirements, type FileRequirements } from '../requirements/fileRequirements.js';
+import { requirementTraceOf } from '../requirements/workspaceRequirementTrace.js';
 import type { CachedCodeFile, CheckCache } from './checkCache.js';
 import { createCheckContext, findingsForFile, withIndex, type CheckContext, type CheckOptions, type CheckResult } from './checkWorkspace.js';
 import { contentHash } from '../base/contentHash.js';
@@ -93,6 +95,7 @@ function collectFindings(ctx0: CheckContext, docIndex: WorkspaceIndex, entries: 
   const annotations = new Map<string, FileAnnotations>();
   const hashes = new Map<string, string>();
   const ruleFindings = new Map<string, Finding[]>();
+  const requirements = new Map<string, FileRequirements>();
   let checked = ctx0.documentFindings.size;
   for (const path of docIndex.files) {
     const entry = entries.get(path);
@@ -103,12 +106,13 @@ function collectFindings(ctx0: CheckContext, docIndex: WorkspaceIndex, entries: 
     }
     if (entry.checked) checked++;
     if (entry.ruleFindings.length > 0) ruleFindings.set(path, entry.ruleFindings);
+    if (entry.requirements) requirements.set(path, entry.requirements);
   }
-  const index = withAnnotations(docIndex, annotations, hashes);
+  const index = withAnnotations(docIndex, annotations, hashes, requirements);
   const ctx = withIndex(ctx0, index);
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
-  const paths = new Set([...annotations.keys(), ...ruleFindings.keys(), ...ctx.documentFindings.keys()]);
+  const paths = new Set([...annotations.keys(), ...ruleFindings.keys(), ...ctx.documentFindings.keys(), ...requirementTraceOf(index).findingsByPath.keys()]);
   for (const path of [...paths].sort()) {
     const r = findingsForFile(ctx, path, undefined, index.documents.has(path) ? undefined : { annotations: annotations.get(path), ruleFindings: ruleFindings.get(path) ?? [] });
     findings.push(...r.findings);
@@ -143,7 +147,9 @@ export function checkCodeFile(rules: CompiledRules, fileSet: ReadonlySet<string>
     return { ruleFindings: [...ruleFindings, internalErrorFinding(path, null, 'scanning it for annotations', e)], checked: true };
   }
   const annotated = found.references.length > 0 || found.suppressions.length > 0;
+  const requirements = readFileRequirements(path, text);
   return {
+    ...(requirements ? { requirements } : {}),
     annotations: annotated ? found : undefined,
     hash: annotated ? contentHash(text) : undefined,
     ruleFindings,
@@ -155,5 +161,6 @@ export function checkCodeFile(rules: CompiledRules, fileSet: ReadonlySet<string>
 /** What a code file's cached result depends on besides its own content. */
 function codeFileKey(ctx: CheckContext, prefixes: string[]): string {
   const files = ctx.rules.readsFileList ? contentHash(ctx.index.files.join('\n')) : '';
-  return JSON.stringify([ctx.rules.key, prefixes, files]);
+  // `requirements-1`: entries cached before they carried requirement items and tags must be re-read.
+  return JSON.stringify([ctx.rules.key, prefixes, files, 'requirements-1']);
 }

@@ -1,3 +1,4 @@
+import type { FileRequirements } from '../requirements/fileRequirements.js';
 import type { Finding } from '../base/finding.js';
 import type { Range } from '../base/range.js';
 import type { RuleSpec } from '../rules/ruleSpec.js';
@@ -77,4 +78,6 @@ export interface RationaleDocument {
   problems: Finding[];
   /** sha1-free cheap content hash for caches. */
   hash: string;
+  /** Requirement items and tags in the document, set by the index (not the parser) so the cache keeps them. */
+  requirements?: FileRequirements;
 }

@@ -11,7 +11,8 @@ export interface IdCompletion {
   title: string;
   /** The status in force, with the file's own where they differ (`superseded (file says accepted)`). */
   status?: string;
-  kind: DocKind;
+  /** `requirement` for a specification item id after a coverage tag's `->`. */
+  kind: DocKind | 'requirement';
   /** Text typed so far that the completion replaces. */
   replace: Range;
   /** Sort so that decisions in force come before retired ones. */

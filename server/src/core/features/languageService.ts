@@ -14,6 +14,9 @@ import { escapeMarkdown } from './markdownEscape.js';
 import { mentalModel, type ModelNode } from './mentalModelTree.js';
 import type { NewDocumentPlan } from './newDocument.js';
 import { planDocumentInWorkspace } from './planInWorkspace.js';
+import { itemsOfProject, tagsInFile, type ResolvedTag } from '../requirements/requirementLookup.js';
+import type { TracedItem } from '../requirements/workspaceRequirementTrace.js';
+import { requirementCompletions, requirementDefinition, requirementHover, requirementReferences } from './requirementFeatures.js';
 import { quickFixes, type FixableFinding, type QuickFix } from './quickFixes.js';
 import { DocumentSearch, type SearchHit, type SearchOptions } from './search.js';
 
@@ -55,6 +58,8 @@ export interface PreviewedModelNode {
   document: RationaleDocument;
   children: PreviewedModelNode[];
   code: { path: string; line: number; preview: string }[];
+  /** For projects: the specification items they own, with coverage. */
+  requirements: TracedItem[];
 }
 
 export interface NewDocumentRequest {
@@ -86,6 +91,8 @@ export interface LanguageService {
   mentalModel(): { goals: PreviewedModelNode[]; unlinked: PreviewedModelNode[] };
   /** What governs a file of code (or one line of it); nothing for a goal, project or decision. */
   governing(path: string, line?: number): GoverningDocument[];
+  /** The coverage tags of a file (or one line of it), each with the item it covers. */
+  coveredRequirements(path: string, line?: number): ResolvedTag[];
   search(query: string, options: SearchOptions): SearchHit[];
   /** The annotation line for `id` above `line`: indented like it, in the file's comment syntax. */
   annotationText(path: string, request: AnnotationLineRequest): string;
@@ -105,6 +112,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const t = text(path);
       if (t === undefined) return undefined;
       const index = options.index();
+      const requirement = requirementHover(index, path, position);
+      if (requirement) return requirement;
       const hit = idAtPosition(index, path, t, position);
       if (hit && !hit.document) return { range: hit.range, markdown: `**${escapeMarkdown(hit.text)}**: no goal, project or decision has this id.` };
       // Over a document's own title the hover would only repeat what the reader is looking at.
@@ -120,12 +129,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
     completions(path, position) {
       const t = text(path);
-      return t === undefined ? undefined : completeIds(options.index(), path, t, position);
+      return t === undefined ? undefined : (requirementCompletions(options.index(), t, position) ?? completeIds(options.index(), path, t, position));
     },
 
     definition(path, position) {
       const t = text(path);
       if (t === undefined) return undefined;
+      const requirement = requirementDefinition(options.index(), path, position);
+      if (requirement) return requirement;
       const hit = idAtPosition(options.index(), path, t, position);
       if (!hit?.document || hit.source === 'title') return undefined;
       return { path: hit.document.path, range: hit.document.titleRange };
@@ -135,6 +146,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const t = text(path);
       if (t === undefined) return [];
       const index = options.index();
+      const requirementRefs = requirementReferences(index, path, position, includeDeclaration);
+      if (requirementRefs) return requirementRefs;
       const target = idAtPosition(index, path, t, position)?.document ?? index.documents.get(path);
       if (!target) return [];
       const refs: PathLocation[] = findReferences(index, target).map((r) => ({ path: r.path, range: r.range }));
@@ -173,7 +186,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
 
     mentalModel() {
-      const model = mentalModel(options.index());
+      const index = options.index();
+      const model = mentalModel(index);
       const lineMaps = new Map<string, LineMap>();
       const preview = (path: string, line: number) => {
         let lines = lineMaps.get(path);
@@ -187,6 +201,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         document: n.document,
         children: n.children.map(withPreviews),
         code: n.code.map((c) => ({ ...c, preview: preview(c.path, c.line) })),
+        requirements: itemsOfProject(index, n.document),
       });
       return { goals: model.goals.map(withPreviews), unlinked: model.unlinked.map(withPreviews) };
     },
@@ -195,6 +210,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const index = options.index();
       if (index.documents.has(path)) return [];
       return governing(index, path, text(path), line);
+    },
+
+    coveredRequirements(path, line) {
+      return tagsInFile(options.index(), path, line);
     },
 
     search(query, searchOptions) {

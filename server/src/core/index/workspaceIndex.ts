@@ -10,6 +10,7 @@ import { contentHash } from '../base/contentHash.js';
 import { matchesAny } from '../base/glob.js';
 import { basename } from '../workspace/workspace.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { readFileRequirements, type FileRequirements } from '../requirements/fileRequirements.js';
 
 /**
  * An immutable snapshot of what a workspace says: its documents, the ids they answer to, and the
@@ -31,6 +32,8 @@ export interface WorkspaceIndex {
   readonly annotations: ReadonlyMap<string, FileAnnotations>;
   /** Content hash per scanned file, to skip unchanged files on update. */
   readonly hashes: ReadonlyMap<string, string>;
+  /** Requirement items and coverage tags of every file (documents included) that has any. */
+  readonly requirements: ReadonlyMap<string, FileRequirements>;
 }
 
 export interface IndexProgress {
@@ -57,8 +60,8 @@ export function documentIndexSteps(workspace: Workspace, onProgress?: IndexProgr
 }
 
 /** The full snapshot: a document index plus the annotations found in code files. */
-export function withAnnotations(index: WorkspaceIndex, annotations: ReadonlyMap<string, FileAnnotations>, hashes: ReadonlyMap<string, string>): WorkspaceIndex {
-  return finish(index, { documents: new Map(index.documents), annotations: new Map(annotations), hashes: new Map([...index.hashes, ...hashes]) });
+export function withAnnotations(index: WorkspaceIndex, annotations: ReadonlyMap<string, FileAnnotations>, hashes: ReadonlyMap<string, string>, requirements: ReadonlyMap<string, FileRequirements> = new Map()): WorkspaceIndex {
+  return finish(index, { documents: new Map(index.documents), annotations: new Map(annotations), hashes: new Map([...index.hashes, ...hashes]), requirements: new Map(requirements) });
 }
 
 /** Runs steps that only pause (they yield nothing and take nothing back) straight to their result. */
@@ -74,6 +77,8 @@ interface IndexParts {
   documents: Map<string, RationaleDocument>;
   annotations: Map<string, FileAnnotations>;
   hashes: Map<string, string>;
+  /** Requirement items and tags of code files; documents carry their own (`RationaleDocument.requirements`). */
+  requirements: Map<string, FileRequirements>;
 }
 
 /** What a snapshot knows besides its files' contents: configuration, declared folders, the file list. */
@@ -91,18 +96,20 @@ export function updateIndex(previous: WorkspaceIndex, workspace: Workspace, chan
   const declared = previous.declared;
   const files = workspace.listFiles().filter((f) => !isIgnored(f, previous.config));
   const fileSet = new Set(files);
-  const parts: IndexParts = { documents: new Map(previous.documents), annotations: new Map(previous.annotations), hashes: new Map(previous.hashes) };
-  const { documents, annotations, hashes } = parts;
+  const parts: IndexParts = { documents: new Map(previous.documents), annotations: new Map(previous.annotations), hashes: new Map(previous.hashes), requirements: codeRequirements(previous) };
+  const { documents, annotations, hashes, requirements } = parts;
   for (const p of deleted) {
     documents.delete(p);
     annotations.delete(p);
     hashes.delete(p);
+    requirements.delete(p);
   }
   const changedExisting = changed.filter((p) => fileSet.has(p));
   for (const p of changed) if (!fileSet.has(p)) {
     documents.delete(p);
     annotations.delete(p);
     hashes.delete(p);
+    requirements.delete(p);
   }
   const discovered = discoverDocuments(changedExisting, declared, (p) => workspace.readText(p));
   const discoveredByPath = new Map(discovered.map((d) => [d.path, d]));
@@ -111,6 +118,7 @@ export function updateIndex(previous: WorkspaceIndex, workspace: Workspace, chan
     documents.delete(p);
     annotations.delete(p);
     hashes.delete(p);
+    requirements.delete(p);
     if (text === undefined) continue;
     indexFile(p, text, { discovered: discoveredByPath.get(p), config: previous.config, into: parts });
   }
@@ -144,10 +152,11 @@ function* rebuildSteps(workspace: Workspace, options: RebuildOptions): Generator
   const declaredResult = declaredFolders(files, config, read);
   const discovered = discoverDocuments(files, declaredResult.folders, read);
   const byPath = new Map(discovered.map((d) => [d.path, d]));
-  const parts: IndexParts = { documents: new Map(), annotations: new Map(), hashes: new Map() };
+  const parts: IndexParts = { documents: new Map(), annotations: new Map(), hashes: new Map(), requirements: new Map() };
   const { documents, hashes } = parts;
   const configChanged = previous !== undefined && JSON.stringify(previous.config) !== JSON.stringify(config);
-  const parseKey = JSON.stringify([config.idPrefixes, config.statusMap]);
+  // `requirements-1`: documents cached before they carried their requirement items must be re-read.
+  const parseKey = JSON.stringify([config.idPrefixes, config.statusMap, 'requirements-1']);
   let done = 0;
   for (const path of files) {
     done++;
@@ -195,17 +204,19 @@ interface IndexFileOptions {
 /** Parses a document, or scans a code file for annotations, into the parts of a snapshot. */
 function indexFile(path: string, text: string, options: IndexFileOptions): void {
   const { discovered, config, reuse } = options;
-  const { documents, annotations, hashes } = options.into;
+  const { documents, annotations, hashes, requirements } = options.into;
   const hash = contentHash(text);
   hashes.set(path, hash);
   if (discovered) {
     const old = reuse?.documents.get(path);
     const doc = old && old.hash === hash && old.kind === discovered.kind && old.package === discovered.package
       ? old
-      : parseDocument(path, text, { kind: discovered.kind, package: discovered.package, idPrefixes: config.idPrefixes, statusMap: config.statusMap });
+      : withRequirements(parseDocument(path, text, { kind: discovered.kind, package: discovered.package, idPrefixes: config.idPrefixes, statusMap: config.statusMap }), text);
     documents.set(path, doc);
     return;
   }
+  const fileRequirements = readFileRequirements(path, text);
+  if (fileRequirements) requirements.set(path, fileRequirements);
   const old = reuse && reuse.hashes.get(path) === hash ? reuse.annotations.get(path) : undefined;
   const found = old ?? scanAnnotations(path, text, { idPrefixes: Object.values(config.idPrefixes) });
   if (found.references.length > 0 || found.suppressions.length > 0) annotations.set(path, found);
@@ -214,6 +225,8 @@ function indexFile(path: string, text: string, options: IndexFileOptions): void 
 function finish(frame: IndexFrame, parts: IndexParts): WorkspaceIndex {
   const { config, configErrors, declared, files } = frame;
   const { documents, annotations, hashes } = parts;
+  const requirements = new Map(parts.requirements);
+  for (const d of documents.values()) if (d.requirements) requirements.set(d.path, d.requirements);
   const byKey = new Map<string, RationaleDocument[]>();
   const sortedDocs = [...documents.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
   const add = (key: string, doc: RationaleDocument) => {
@@ -234,7 +247,19 @@ function finish(frame: IndexFrame, parts: IndexParts): WorkspaceIndex {
     byKey,
     annotations: new Map([...annotations.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
     hashes,
+    requirements: new Map([...requirements.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
   };
+}
+
+/** A parsed document with the requirement items and tags of its text, when it has any. */
+function withRequirements(doc: RationaleDocument, text: string): RationaleDocument {
+  const requirements = readFileRequirements(doc.path, text);
+  return requirements ? { ...doc, requirements } : doc;
+}
+
+/** The requirements of an index's code files (documents carry their own), for an update to edit. */
+function codeRequirements(index: WorkspaceIndex): Map<string, FileRequirements> {
+  return new Map([...index.requirements].filter(([p]) => !index.documents.has(p)));
 }
 
 function isIgnored(path: string, config: RationaleConfig): boolean {

@@ -1,10 +1,8 @@
 import type { Finding } from '../base/finding.js';
 
-/**
- * Finding codes of requirement tracing. TODO(lead): merge these into `FindingCode` in
- * base/finding.ts (they are public API once released, like the others); `RequirementFinding` then
- * becomes plain `Finding`.
- */
+import type { FindingCode } from '../base/finding.js';
+
+/** Finding codes of requirement tracing; each is a `FindingCode` (public API, like the others). */
 export const requirementFindingCodes = [
   /** An item needs an artifact type and nothing of that type covers it. */
   'requirement-not-covered',
@@ -16,8 +14,9 @@ export const requirementFindingCodes = [
   'duplicate-requirement',
   /** A line that looks like an item id, a tag or an entry of an item's list, but is not one. */
   'malformed-requirement',
-] as const;
+] as const satisfies readonly FindingCode[];
 
 export type RequirementFindingCode = (typeof requirementFindingCodes)[number];
 
-export type RequirementFinding = Omit<Finding, 'code'> & { code: RequirementFindingCode };
+/** Kept as a name the requirement modules share; a plain `Finding` since the codes are in `FindingCode`. */
+export type RequirementFinding = Finding;

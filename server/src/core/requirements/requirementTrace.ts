@@ -1,3 +1,4 @@
+import { compareFindings } from '../base/finding.js';
 import type { Range } from '../base/range.js';
 import type { RequirementFinding } from './requirementFinding.js';
 import { formatRequirementId, parseRequirementId, requirementKey, type RequirementId } from './requirementId.js';
@@ -17,10 +18,7 @@ export interface CoverageEntry {
 export interface RequirementTrace {
   /** Every item's id (duplicates once), with what covers it; an empty list when nothing does. */
   coverage: Map<string, CoverageEntry[]>;
-  /**
-   * `duplicate-requirement`, then `unknown-requirement` / `outdated-requirement` per link in input
-   * order, then `requirement-not-covered`. TODO(lead): sort with `compareFindings` once the codes are in `FindingCode`.
-   */
+  /** Sorted by `compareFindings`: by file, line, column, then code. */
   findings: RequirementFinding[];
 }
 
@@ -99,7 +97,7 @@ export function traceRequirements(items: readonly RequirementItem[], tags: reado
       findings.push(finding(item.file, item.range, 'warning', 'requirement-not-covered', id, `${id} needs ${type}, and nothing covers it: ${howToCover(type, id)}`, { artifactType: type }));
     }
   }
-  return { coverage, findings };
+  return { coverage, findings: findings.sort(compareFindings) };
 }
 
 /** What to write so that `id` gets coverage of `type`. */
