@@ -103,6 +103,11 @@ describe('scanCoverageTags: only comments count', () => {
     check('run.sh', 'echo "[impl->req~q~1]" # ⟦[impl->req~sh~1]⟧\n', ['impl -> req~sh~1']);
   });
 
+  it('skips tags quoted in backticks inside a comment: documentation examples, as for annotations', () => {
+    check('a.ts', '/** Reads `[impl->req~login~2]` tags. */\n// ⟦[impl->req~real~1]⟧ and `[utest->req~example~1]`\n', ['impl -> req~real~1']);
+    check('a.ts', '// it`s ⟦[impl->req~open~1]⟧\n', ['impl -> req~open~1']);
+  });
+
   it('looks only inside the segments it is given', () => {
     const text = '[impl->req~a~1] [impl->req~b~1]\n[impl->req~c~1]';
     const segments: CommentSegment[] = [{ start: 16, end: 31, line: 0, lineStart: 0 }, { start: 32, end: 47, line: 1, lineStart: 32 }];

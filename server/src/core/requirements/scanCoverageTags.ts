@@ -1,3 +1,4 @@
+import { codeSpans } from '../source/scanAnnotations.js';
 import { range } from '../base/range.js';
 import { forEachCommentSegment } from '../source/commentSegments.js';
 import { commentSyntaxFor } from '../source/commentSyntax.js';
@@ -42,8 +43,11 @@ export function scanCoverageTags(path: string, text: string, comments: Iterable<
     }
     if (nextArrow + 2 > end) continue;
     const segment = text.slice(start, end);
+    // A tag in backticks inside a comment is an example (`[impl->req~x~1]` in documentation), as for annotations.
+    const examples = segment.includes('`') ? codeSpans(segment) : [];
     tagCandidate.lastIndex = 0;
     for (let c = tagCandidate.exec(segment); c; c = tagCandidate.exec(segment)) {
+      if (examples.length > 0 && examples.some(([a, b]) => c.index >= a && c.index < b)) continue;
       const from = start - lineStart + c.index;
       const at = range(line, from, line, from + c[0].length);
       const m = exactTag.exec(c[0]);
