@@ -1,0 +1,190 @@
+import { LineMap, type Range } from '../base/range.js';
+// TODO(lead): codeFence.ts is the "facts" branch's shared fence helper, copied byte for byte so the merge is clean.
+import { closesFence, fenceOpenedBy } from '../documents/codeFence.js';
+import { splitFrontMatter } from '../documents/frontMatter.js';
+import { scanMarkdownLinks } from '../documents/markdownLinks.js';
+import { isManifest, manifestDependencies } from '../rules/manifests/manifestDependencies.js';
+import { basename, dirname, joinPath, normalizePath } from '../workspace/workspace.js';
+import type { RationaleDocument } from '../documents/document.js';
+import type { Mentioning } from './governance.js';
+import type { WorkspaceIndex } from './workspaceIndex.js';
+
+/**
+ * Mentions: a goal, project or decision that names code in its text is linked to that code, more
+ * weakly than by an annotation. Precision comes first, because a wrong link misleads more than a
+ * missing one: only backticked spans and Markdown links count (never prose, never code fences),
+ * and only names that resolve to exactly one file or folder of the repository, or to a dependency
+ * a manifest declares. Computed on demand (hover, This File, explain, references), never by `check`.
+ */
+export interface MentionSpan {
+  /** What the document names: a file, a folder, or a declared dependency. */
+  kind: 'file' | 'folder' | 'dependency';
+  /** The file or folder path, or the dependency's name. */
+  target: string;
+  /** For dependencies: the manifests declaring it, which the mention links to. */
+  manifests?: readonly string[];
+  /** Where the document names it, and the text as written. */
+  range: Range;
+  text: string;
+}
+
+/** What names may resolve to, built once per file list. */
+export interface MentionTargets {
+  files: ReadonlySet<string>;
+  folders: ReadonlySet<string>;
+  /** Code files by base name (`client.ts`) and by stem (`OrderRepository`), documents excluded. */
+  byName: ReadonlyMap<string, readonly string[]>;
+  /** Declared dependency names (and aliases) → the manifests declaring them. */
+  dependencies: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Stems shorter than this are too often ordinary words (`app`, `db`) to name a file by themselves. */
+const minStemLength = 4;
+
+export function mentionTargets(files: readonly string[], documentPaths: ReadonlySet<string>, read: (path: string) => string | undefined): MentionTargets {
+  const folders = new Set<string>();
+  const byName = new Map<string, string[]>();
+  const dependencies = new Map<string, string[]>();
+  const addName = (name: string, path: string) => {
+    const list = byName.get(name);
+    if (!list) byName.set(name, [path]);
+    else if (!list.includes(path)) list.push(path);
+  };
+  for (const f of files) {
+    for (let d = dirname(f); d !== '' && !folders.has(d); d = dirname(d)) folders.add(d);
+    if (documentPaths.has(f)) continue;
+    const name = basename(f);
+    addName(name, f);
+    const dot = name.indexOf('.', 1);
+    if (dot > 0) addName(name.slice(0, dot), f);
+    if (isManifest(f)) {
+      const text = read(f);
+      for (const dep of (text === undefined ? undefined : manifestDependencies(f, text))?.dependencies ?? []) {
+        for (const n of [dep.name, ...dep.aliases]) {
+          const list = dependencies.get(n);
+          if (!list) dependencies.set(n, [f]);
+          else if (!list.includes(f)) list.push(f);
+        }
+      }
+    }
+  }
+  return { files: new Set(files), folders, byName, dependencies };
+}
+
+/** The code a document's body names. Never throws; text it cannot resolve is simply no mention. */
+export function findMentions(docPath: string, text: string, targets: MentionTargets, documentPaths: ReadonlySet<string>): MentionSpan[] {
+  const lines = new LineMap(text);
+  const bodyStart = splitFrontMatter(text)?.bodyOffset ?? 0;
+  const out: MentionSpan[] = [];
+  const push = (start: number, end: number, resolved: Omit<MentionSpan, 'range' | 'text'> | undefined) => {
+    if (!resolved || resolved.target === docPath || documentPaths.has(resolved.target)) return;
+    out.push({ ...resolved, range: lines.rangeOf(start, end), text: text.slice(start, end) });
+  };
+  for (const span of codeSpans(text, bodyStart)) push(span.start, span.end, resolveCodeSpan(span.content, targets));
+  for (const link of scanMarkdownLinks(text, bodyStart)) push(link.start, link.end, resolveLink(docPath, link.url, targets));
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** Inline code spans outside fenced blocks and HTML comments (one line each, as decisions write them). */
+function codeSpans(text: string, from: number): { start: number; end: number; content: string }[] {
+  const out: { start: number; end: number; content: string }[] = [];
+  let fence: string | undefined;
+  let inComment = false;
+  let pos = from;
+  while (pos < text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const line = text.slice(pos, eol);
+    if (fence) {
+      if (closesFence(line, fence)) fence = undefined;
+    } else if (inComment) {
+      if (line.includes('-->')) inComment = false;
+    } else if ((fence = fenceOpenedBy(line)) === undefined) {
+      if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) inComment = true;
+      else if (!/^( {4}|\t)/.test(line)) {
+        for (const m of line.matchAll(/(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)/g)) {
+          out.push({ start: pos + m.index, end: pos + m.index + m[0].length, content: m[2].trim() });
+        }
+      }
+    }
+    pos = eol + 1;
+  }
+  return out;
+}
+
+/** A backticked name: a repository path, a file's unique base name, or a declared dependency. */
+function resolveCodeSpan(content: string, targets: MentionTargets): Omit<MentionSpan, 'range' | 'text'> | undefined {
+  // `src/a.ts:12` names the file; globs, calls, options and sentences are not names.
+  const name = content.replace(/:\d+(?::\d+)?$/, '');
+  if (name === '' || /[\s*?{}()[\]<>=,;'"|$!]/.test(name)) return undefined;
+  const path = resolvePath(name.replace(/^\.?\//, ''), targets);
+  if (path) return path;
+  if (!name.includes('/')) {
+    const named = targets.byName.get(name);
+    if (named?.length === 1 && (name.includes('.') || name.length >= minStemLength)) return { kind: 'file', target: named[0] };
+  }
+  const manifests = targets.dependencies.get(name);
+  if (manifests) return { kind: 'dependency', target: name, manifests };
+  return undefined;
+}
+
+/** A Markdown link to a file or folder of the repository (relative to the document, or to the root with a leading `/`). */
+function resolveLink(docPath: string, url: string, targets: MentionTargets): Omit<MentionSpan, 'range' | 'text'> | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#')) return undefined;
+  let rel = url.replace(/[#?].*$/, '');
+  try {
+    rel = decodeURI(rel);
+  } catch {
+    // A malformed escape is a name nobody can resolve: no mention.
+    return undefined;
+  }
+  const normalized = rel.startsWith('/') ? normalizePath(rel) : joinPath(dirname(docPath), rel);
+  return normalized ? resolvePath(normalized, targets) : undefined;
+}
+
+function resolvePath(path: string, targets: MentionTargets): Omit<MentionSpan, 'range' | 'text'> | undefined {
+  const trimmed = path.replace(/\/+$/, '');
+  if (trimmed === '') return undefined;
+  if (!path.endsWith('/') && targets.files.has(trimmed)) return { kind: 'file', target: trimmed };
+  if (targets.folders.has(trimmed)) return { kind: 'folder', target: trimmed };
+  return undefined;
+}
+
+/** Whether a mention links the document to the file at `path`. */
+export function mentionCovers(mention: MentionSpan, path: string): boolean {
+  if (mention.kind === 'file') return mention.target === path;
+  if (mention.kind === 'folder') return path.startsWith(`${mention.target}/`);
+  return mention.manifests?.includes(path) ?? false;
+}
+
+/** Every document's mentions, computed once per index snapshot and read through. */
+export class MentionIndex {
+  private readonly byDocument = new Map<string, MentionSpan[]>();
+  private readonly documents: ReadonlyMap<string, RationaleDocument>;
+
+  constructor(index: WorkspaceIndex, read: (path: string) => string | undefined) {
+    const documentPaths = new Set(index.documents.keys());
+    const targets = mentionTargets(index.files, documentPaths, read);
+    for (const doc of index.documents.values()) {
+      const text = read(doc.path);
+      if (text !== undefined) this.byDocument.set(doc.path, findMentions(doc.path, text, targets, documentPaths));
+    }
+    this.documents = index.documents;
+  }
+
+  /** The code a document names, in text order. */
+  mentionsIn(docPath: string): readonly MentionSpan[] {
+    return this.byDocument.get(docPath) ?? [];
+  }
+
+  /** The documents naming the file at `path`, each with its first mention of it. */
+  mentioning(path: string): Mentioning[] {
+    const out: Mentioning[] = [];
+    for (const [docPath, mentions] of this.byDocument) {
+      const mention = mentions.find((m) => mentionCovers(m, path));
+      const document = this.documents.get(docPath);
+      if (mention && document) out.push({ document, mention });
+    }
+    return out;
+  }
+}
