@@ -49,9 +49,8 @@ export function appliesToEdit(doc: RationaleDocument, text: string, glob: string
     }
     if (value.startsWith('-')) {
       const indent = /^\s*/.exec(lines.lineText(r.start.line))?.[0] ?? '';
-      const after = { line: lastItemLine(lines, r), character: Number.MAX_SAFE_INTEGER };
-      const end = lines.positionAt(lines.offsetAt(after));
-      return insert(end, `\n${indent}- ${quoted}`);
+      const last = lastItemLine(lines, r);
+      return insert({ line: last, character: lines.lineText(last).replace(/\r$/, '').length }, `\n${indent}- ${quoted}`);
     }
     // A single scalar glob: becomes a list of both.
     return { range: r, newText: `[${JSON.stringify(value.replace(/^["']|["']$/g, ''))}, ${quoted}]` };

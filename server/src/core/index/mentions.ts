@@ -38,8 +38,14 @@ export interface MentionTargets {
   dependencies: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Stems shorter than this are too often ordinary words (`app`, `db`) to name a file by themselves. */
-const minStemLength = 4;
+/**
+ * A name without extension (`OrderRepository`) names a file only when it could not be an ordinary
+ * word: it has humps or separators (`OrderRepository`, `order_repo`) or is long. `main`, `config`
+ * and `server` are words first, whatever files the repository happens to hold.
+ */
+function distinctiveStem(name: string): boolean {
+  return /[a-z0-9][A-Z]|[_-]/.test(name) || name.length >= 12;
+}
 
 export function mentionTargets(files: readonly string[], documentPaths: ReadonlySet<string>, read: (path: string) => string | undefined): MentionTargets {
   const folders = new Set<string>();
@@ -121,7 +127,7 @@ function resolveCodeSpan(content: string, targets: MentionTargets): Omit<Mention
   if (path) return path;
   if (!name.includes('/')) {
     const named = targets.byName.get(name);
-    if (named?.length === 1 && (name.includes('.') || name.length >= minStemLength)) return { kind: 'file', target: named[0] };
+    if (named?.length === 1 && (name.includes('.') || distinctiveStem(name))) return { kind: 'file', target: named[0] };
   }
   const manifests = targets.dependencies.get(name);
   if (manifests) return { kind: 'dependency', target: name, manifests };
