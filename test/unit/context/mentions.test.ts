@@ -16,7 +16,7 @@ const decision = [
   'The client lives in `src/db/client.ts`, orders in `OrderRepository`, and we use `pg`.',
   'All of [the API](../../packages/api/) goes through it; see also `./src/db/pool.ts:12`.',
   'Prose naming src/db/schema.ts or OrderRepository does not count.',
-  '`index.ts` is ambiguous, `main` too short, `src/db/*.ts` a glob, `missing.ts` absent, `lodash` undeclared.',
+  '`index.ts` is ambiguous, `main` a word, `src/db/*.ts` a glob, `missing.ts` absent, `lodash` undeclared, `packages` a word without its slash.',
   '',
   '```ts',
   "import { client } from 'src/db/schema.ts'; // `src/db/schema.ts`",

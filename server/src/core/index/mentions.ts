@@ -58,8 +58,9 @@ export function mentionTargets(files: readonly string[], documentPaths: Readonly
   };
   for (const f of files) {
     for (let d = dirname(f); d !== '' && !folders.has(d); d = dirname(d)) folders.add(d);
-    if (documentPaths.has(f)) continue;
     const name = basename(f);
+    // A worktree's `.git` file is git's machinery, never the code a document is about.
+    if (documentPaths.has(f) || name === '.git') continue;
     addName(name, f);
     const dot = name.indexOf('.', 1);
     if (dot > 0) addName(name.slice(0, dot), f);
@@ -86,8 +87,11 @@ export function findMentions(docPath: string, text: string, targets: MentionTarg
     if (!resolved || resolved.target === docPath || documentPaths.has(resolved.target)) return;
     out.push({ ...resolved, range: lines.rangeOf(start, end), text: text.slice(start, end) });
   };
-  for (const span of codeSpans(text, bodyStart)) push(span.start, span.end, resolveCodeSpan(span.content, targets));
-  for (const link of scanMarkdownLinks(text, bodyStart)) push(link.start, link.end, resolveLink(docPath, link.url, targets));
+  const links = scanMarkdownLinks(text, bodyStart);
+  // [`src/db/`](src/db/) names the folder once: a code span inside a link is the link's text.
+  const inLink = (start: number) => links.some((l) => l.start <= start && start < l.end);
+  for (const span of codeSpans(text, bodyStart)) if (!inLink(span.start)) push(span.start, span.end, resolveCodeSpan(span.content, targets));
+  for (const link of links) push(link.start, link.end, resolveLink(docPath, link.url, targets));
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
@@ -123,7 +127,11 @@ function resolveCodeSpan(content: string, targets: MentionTargets): Omit<Mention
   // `src/a.ts:12` names the file; globs, calls, options and sentences are not names.
   const name = content.replace(/:\d+(?::\d+)?$/, '');
   if (name === '' || /[\s*?{}()[\]<>=,;'"|$!]/.test(name)) return undefined;
-  const path = resolvePath(name.replace(/^\.?\//, ''), targets);
+  const bare = name.replace(/^\.?\//, '');
+  // One segment is a path only when it looks like one (`package.json`, `test/`): `test` or `product`
+  // alone is as often a word, a function or a module as the folder of that name.
+  const pathLike = bare.includes('/') || (bare.includes('.') && bare !== '.git');
+  const path = pathLike ? resolvePath(bare, targets) : undefined;
   if (path) return path;
   if (!name.includes('/')) {
     const named = targets.byName.get(name);
