@@ -32,6 +32,8 @@ export interface RationaleApi {
   mentalModelState(): { visible: boolean; selected: string[]; loads: number };
   /** The status bar item's text while it is shown. */
   statusBarText(): string | undefined;
+  /** This File's rows, `label — description`, depth first, two spaces of indent per level. */
+  thisFileRows(): string[];
   /** The folder of the extension's logs, which holds the Rationale output channel's file. */
   readonly logUri: vscode.Uri;
 }
@@ -127,6 +129,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ration
     },
     mentalModelState: () => ({ visible: tree.treeView.visible, selected: tree.treeView.selection.map(labelOf), loads: tree.loadCount }),
     statusBarText: () => statusBar.shownText,
+    thisFileRows: () => thisFile.rows(),
     logUri: context.logUri,
   };
 

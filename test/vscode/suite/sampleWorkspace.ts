@@ -14,6 +14,7 @@ export interface RationaleApi {
   mentalModelLabels(): Promise<string[]>;
   mentalModelState(): { visible: boolean; selected: string[]; loads: number };
   statusBarText(): string | undefined;
+  thisFileRows(): string[];
   readonly logUri: vscode.Uri;
 }
 
