@@ -62,6 +62,19 @@ describe('mentions: documents naming code', () => {
     ]);
   });
 
+  it('pairs backtick runs as CommonMark does, and an unmatched run is text', () => {
+    const { mentions } = setup({ 'docs/adr/0003-ticks.md': '# Ticks\n\n``src/db/pool.ts`` and ``` `src/db/client.ts` ``` but `` not `src/db/schema.ts and a lone ` run.\n' });
+    assert.deepEqual(mentions.mentionsIn('docs/adr/0003-ticks.md').map((m) => [m.target, m.text]), [
+      ['src/db/pool.ts', '``src/db/pool.ts``'],
+    ], 'a span showing backticks is code about a name, not the name; the unmatched `` is text, and the lone ` pairs with the one before it');
+  });
+
+  it('reads a hostile line of backtick runs without a mention or a crash', () => {
+    const hostile = Array.from({ length: 2000 }, (_, i) => '`'.repeat(i + 1)).join('x');
+    const { mentions } = setup({ 'docs/adr/0003-ticks.md': `# Ticks\n\n${hostile}\n` });
+    assert.deepEqual(mentions.mentionsIn('docs/adr/0003-ticks.md'), []);
+  });
+
   it('never counts another document as code', () => {
     assert.deepEqual(mentions.mentionsIn('docs/adr/0002-other.md'), []);
   });

@@ -112,12 +112,43 @@ function codeSpans(text: string, from: number): { start: number; end: number; co
     } else if ((fence = fenceOpenedBy(line)) === undefined) {
       if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) inComment = true;
       else if (!/^( {4}|\t)/.test(line)) {
-        for (const m of line.matchAll(/(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)/g)) {
-          out.push({ start: pos + m.index, end: pos + m.index + m[0].length, content: m[2].trim() });
-        }
+        for (const span of inlineCodeSpans(line)) out.push({ start: pos + span.start, end: pos + span.end, content: span.content });
       }
     }
     pos = eol + 1;
+  }
+  return out;
+}
+
+/**
+ * Code spans of one line, as CommonMark pairs them: a run of backticks closes at the next run of the
+ * same length; an unmatched run is literal text. Linear in the line (one pass over its runs), so a
+ * hostile line of backticks costs no more than any other.
+ */
+function inlineCodeSpans(line: string): { start: number; end: number; content: string }[] {
+  const runs: { at: number; length: number }[] = [];
+  for (let i = line.indexOf('`'); i >= 0; i = line.indexOf('`', i)) {
+    let j = i;
+    while (line.charCodeAt(j) === 96) j++;
+    runs.push({ at: i, length: j - i });
+    i = j;
+  }
+  // For each run, the index of the next run of the same length (or -1).
+  const nextSame = new Array<number>(runs.length).fill(-1);
+  const lastOfLength = new Map<number, number>();
+  for (let r = runs.length - 1; r >= 0; r--) {
+    nextSame[r] = lastOfLength.get(runs[r].length) ?? -1;
+    lastOfLength.set(runs[r].length, r);
+  }
+  const out: { start: number; end: number; content: string }[] = [];
+  for (let r = 0; r < runs.length; r++) {
+    const close = nextSame[r];
+    if (close < 0) continue;
+    const open = runs[r];
+    const end = runs[close].at + open.length;
+    const content = line.slice(open.at + open.length, runs[close].at).trim();
+    if (content !== '') out.push({ start: open.at, end, content });
+    r = close;
   }
   return out;
 }
