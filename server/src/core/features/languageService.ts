@@ -2,7 +2,7 @@ import type { Position, Range } from '../base/range.js';
 import { LineMap } from '../base/range.js';
 import type { DocKind, RationaleDocument } from '../documents/document.js';
 import { governing, type GoverningDocument } from '../index/governance.js';
-import { MentionIndex, type MentionSpan } from '../index/mentions.js';
+import { MentionCache, MentionIndex, type MentionSpan } from '../index/mentions.js';
 import { resolveId, resolveLink, type WorkspaceIndex } from '../index/workspaceIndex.js';
 import { scanAnnotations } from '../source/scanAnnotations.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -105,10 +105,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const searchers = new WeakMap<WorkspaceIndex, DocumentSearch>();
   // Mentions read every document's body, so they are computed on first use, once per snapshot, never by `check`.
   const mentionIndexes = new WeakMap<WorkspaceIndex, MentionIndex>();
+  const mentionCache = new MentionCache();
   const mentionsOf = (index: WorkspaceIndex) => {
     let m = mentionIndexes.get(index);
     if (!m) {
-      m = new MentionIndex(index, text);
+      m = new MentionIndex(index, text, mentionCache);
       mentionIndexes.set(index, m);
     }
     return m;

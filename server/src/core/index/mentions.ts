@@ -207,12 +207,15 @@ export class MentionIndex {
   private readonly byDocument = new Map<string, MentionSpan[]>();
   private readonly documents: ReadonlyMap<string, RationaleDocument>;
 
-  constructor(index: WorkspaceIndex, read: (path: string) => string | undefined) {
+  constructor(index: WorkspaceIndex, read: (path: string) => string | undefined, cache = new MentionCache()) {
     const documentPaths = new Set(index.documents.keys());
-    const targets = mentionTargets(index.files, documentPaths, read);
+    const targets = cache.targets(index.files, documentPaths, read);
     for (const doc of index.documents.values()) {
-      const text = read(doc.path);
-      if (text !== undefined) this.byDocument.set(doc.path, findMentions(doc.path, text, targets, documentPaths));
+      const mentions = cache.mentions(doc, targets, () => {
+        const text = read(doc.path);
+        return text === undefined ? undefined : findMentions(doc.path, text, targets, documentPaths);
+      });
+      if (mentions) this.byDocument.set(doc.path, mentions);
     }
     this.documents = index.documents;
   }
@@ -231,5 +234,31 @@ export class MentionIndex {
       if (mention && document) out.push({ document, mention });
     }
     return out;
+  }
+}
+
+/**
+ * What one snapshot's mentions can share with the next: an edit to a code file leaves the file list,
+ * the manifests and every document as they were, so neither targets nor any document's mentions are
+ * recomputed. Targets are reused while the file list, the documents and the manifests' texts are
+ * equal; a document's mentions while its parsed document (replaced on every change) and the targets are.
+ */
+export class MentionCache {
+  private last: { key: string; targets: MentionTargets } | undefined;
+  private readonly byDocument = new WeakMap<RationaleDocument, { targets: MentionTargets; mentions: MentionSpan[] | undefined }>();
+
+  targets(files: readonly string[], documentPaths: ReadonlySet<string>, read: (path: string) => string | undefined): MentionTargets {
+    const manifests = files.filter(isManifest).map((f) => `${f}\0${read(f) ?? ''}`);
+    const key = [files.join('\n'), [...documentPaths].join('\n'), ...manifests].join('\0\0');
+    if (this.last?.key !== key) this.last = { key, targets: mentionTargets(files, documentPaths, read) };
+    return this.last.targets;
+  }
+
+  mentions(doc: RationaleDocument, targets: MentionTargets, compute: () => MentionSpan[] | undefined): MentionSpan[] | undefined {
+    const hit = this.byDocument.get(doc);
+    if (hit && hit.targets === targets) return hit.mentions;
+    const mentions = compute();
+    this.byDocument.set(doc, { targets, mentions });
+    return mentions;
   }
 }
