@@ -110,11 +110,9 @@ export function groupByDocument(entries: readonly GoverningEntry[]): GoverningDo
   return [...byKey.values()];
 }
 
-const viaText: Record<GoverningEntry['via'], string> = { annotation: 'cited', scope: 'applies-to', rule: 'rule' };
-
-/** `cited on line 12 · applies-to`: why the document governs the file, for descriptions. */
+/** `cited on line 12`, `its rule scopes src/ui/**`: why the document governs the file, for descriptions (the server words it). */
 export function governingReason(g: GoverningDocument): string {
   return g.vias
-    .map((v) => (v === 'annotation' && g.lines.length ? `cited on line ${g.lines.map((l) => l + 1).join(', ')}` : viaText[v]))
+    .map((v) => (v === 'annotation' && g.lines.length ? `cited on line ${g.lines.map((l) => l + 1).join(', ')}` : v === g.entry.via ? g.entry.reason : v))
     .join(' · ');
 }

@@ -30,10 +30,10 @@ export interface RationaleApi {
   mentalModelLabels(): Promise<string[]>;
   /** Whether the Mental Model is visible, what is selected in it, and how many trees it loaded. */
   mentalModelState(): { visible: boolean; selected: string[]; loads: number };
-  /** Top-level rows of the This File view, as `label — description`. */
-  thisFileRows(): string[];
   /** The status bar item's text while it is shown. */
   statusBarText(): string | undefined;
+  /** This File's rows, `label — description`, depth first, two spaces of indent per level. */
+  thisFileRows(): string[];
   /** The folder of the extension's logs, which holds the Rationale output channel's file. */
   readonly logUri: vscode.Uri;
 }
@@ -128,12 +128,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ration
       return labels;
     },
     mentalModelState: () => ({ visible: tree.treeView.visible, selected: tree.treeView.selection.map(labelOf), loads: tree.loadCount }),
-    thisFileRows: () => thisFile.getChildren().map((e) => {
-      const item = thisFile.getTreeItem(e);
-      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-      return item.description ? `${label} — ${String(item.description)}` : label;
-    }),
     statusBarText: () => statusBar.shownText,
+    thisFileRows: () => thisFile.rows(),
     logUri: context.logUri,
   };
 

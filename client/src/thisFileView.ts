@@ -7,10 +7,12 @@ import * as vscode from 'vscode';
 import type { CoveredRequirement, DocumentSummary } from '../../server/src/protocol';
 import { groupByDocument, governingReason, type ActiveFileGoverning, type GoverningDocument } from './activeFileGoverning';
 import { documentDescription, documentLabel, documentTooltip, statusIcon } from './documentPresentation';
+import { governingGroups, type GoverningGroup } from './governingGroups';
 
 export const thisFileViewId = 'rationale.thisFile';
 
 type ThisFileElement =
+  | { type: 'group'; group: GoverningGroup }
   | { type: 'governing'; governing: GoverningDocument }
   | { type: 'chain'; document: DocumentSummary; role: 'project' | 'goal' }
   | { type: 'citation'; uri: string; line: number }
@@ -40,10 +42,11 @@ export class ThisFileView implements vscode.TreeDataProvider<ThisFileElement>, v
     const state = this.active.current;
     if (!element) {
       return [
-        ...groupByDocument(state.entries).map((governing): ThisFileElement => ({ type: 'governing', governing })),
+        ...governingGroups(groupByDocument(state.entries)).map((group): ThisFileElement => ({ type: 'group', group })),
         ...state.covered.map((covered): ThisFileElement => ({ type: 'covers', uri: state.uri?.toString() ?? '', covered })),
       ];
     }
+    if (element.type === 'group') return element.group.documents.map((governing) => ({ type: 'governing', governing }));
     if (element.type !== 'governing') return [];
     const { entry, lines } = element.governing;
     return [
@@ -55,6 +58,13 @@ export class ThisFileView implements vscode.TreeDataProvider<ThisFileElement>, v
 
   getTreeItem(element: ThisFileElement): vscode.TreeItem {
     switch (element.type) {
+      case 'group': {
+        const item = new vscode.TreeItem(element.group.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `group:${element.group.key}`;
+        item.description = element.group.description;
+        item.contextValue = 'governingGroup';
+        return item;
+      }
       case 'governing': {
         const g = element.governing;
         const doc = g.entry.document;
@@ -102,6 +112,21 @@ export class ThisFileView implements vscode.TreeDataProvider<ThisFileElement>, v
         return item;
       }
     }
+  }
+
+  /** Every row as the view shows it, for the in-host tests: `label — description`, indented by depth. */
+  rows(): string[] {
+    const out: string[] = [];
+    const walk = (element: ThisFileElement | undefined, depth: number) => {
+      for (const child of this.getChildren(element)) {
+        const item = this.getTreeItem(child);
+        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+        out.push(`${'  '.repeat(depth)}${label}${item.description ? ` — ${String(item.description)}` : ''}`);
+        walk(child, depth + 1);
+      }
+    };
+    walk(undefined, 0);
+    return out;
   }
 
   dispose(): void {

@@ -84,8 +84,13 @@ export interface GoverningParams {
 
 export interface GoverningEntry {
   document: DocumentSummary;
-  via: 'annotation' | 'scope' | 'rule';
-  /** Where the annotation is, when via is annotation. */
+  /** How it governs, strongest first: annotation, applies-to scope, a rule's own scope, a bare id in a comment, a mention in its text. */
+  via: 'annotation' | 'scope' | 'rule' | 'bare-id' | 'mention';
+  /** Annotations, scopes and rules are strong; bare ids and mentions only suggest a link and are shown apart. */
+  strength: 'strong' | 'weak';
+  /** The reason in words: `cited on line 3`, `its rule scopes src/ui/**`, `mentioned in ADR-0021 as \`src/db/\``. */
+  reason: string;
+  /** Where the annotation or bare id is, when via is annotation or bare-id. */
   line?: number;
   projects: DocumentSummary[];
   goals: DocumentSummary[];

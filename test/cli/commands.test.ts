@@ -177,7 +177,7 @@ describe('rationale explain', () => {
   it('says when nothing governs a line outside the annotated block', async () => {
     const r = await rationale(['explain', 'src/ui/dashboard.ts:10'], { files: model });
     assert.equal(r.code, 0);
-    assert.equal(r.stdout, "Nothing governs src/ui/dashboard.ts:10: no annotation covers it and no decision's applies-to matches it.\n");
+    assert.equal(r.stdout, "Nothing governs src/ui/dashboard.ts:10: no annotation or id covers it, no decision's applies-to or rules scope it, and no document mentions it.\n");
   });
 
   it('names decisions by scope, from any working directory or with an absolute path', async () => {

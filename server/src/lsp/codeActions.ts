@@ -37,11 +37,14 @@ export function onCodeAction(sessions: Sessions, params: CodeActionParams, optio
   const uri = params.textDocument.uri;
   const at = sessions.locate(uri);
   if (!at) return [];
-  return params.context.diagnostics
+  const fixes = params.context.diagnostics
     .filter((d) => d.source === diagnosticSource)
     .flatMap((diagnostic) => {
       const data = (diagnostic.data ?? { decision: null }) as DiagnosticData;
       const finding = { ...data, code: String(diagnostic.code), range: diagnostic.range };
       return at.session.features.quickFixes(at.path, finding).map((fix) => toCodeAction(uri, diagnostic, fix, options));
     });
+  // A document's own actions (mentions into applies-to) need no diagnostic.
+  const own = at.session.features.documentActions(at.path).map((fix): CodeAction => ({ title: fix.title, kind: CodeActionKind.QuickFix, edit: fix.edits ? toWorkspaceEdit(uri, fix.edits, options) : undefined }));
+  return [...fixes, ...own];
 }

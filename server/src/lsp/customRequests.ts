@@ -1,6 +1,7 @@
 import { URI } from 'vscode-uri';
 import * as nodePath from 'node:path';
 import { annotationLine } from '../core/features/annotationLine.js';
+import { governanceReason, governanceStrength } from '../core/features/governanceReason.js';
 import type { PreviewedModelNode } from '../core/features/languageService.js';
 import type { TracedItem } from '../core/requirements/workspaceRequirementTrace.js';
 import type { CoveredRequirement, RequirementSummary } from '../protocol.js';
@@ -33,6 +34,8 @@ export function onGoverning(sessions: Sessions, params: GoverningParams): Govern
   return session.features.governing(at.path, params.line).map((g) => ({
     document: toSummary(session.index, g.document, session.uriOf(g.document.path)),
     via: g.via,
+    strength: governanceStrength(g.via),
+    reason: governanceReason(g),
     line: g.reference?.range.start.line,
     projects: g.projects.map((p) => toSummary(session.index, p, session.uriOf(p.path))),
     goals: g.goals.map((x) => toSummary(session.index, x, session.uriOf(x.path))),

@@ -13,8 +13,9 @@ export interface RationaleApi {
   mentalModelTopLevel(): Promise<string[]>;
   mentalModelLabels(): Promise<string[]>;
   mentalModelState(): { visible: boolean; selected: string[]; loads: number };
-  thisFileRows(): string[];
   statusBarText(): string | undefined;
+  /** The This File view, depth-first, indented two spaces a level: `label — description`. */
+  thisFileRows(): string[];
   readonly logUri: vscode.Uri;
 }
 

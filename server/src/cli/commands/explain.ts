@@ -3,6 +3,8 @@ import * as nodePath from 'node:path';
 import type { RationaleDocument } from '../../core/documents/document.js';
 import { matchesAny } from '../../core/base/glob.js';
 import { chainOf, governing, type GoverningDocument } from '../../core/index/governance.js';
+import { governanceReason, governanceStrength } from '../../core/features/governanceReason.js';
+import { MentionIndex } from '../../core/index/mentions.js';
 import { LineMap } from '../../core/base/range.js';
 import { latestSuccessor, supersessionGraph } from '../../core/index/supersession.js';
 import { statusInForce } from '../../core/index/statusInForce.js';
@@ -56,8 +58,12 @@ interface ExplainedDocument {
   via: GoverningDocument['via'] | 'self';
   /** For annotations: the 1-based line of the annotation. */
   annotationLine?: number;
-  /** For scopes: the `applies-to` glob that matched. */
+  /** For scopes and rules: the glob that matched. */
   glob?: string;
+  /** Bare ids and mentions only suggest a link; annotations, scopes and rules govern. */
+  strength?: 'strong' | 'weak';
+  /** How it governs, in words (`its rule scopes src/ui/**`, `mentioned in ADR-0021 as \`src/db/\``). */
+  reason?: string;
   /** For superseded decisions: the decision in force now. */
   successor?: { id: string; title: string; file: string };
   projects: { id: string; title: string; status: string | null; file: string }[];
@@ -87,7 +93,7 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
     throw new CliError(`line ${line} is past the end of ${rel} (${lines.lineCount} lines)`);
   }
 
-  const explained = explain(index, rel, text, line === undefined ? undefined : line - 1);
+  const explained = explain(index, rel, text, line === undefined ? undefined : line - 1, (p) => loaded.workspace.readText(p));
   const exceptions = (index.annotations.get(rel)?.suppressions ?? []).filter((s) => line === undefined || s.targetLine === line - 1);
   if (args.flags.json) {
     io.stdout.write(`${JSON.stringify({
@@ -105,7 +111,7 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
   const where = escapeText(line !== undefined ? `${show(rel)}:${line}` : show(rel));
   const out: string[] = [];
   if (explained.length === 0) {
-    out.push(`Nothing governs ${where}: no annotation covers it and no decision's applies-to matches it.`);
+    out.push(`Nothing governs ${where}: no annotation or id covers it, no decision's applies-to or rules scope it, and no document mentions it.`);
   } else {
     const n = explained.filter((e) => e.via !== 'self').length;
     out.push(c.bold(explained[0].via === 'self' ? `${where} is ${escapeText(explained[0].id)}` : `${where} is governed by ${n} ${n === 1 ? 'document' : 'documents'}`));
@@ -122,12 +128,14 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
 }
 
 /** What governs a file or a zero-based line of it, with each document's chain up to its goals. */
-export function explain(index: WorkspaceIndex, path: string, text: string | undefined, line?: number): ExplainedDocument[] {
+export function explain(index: WorkspaceIndex, path: string, text: string | undefined, line?: number, read?: (path: string) => string | undefined): ExplainedDocument[] {
   const graph = supersessionGraph(index);
   const out: ExplainedDocument[] = [];
   const self = index.documents.get(path);
   if (self) out.push(describe(index, graph, path, { document: self, via: 'self', ...chainOf(index, self) }));
-  for (const g of governing(index, path, text, line)) {
+  // Mentions need every document's text; explain asks about one file, so they are computed here, not by check.
+  const mentions = read ? new MentionIndex(index, read).mentioning(path) : undefined;
+  for (const g of governing(index, path, text, line, mentions)) {
     if (g.document === self) continue;
     out.push(describe(index, graph, path, g));
   }
@@ -153,7 +161,13 @@ function describe(index: WorkspaceIndex, graph: ReturnType<typeof supersessionGr
     goals: g.goals.map(brief),
   };
   if (g.via === 'annotation' && g.reference) e.annotationLine = g.reference.range.start.line + 1;
-  if (g.via === 'scope') e.glob = d.appliesTo.find((glob) => matchesAny(path, [glob]));
+  if (g.via === 'bare-id' && g.reference) e.annotationLine = g.reference.range.start.line + 1;
+  if (g.via === 'scope') e.glob = g.glob ?? d.appliesTo.find((glob) => matchesAny(path, [glob]));
+  if (g.via === 'rule') e.glob = g.glob;
+  if (g.via !== 'self') {
+    e.strength = governanceStrength(g.via);
+    e.reason = governanceReason({ ...g, via: g.via });
+  }
   if (inForce.status === 'superseded') {
     const s = latestSuccessor(index, graph, d);
     if (s) e.successor = { id: s.id, title: s.title, file: s.path };
@@ -170,7 +184,7 @@ function renderBlock(e: ExplainedDocument, c: Colors, width: number, show: (path
   field('status', `${colored}${e.date ? ` · ${e.date}` : ''}${e.successor ? ` → now ${e.successor.id} ${e.successor.title} (${show(e.successor.file)})` : ''}`);
   if (e.via === 'annotation') field('why', `annotation on line ${e.annotationLine}`);
   else if (e.via === 'scope') field('why', `applies-to ${e.glob ?? 'scope'}`);
-  else if (e.via === 'rule') field('why', 'a rule of this decision covers the file');
+  else if (e.reason) field('why', escapeText(e.strength === 'weak' ? `${e.reason} (weaker than an annotation)` : e.reason));
   field('file', show(e.file));
   if (e.summary) {
     const wrapped = wrap(e.summary, Math.max(40, width - 11));

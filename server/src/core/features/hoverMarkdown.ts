@@ -5,6 +5,7 @@ import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { statusInForce, statusInForceText } from '../index/statusInForce.js';
 import type { Suppression } from '../source/codeReference.js';
 import { clientCommands } from './commandIds.js';
+import { byGovernanceStrength, governanceReason } from './governanceReason.js';
 import { commandLinkArguments, escapeMarkdown } from './markdownEscape.js';
 
 export interface HoverLinkTarget {
@@ -49,8 +50,17 @@ export function documentHover(index: WorkspaceIndex, doc: RationaleDocument, tar
 /** The hover over a line of code: every governing document, most specific (annotations) first. */
 export function governingHover(index: WorkspaceIndex, governing: readonly GoverningDocument[], target: HoverLinkTarget): string | undefined {
   if (governing.length === 0) return undefined;
-  const sorted = [...governing].sort((a, b) => (a.via === b.via ? 0 : a.via === 'annotation' ? -1 : 1));
-  return sorted.map((g) => documentHover(index, g.document, target, g.via)).join('\n\n---\n\n');
+  const sorted = [...governing].sort(byGovernanceStrength);
+  const sections = sorted.filter((g) => g.via !== 'mention').map((g) => (g.via === 'annotation' || g.via === 'scope' ? documentHover(index, g.document, target, g.via) : `_${escapeMarkdown(governanceReason(g))}_\n\n${documentHover(index, g.document, target)}`));
+  const mentions = mentionsLine(sorted.filter((g) => g.via === 'mention'), target);
+  return [...sections, ...(mentions ? [mentions] : [])].join('\n\n---\n\n');
+}
+
+/** Mentions are weaker than annotations and shown apart: one line naming each document and how it names the code. */
+function mentionsLine(mentions: readonly GoverningDocument[], target: HoverLinkTarget): string | undefined {
+  if (mentions.length === 0) return undefined;
+  const each = mentions.map((g) => `${commandLink(escapeMarkdown(g.document.id), clientCommands.openDocument, [target.uriOf(g.document.path)])} ${escapeMarkdown(g.document.title)}${g.mention ? ` (as ${escapeMarkdown(g.mention.text)})` : ''}`);
+  return `Mentioned in ${each.join(' · ')}`;
 }
 
 /** Exceptions recorded for a line (`rationale-disable-next-line`): hovers show them, they are not hidden. */

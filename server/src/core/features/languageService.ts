@@ -2,6 +2,7 @@ import type { Position, Range } from '../base/range.js';
 import { LineMap } from '../base/range.js';
 import type { DocKind, RationaleDocument } from '../documents/document.js';
 import { governing, type GoverningDocument } from '../index/governance.js';
+import { MentionCache, MentionIndex, type MentionSpan } from '../index/mentions.js';
 import { resolveId, resolveLink, type WorkspaceIndex } from '../index/workspaceIndex.js';
 import { scanAnnotations } from '../source/scanAnnotations.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -18,6 +19,7 @@ import { itemsOfProject, tagsInFile, type ResolvedTag } from '../requirements/re
 import type { TracedItem } from '../requirements/workspaceRequirementTrace.js';
 import { requirementCompletions, requirementDefinition, requirementHover, requirementReferences } from './requirementFeatures.js';
 import { quickFixes, type FixableFinding, type QuickFix } from './quickFixes.js';
+import { appliesToFromMentions } from './appliesToFromMentions.js';
 import { DocumentSearch, type SearchHit, type SearchOptions } from './search.js';
 
 // @decision ADR-0002: editor features are core functions behind one front object; LSP handlers only convert.
@@ -88,6 +90,10 @@ export interface LanguageService {
   /** Goals, projects and decisions whose id or title contains every word of the query. */
   symbols(query: string, limit: number): RationaleDocument[];
   quickFixes(path: string, finding: FixableFinding): QuickFix[];
+  /** Fixes a document offers without a finding: turning repeated mentions of a folder into `applies-to`. */
+  documentActions(path: string): QuickFix[];
+  /** The code a goal, project or decision names in its text (backticked paths, links, dependencies). */
+  mentionsIn(path: string): readonly MentionSpan[];
   mentalModel(): { goals: PreviewedModelNode[]; unlinked: PreviewedModelNode[] };
   /** What governs a file of code (or one line of it); nothing for a goal, project or decision. */
   governing(path: string, line?: number): GoverningDocument[];
@@ -106,6 +112,18 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const idPrefixes = (index: WorkspaceIndex) => Object.values(index.config.idPrefixes);
   // One search index per snapshot: building it costs far more than a query.
   const searchers = new WeakMap<WorkspaceIndex, DocumentSearch>();
+  // Mentions read every document's body, so they are computed on first use, once per snapshot, never by `check`.
+  const mentionIndexes = new WeakMap<WorkspaceIndex, MentionIndex>();
+  const mentionCache = new MentionCache();
+  const mentionsOf = (index: WorkspaceIndex) => {
+    let m = mentionIndexes.get(index);
+    if (!m) {
+      m = new MentionIndex(index, text, mentionCache);
+      mentionIndexes.set(index, m);
+    }
+    return m;
+  };
+  const governingWithMentions = (index: WorkspaceIndex, path: string, t: string | undefined, line?: number) => governing(index, path, t, line, mentionsOf(index).mentioning(path));
 
   return {
     hover(path, position) {
@@ -122,7 +140,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const line = position.line;
       const parts = [
         exceptionsHover(scanAnnotations(path, t, { idPrefixes: idPrefixes(index) }).suppressions, line),
-        governingHover(index, governing(index, path, t, line), options),
+        governingHover(index, governingWithMentions(index, path, t, line), options),
       ].filter((p): p is string => p !== undefined);
       return parts.length ? { markdown: parts.join('\n\n---\n\n') } : undefined;
     },
@@ -152,6 +170,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       if (!target) return [];
       const refs: PathLocation[] = findReferences(index, target).map((r) => ({ path: r.path, range: r.range }));
       if (includeDeclaration) refs.unshift({ path: target.path, range: target.titleRange });
+      // Mentions are weaker than citations and listed after them: where the document names code.
+      const start = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      for (const m of mentionsOf(index).mentionsIn(target.path)) {
+        if (m.kind === 'file') refs.push({ path: m.target, range: start });
+        else if (m.kind === 'dependency') refs.push(...(m.manifests ?? []).map((p) => ({ path: p, range: start })));
+        else refs.push({ path: target.path, range: m.range });
+      }
       return refs;
     },
 
@@ -209,7 +234,18 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     governing(path, line) {
       const index = options.index();
       if (index.documents.has(path)) return [];
-      return governing(index, path, text(path), line);
+      return governingWithMentions(index, path, text(path), line);
+    },
+
+    mentionsIn(path) {
+      return mentionsOf(options.index()).mentionsIn(path);
+    },
+
+    documentActions(path) {
+      const index = options.index();
+      const doc = index.documents.get(path);
+      const t = text(path);
+      return doc && t !== undefined ? appliesToFromMentions(doc, t, mentionsOf(index).mentionsIn(path)) : [];
     },
 
     coveredRequirements(path, line) {

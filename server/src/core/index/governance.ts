@@ -2,16 +2,26 @@ import type { CodeReference } from '../source/codeReference.js';
 import type { RationaleDocument } from '../documents/document.js';
 import { matchesAny } from '../base/glob.js';
 import { LineMap } from '../base/range.js';
+import { ruleScope } from '../rules/ruleScope.js';
+import type { MentionSpan } from './mentions.js';
 import { resolveId, resolveLink, type WorkspaceIndex } from './workspaceIndex.js';
 
-/** Why a document governs a place in the code. */
-export type GovernanceVia = 'annotation' | 'scope' | 'rule';
+/**
+ * Why a document governs a place in the code, strongest first: an `@decision` annotation, its
+ * `applies-to`, one of its rules' own scope (`files`, a layer's `from`), a bare id in a comment,
+ * and a mention of the code in the document's text.
+ */
+export type GovernanceVia = 'annotation' | 'scope' | 'rule' | 'bare-id' | 'mention';
 
 export interface GoverningDocument {
   document: RationaleDocument;
   via: GovernanceVia;
-  /** For annotations: the annotation itself. */
+  /** For annotations and bare ids: the reference itself. */
   reference?: CodeReference;
+  /** For scopes and rules: the glob that matched the file. */
+  glob?: string;
+  /** For mentions: where the document names the code. */
+  mention?: MentionSpan;
   /** The projects the decision serves (from its `project` links), and their goals plus its own. */
   projects: RationaleDocument[];
   goals: RationaleDocument[];
@@ -66,34 +76,64 @@ function annotationSpan(lines: LineMap, annotationLine: number): { start: number
 }
 
 /**
- * What governs a file, or one line of it: decisions (and projects, goals) cited by annotations whose
- * span covers the line, and decisions whose `applies-to` scope (or rules' `files`) match the file.
+ * What governs a file, or one line of it, strongest reason first: decisions (and projects, goals)
+ * cited by annotations whose span covers the line, decisions whose `applies-to` matches the file,
+ * decisions whose rules scope it by their own `files` or a layer's `from`, bare ids in comments,
+ * and (when the caller has computed them) documents that mention the file. Each document is listed
+ * once, for its strongest reason.
  */
-export function governing(index: WorkspaceIndex, path: string, text: string | undefined, line?: number): GoverningDocument[] {
+export function governing(index: WorkspaceIndex, path: string, text: string | undefined, line?: number, mentions?: readonly Mentioning[]): GoverningDocument[] {
   const out: GoverningDocument[] = [];
   const seen = new Set<string>();
-  const add = (document: RationaleDocument, via: GovernanceVia, reference?: CodeReference) => {
-    const key = `${document.path}|${via}`;
-    if (seen.has(key) || [...seen].some((k) => k.startsWith(`${document.path}|`))) return;
-    seen.add(key);
-    out.push({ document, via, reference, ...chainOf(index, document) });
+  const add = (document: RationaleDocument, via: GovernanceVia, detail: { reference?: CodeReference; glob?: string; mention?: MentionSpan } = {}) => {
+    if (seen.has(document.path)) return;
+    seen.add(document.path);
+    out.push({ document, via, ...detail, ...chainOf(index, document) });
   };
   const annotations = index.annotations.get(path);
-  if (annotations) {
-    const lines = text !== undefined ? new LineMap(text) : undefined;
-    for (const ref of annotations.references) {
-      if (ref.strength !== 'annotation') continue;
+  const lines = annotations && text !== undefined ? new LineMap(text) : undefined;
+  const cited = (strength: CodeReference['strength'], via: GovernanceVia) => {
+    for (const ref of annotations?.references ?? []) {
+      if (ref.strength !== strength) continue;
       const doc = resolveId(index, ref.id, ref.kind);
       if (!doc) continue;
       if (line !== undefined && lines) {
         const span = annotationSpan(lines, ref.range.start.line);
         if (line < span.start || line > span.end) continue;
       }
-      add(doc, 'annotation', ref);
+      add(doc, via, { reference: ref });
     }
+  };
+  cited('annotation', 'annotation');
+  for (const doc of index.documents.values()) {
+    const glob = doc.appliesTo.find((g) => matchesAny(path, [g]));
+    if (glob !== undefined) add(doc, 'scope', { glob });
   }
   for (const doc of index.documents.values()) {
-    if (doc.appliesTo.length > 0 && matchesAny(path, doc.appliesTo)) add(doc, 'scope');
+    const glob = ruleScopeGlob(doc, path);
+    if (glob !== undefined) add(doc, 'rule', { glob });
   }
+  cited('mention', 'bare-id');
+  for (const m of mentions ?? []) add(m.document, 'mention', { mention: m.mention });
   return out;
+}
+
+/** A document naming a file in its text (see mentions.ts). */
+export interface Mentioning {
+  document: RationaleDocument;
+  mention: MentionSpan;
+}
+
+/**
+ * The glob by which one of the document's rules scopes the file on its own terms: its `files`, or a
+ * layer rule's `from`. A rule that falls back to `applies-to` adds nothing to the scope, and one
+ * with no scope at all covers every file, which would make the decision govern the whole repository.
+ */
+function ruleScopeGlob(doc: RationaleDocument, path: string): string | undefined {
+  for (const spec of doc.rules) {
+    const own = spec.files.length > 0 || spec.kind === 'forbid-layer';
+    if (!own || !ruleScope(spec, doc).test(path)) continue;
+    return [...spec.files, ...(spec.from ?? [])].find((g) => matchesAny(path, [g])) ?? spec.files[0] ?? spec.from?.[0];
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import { range, type Range } from '../base/range.js';
+import { closesFence, fenceOpenedBy } from '../documents/codeFence.js';
 import { splitFrontMatter } from '../documents/frontMatter.js';
 import type { RequirementFinding } from './requirementFinding.js';
 import { formatRequirementId, requirementIdPattern } from './requirementId.js';
@@ -60,11 +61,6 @@ const idInText = new RegExp(String.raw`(?<![\p{L}\p{N}_~])${requirementIdPattern
 const forwardNotation = new RegExp(String.raw`(?<![A-Za-z])([A-Za-z]+)[ \t]*-->[ \t]*([A-Za-z]+(?:[ \t]*,[ \t]*[A-Za-z]+)*)[ \t]*:[ \t]*\x60?${requirementIdPattern}`, 'u');
 const artifactType = /^[A-Za-z]+$/;
 
-interface Fence {
-  char: string;
-  length: number;
-}
-
 interface OpenItem {
   item: RequirementItem;
   section: Section;
@@ -75,7 +71,8 @@ class ItemParser {
   readonly items: RequirementItem[] = [];
   readonly problems: RequirementFinding[] = [];
   private open: OpenItem | undefined;
-  private fence: Fence | undefined;
+  /** The run of backticks or tildes that opened the code fence we are in. */
+  private fence: string | undefined;
   private oftOff = false;
   /** The last heading, while only blank lines follow it: the title of an id that comes next. */
   private heading: string | undefined;
@@ -91,7 +88,7 @@ class ItemParser {
       if (closesFence(text, this.fence)) this.fence = undefined;
       return;
     }
-    const fence = opensFence(text);
+    const fence = fenceOpenedBy(text);
     if (fence) {
       this.fence = fence;
       this.heading = undefined;
@@ -277,21 +274,6 @@ function commaSeparated(text: string): { word: string; at: number }[] {
   const re = /[^,\s]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push({ word: m[0], at: m.index });
   return out;
-}
-
-// TODO(lead): use the shared fence helper in core/documents once it lands; these two mirror CommonMark.
-/** A fence opener: three or more backticks or tildes, indented at most three spaces; a backtick fence's info string has no backtick. */
-function opensFence(line: string): Fence | undefined {
-  const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-  if (!m) return undefined;
-  if (m[1][0] === '`' && m[2].includes('`')) return undefined;
-  return { char: m[1][0], length: m[1].length };
-}
-
-/** A fence closes with the same character, at least as many, and nothing else on the line. */
-function closesFence(line: string, fence: Fence): boolean {
-  const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-  return m !== null && m[1][0] === fence.char && m[1].length >= fence.length;
 }
 
 /** Calls `visit` with each line (without its `\r\n` or `\n`), its zero-based number and its offset. */
