@@ -4,7 +4,7 @@
 // an answer left out is asked for (the supersede question is answered in the quick pick here).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { acceptQuickPick, deleteCreated, escapeQuickInput, fileName, rationaleIndexed, readText, sampleUri, waitFor } from './sampleWorkspace';
+import { acceptQuickPick, escapeQuickInput, fileName, filesCreatedBySuite, readText, sampleUri, waitFor } from './sampleWorkspace';
 
 async function snapshot(folder: vscode.Uri): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -15,17 +15,7 @@ async function snapshot(folder: vscode.Uri): Promise<Map<string, string>> {
 }
 
 suite('rationale.newDecision', () => {
-  const created: vscode.Uri[] = [];
-
-  suiteSetup(async () => {
-    await rationaleIndexed();
-  });
-
-  teardown(async () => {
-    // Leave the sample as the other tests expect it: close and delete what we created.
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await deleteCreated(created.splice(0));
-  });
+  const created = filesCreatedBySuite();
 
   test('creates 0009 then 0010 in docs/adr, opened, titled, and touches nothing else', async () => {
     const adrFolder = sampleUri('docs/adr');

@@ -3,7 +3,7 @@
 // server indexes it at once. Titles (and ids) are passed as arguments instead of typed.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { deleteCreated, fileName, rationaleIndexed, readText, sampleUri, waitFor } from './sampleWorkspace';
+import { fileName, filesCreatedBySuite, readText, waitFor } from './sampleWorkspace';
 
 /** Waits until the workspace symbol search finds `id: title` in `uri`. */
 async function indexedAs(id: string, title: string, uri: vscode.Uri): Promise<void> {
@@ -16,16 +16,7 @@ async function indexedAs(id: string, title: string, uri: vscode.Uri): Promise<vo
 const folderOf = (uri: vscode.Uri) => vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..'));
 
 suite('new documents', () => {
-  const created: vscode.Uri[] = [];
-
-  suiteSetup(async () => {
-    await rationaleIndexed();
-  });
-
-  teardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await deleteCreated(created.splice(0));
-  });
+  const created = filesCreatedBySuite();
 
   async function run(command: string, ...args: unknown[]): Promise<vscode.Uri> {
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(command, ...args);

@@ -191,6 +191,23 @@ export async function deleteCreated(uris: readonly vscode.Uri[]): Promise<void> 
 }
 
 /**
+ * For a suite whose tests create files: waits for the first index, and after each test closes
+ * every editor and deletes what the test pushed onto the returned list.
+ */
+export function filesCreatedBySuite(): vscode.Uri[] {
+  const created: vscode.Uri[] = [];
+  suiteSetup(async () => {
+    await rationaleIndexed();
+  });
+  teardown(async () => {
+    // Leave the sample as the other tests expect it: close and delete what was created.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await deleteCreated(created.splice(0));
+  });
+  return created;
+}
+
+/**
  * Changes a setting in the user settings (as a person would in the Settings editor) and
  * resolves once the change reached the extension.
  */

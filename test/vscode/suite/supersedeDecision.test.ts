@@ -9,6 +9,7 @@ import {
   deleteCreated,
   escapeQuickInput,
   fileName,
+  filesCreatedBySuite,
   rationaleIndexed,
   readText,
   restoreText,
@@ -107,16 +108,7 @@ suite('rationale.supersedeDecision', () => {
 });
 
 suite('rationale.newDecision: Escape at "Does it supersede…?"', () => {
-  const created: vscode.Uri[] = [];
-
-  suiteSetup(async () => {
-    await rationaleIndexed();
-  });
-
-  teardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await deleteCreated(created.splice(0));
-  });
+  const created = filesCreatedBySuite();
 
   test('keeps the title: the decision is created, superseding nothing', async () => {
     const adrFolder = sampleUri('docs/adr');
