@@ -1,5 +1,4 @@
-import type { Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
-import type { Finding } from '../core/base/finding.js';
+import type { Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, ResultProgressReporter, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDiagnosticReportPartialResult, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { contentHash } from '../core/base/contentHash.js';
 import { toDiagnostic } from './convert.js';
 import type { Sessions } from './sessions.js';
@@ -18,29 +17,45 @@ export function onDocumentDiagnostics(sessions: Sessions, params: DocumentDiagno
   return { kind: 'full', resultId: id, items };
 }
 
+/** Files per partial result: a first pull over a large workspace arrives in pieces, not one huge response. */
+const partialBatch = 500;
+
 /**
- * Workspace-wide pull diagnostics, so Problems lists violations in files nobody opened. Results are
- * cached per index snapshot and reported as unchanged when the client already has them.
+ * Workspace-wide pull diagnostics, so Problems lists violations in files nobody opened. Each file's
+ * result id changes only when its findings do (WorkspaceSession.workspaceReports), so the pulls
+ * VS Code repeats every 2 s are answered `unchanged` without converting anything. When the client
+ * accepts partial results, reports go out in batches as they are made.
  */
-export function onWorkspaceDiagnostics(sessions: Sessions, params: WorkspaceDiagnosticParams, reported: Set<string>): WorkspaceDiagnosticReport {
+export function onWorkspaceDiagnostics(
+  sessions: Sessions,
+  params: WorkspaceDiagnosticParams,
+  reported: Set<string>,
+  progress?: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult>,
+): WorkspaceDiagnosticReport {
   const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
-  const items: WorkspaceDocumentDiagnosticReport[] = [];
+  // vscode-languageserver gives a reporter only when the client sent a partialResultToken.
+  const streaming = progress !== undefined;
+  let items: WorkspaceDocumentDiagnosticReport[] = [];
+  const flush = () => {
+    if (streaming && items.length > 0) {
+      progress.report({ items });
+      items = [];
+    }
+  };
   const now = new Set<string>();
   for (const session of sessions.all()) {
-    const byPath = new Map<string, Finding[]>();
-    for (const f of session.workspaceFindings()) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
-    for (const [path, findings] of byPath) {
+    for (const [path, report] of session.workspaceReports()) {
       const uri = session.uriOf(path);
       now.add(uri);
-      const diags = findings.map(toDiagnostic);
-      const id = resultId(diags);
-      if (previous.get(uri) === id) items.push({ kind: 'unchanged', uri, resultId: id, version: null });
-      else items.push({ kind: 'full', uri, resultId: id, version: null, items: diags });
+      if (previous.get(uri) === report.resultId) items.push({ kind: 'unchanged', uri, resultId: report.resultId, version: null });
+      else items.push({ kind: 'full', uri, resultId: report.resultId, version: null, items: report.findings.map(toDiagnostic) });
+      if (items.length >= partialBatch) flush();
     }
   }
   // Files that had findings and have none now must be cleared explicitly.
   for (const uri of reported) if (!now.has(uri)) items.push({ kind: 'full', uri, version: null, items: [] });
   reported.clear();
   for (const uri of now) reported.add(uri);
+  flush();
   return { items };
 }

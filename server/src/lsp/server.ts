@@ -62,7 +62,9 @@ function registerLanguageFeatures(state: ServerState): void {
   connection.onDocumentLinks(afterIndexing(state, [], (p) => onDocumentLinks(sessions, p)));
   connection.onCodeAction(afterIndexing(state, [], (p) => onCodeAction(sessions, p, { snippetEdits: state.client.snippetEdits })));
   connection.languages.diagnostics.on(afterIndexing(state, { kind: 'full', items: [] }, (p) => onDocumentDiagnostics(sessions, p)));
-  connection.languages.diagnostics.onWorkspace(afterIndexing(state, { items: [] }, (p) => onWorkspaceDiagnostics(sessions, p, reported)));
+  connection.languages.diagnostics.onWorkspace((params, token, workDone, resultProgress) =>
+    afterIndexing(state, { items: [] }, (p: typeof params) => onWorkspaceDiagnostics(sessions, p, reported, resultProgress))(params),
+  );
 }
 
 /** Rationale's own requests (protocol.ts). */

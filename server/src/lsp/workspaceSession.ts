@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as nodePath from 'node:path';
 import { URI } from 'vscode-uri';
 import { createCheckContext, findingsForFile, checkWithContext, withIndex, type CheckContext, type FileCheckResult } from '../core/checks/checkWorkspace.js';
@@ -52,6 +53,15 @@ export class WorkspaceSession {
   private workspaceFindingsByPath: Map<string, Finding[]> | undefined;
   private readonly dirty = new Set<string>();
   private workspaceResult: { index: WorkspaceIndex; findings: Finding[] } | undefined;
+  /**
+   * Each file's workspace findings with a result id that changes only when they do, so the
+   * client's repeated workspace pulls (VS Code asks every 2 s) are answered `unchanged` without
+   * converting or hashing anything.
+   */
+  private readonly reports = new Map<string, WorkspaceFileReport>();
+  private reportCounter = 0;
+  /** Distinguishes this server's result ids from those a client kept from an earlier server. */
+  private readonly reportEpoch = randomUUID().slice(0, 8);
   /** Bumped on every new snapshot; lets caches and the client tell snapshots apart. */
   version = 0;
 
@@ -120,6 +130,7 @@ export class WorkspaceSession {
     this.setIndex(r.index);
     this.context = r.context;
     this.workspaceFindingsByPath = groupByPath(r.result.findings);
+    this.refreshReports(this.workspaceFindingsByPath.keys(), true);
     this.dirty.clear();
     return r.index;
   }
@@ -222,20 +233,56 @@ export class WorkspaceSession {
   workspaceFindings(): readonly Finding[] {
     const index = this.index;
     if (this.workspaceResult?.index === index) return this.workspaceResult.findings;
+    const byPath = this.currentFindingsByPath();
+    const findings = [...byPath.values()].flat();
+    this.workspaceResult = { index, findings };
+    return findings;
+  }
+
+  /** Each file with findings, and a result id that is the same as long as its findings are. */
+  workspaceReports(): ReadonlyMap<string, WorkspaceFileReport> {
+    this.currentFindingsByPath();
+    return this.reports;
+  }
+
+  /** Brings the per-file findings up to date: all of them after a document changed, else only edited files. */
+  private currentFindingsByPath(): ReadonlyMap<string, Finding[]> {
+    const index = this.index;
     const ctx = this.checkContext();
     if (!this.workspaceFindingsByPath) {
       this.workspaceFindingsByPath = groupByPath(checkWithContext(ctx, this.workspace).findings);
-    } else {
+      this.refreshReports(this.workspaceFindingsByPath.keys(), true);
+    } else if (this.dirty.size > 0) {
       for (const p of this.dirty) {
         const findings = index.fileSet.has(p) ? findingsForFile(ctx, p, this.workspace.readText(p)).findings : [];
         if (findings.length) this.workspaceFindingsByPath.set(p, findings);
         else this.workspaceFindingsByPath.delete(p);
       }
+      this.refreshReports(this.dirty, false);
     }
     this.dirty.clear();
-    const findings = [...this.workspaceFindingsByPath.values()].flat();
-    this.workspaceResult = { index, findings };
-    return findings;
+    return this.workspaceFindingsByPath;
+  }
+
+  /**
+   * New result ids for the given files whose findings differ from what was reported (compared by
+   * value: a recheck usually finds the same). With `all`, files no longer with findings are dropped.
+   */
+  private refreshReports(paths: Iterable<string>, all: boolean): void {
+    const byPath = this.workspaceFindingsByPath!;
+    const seen = new Set<string>();
+    for (const p of paths) {
+      seen.add(p);
+      const findings = byPath.get(p);
+      if (!findings) {
+        this.reports.delete(p);
+        continue;
+      }
+      const old = this.reports.get(p);
+      if (old && sameFindings(old.findings, findings)) continue;
+      this.reports.set(p, { findings, resultId: `${this.reportEpoch}.${++this.reportCounter}` });
+    }
+    if (all) for (const p of [...this.reports.keys()]) if (!seen.has(p)) this.reports.delete(p);
   }
 }
 
@@ -256,6 +303,16 @@ function tooLargeFinding(path: string, size: number, limit: number): Finding {
     decision: null,
     message: `This file is too large for Rationale (${size} bytes; the limit, setting rationale.maxFileSizeBytes, is ${limit} bytes): it is not indexed or checked.`,
   };
+}
+
+/** One file's workspace findings and the result id the client last got for them. */
+export interface WorkspaceFileReport {
+  readonly findings: readonly Finding[];
+  readonly resultId: string;
+}
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }
 
 function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {
