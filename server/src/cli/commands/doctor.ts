@@ -45,7 +45,7 @@ function renderReport(report: SetupReport, heading: (s: string) => string): stri
       ['FOLDER', 'FORMAT', 'DOCS', ...docKinds.map((k) => `${k.toUpperCase()}S`), 'STATUSES'],
       report.read.map((r) => [
         r.folder, reportFormatNames[r.format], String(r.documents), ...docKinds.map((k) => String(r.byKind[k])),
-        Object.entries(r.byStatus).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([s, n]) => `${s === noStatus ? 'no status' : s} ${n}`).join(', '),
+        Object.entries(r.byStatus).map(([s, n]) => `${s === noStatus ? 'no status' : s} ${n}`).join(', '),
       ]),
     )));
   }

@@ -125,6 +125,8 @@ function readCounts(index: WorkspaceIndex, docs: readonly RationaleDocument[]): 
     const status = d.status ?? noStatus;
     row.byStatus[status] = (row.byStatus[status] ?? 0) + 1;
   }
+  // Most frequent status first, so the report reads the same on every run.
+  for (const row of rows.values()) row.byStatus = Object.fromEntries(Object.entries(row.byStatus).sort(([a, m], [b, n]) => n - m || compare(a, b)));
   return [...rows.values()].sort((a, b) => compare(a.folder, b.folder) || compare(a.format, b.format));
 }
 
