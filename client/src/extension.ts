@@ -14,6 +14,7 @@ import { createDocumentForId, newDocument, supersedeDecision } from './commands/
 import { openDocument } from './commands/openDocument';
 import { reindex } from './commands/reindex';
 import { showGoverning } from './commands/showGoverning';
+import { SetupReportDocuments, showSetupReport } from './commands/showSetupReport';
 import { MentalModelView, type ModelElement } from './mentalModelView';
 import { RationaleServer } from './rationaleServer';
 import { readSettings, restartingSettings } from './settings';
@@ -49,7 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ration
   const tree = new MentalModelView(server, settings.showRetired);
   const thisFile = new ThisFileView(active, (uri) => tree.documentAt(uri));
   const statusBar = new GoverningStatusBar(active, settings.statusBarEnabled);
-  context.subscriptions.push(output, server, active, tree, thisFile, statusBar);
+  const setupReports = new SetupReportDocuments();
+  context.subscriptions.push(output, server, active, tree, thisFile, statusBar, setupReports);
 
   const register = (id: string, run: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => runReportingErrors(output, id, () => run(...args))));
@@ -67,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ration
   register(commandIds.showRetired, () => tree.setShowRetired(true));
   register(commandIds.hideRetired, () => tree.setShowRetired(false));
   register(commandIds.showOutput, () => output.show(true));
+  register(commandIds.showSetupReport, () => showSetupReport(server, setupReports));
   register(commandIds.openDocument, (uri, line) => openDocument(uri, line));
   // From hover links (an id) and from the This File view's context menu (a tree element).
   register(commandIds.revealInTree, async (arg) => {

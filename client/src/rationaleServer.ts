@@ -13,6 +13,7 @@ import {
   planNewDocumentRequest,
   reindexRequest,
   searchRequest,
+  setupReportRequest,
   treeRequest,
   type AnnotationTextParams,
   type CoveredRequirement,
@@ -23,6 +24,7 @@ import {
   type PlanNewDocumentResult,
   type SearchHit,
   type SearchParams,
+  type SetupReportFolder,
   type TreeResult,
 } from '../../server/src/protocol';
 import { initializationOptions, settingsSection } from './settings';
@@ -111,6 +113,11 @@ export class RationaleServer implements vscode.Disposable {
   /** The annotation line Link Code to Decision inserts, in the file's comment syntax. */
   async annotationText(params: AnnotationTextParams): Promise<string> {
     return (await this.running().sendRequest(annotationTextRequest, params)).text;
+  }
+
+  /** Show Setup Report: each workspace folder's report and its Markdown. */
+  setupReport(): Promise<SetupReportFolder[]> {
+    return this.running().sendRequest(setupReportRequest);
   }
 
   async reindex(): Promise<IndexedParams> {

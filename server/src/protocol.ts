@@ -209,3 +209,56 @@ export interface AnnotationTextResult {
 
 /** Link Code to Decision: the annotation line in the file's own comment syntax. */
 export const annotationTextRequest = new RequestType<AnnotationTextParams, AnnotationTextResult, void>('rationale/annotationText');
+
+/** One folder's documents read in one format (server/src/core/features/setupReport.ts). */
+export interface SetupReportRow {
+  /** Workspace-relative; `.` for the root. */
+  folder: string;
+  format: 'front-matter' | 'header-bullets' | 'status-section' | 'plain' | 'log4brains';
+  documents: number;
+  byKind: Record<DocumentKind, number>;
+  /** By canonical status, the verbatim word when unrecognised, or `(none)`; most frequent first. */
+  byStatus: Record<string, number>;
+}
+
+/** The setup report of one workspace folder, as `rationale doctor --json` prints it. */
+export interface SetupReportData {
+  documents: number;
+  read: SetupReportRow[];
+  /** Statuses no status map knows, each with the `"statusMap": {…}` line that maps it. */
+  unrecognisedStatuses: { written: string; kinds: DocumentKind[]; documents: string[]; guess?: string; configLine: string }[];
+  /** Folders of Markdown files that look like decision records but were not read. */
+  candidates: { folder: string; files: string[] }[];
+  /** The `"folders": {…}` line that reads every candidate folder. */
+  candidatesConfigLine?: string;
+  /** Candidates in the root folder, read only with front matter `kind: decision`. */
+  rootCandidates: string[];
+  configuration: {
+    /** `.rationale.json`, or undefined when the defaults apply. */
+    source?: string;
+    config: {
+      folders: Record<DocumentKind, string[]>;
+      idPrefixes: Record<DocumentKind, string>;
+      statusMap: Record<string, string>;
+      ignore: string[];
+      severity: Record<string, string>;
+      template: string;
+      maxFileSizeBytes: number;
+    };
+    errors: string[];
+    declared: { folder: string; kind: DocumentKind; package?: string; source: string }[];
+  };
+}
+
+export interface SetupReportFolder {
+  /** The workspace folder's URI. */
+  uri: string;
+  /** The folder's name, for headings. */
+  name: string;
+  report: SetupReportData;
+  /** The report rendered as Markdown by the server, repository text escaped. */
+  markdown: string;
+}
+
+/** Show Setup Report (`rationale doctor` in the editor): one report per workspace folder. */
+export const setupReportRequest = new RequestType0<SetupReportFolder[], void>('rationale/setupReport');

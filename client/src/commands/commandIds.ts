@@ -17,6 +17,7 @@ export const commandIds = {
   showRetired: 'rationale.showRetiredDecisions',
   hideRetired: 'rationale.hideRetiredDecisions',
   showOutput: 'rationale.showOutput',
+  showSetupReport: 'rationale.showSetupReport',
   // Run by the server's hover links and code actions (server/src/protocol.ts `clientCommands`).
   openDocument: clientCommands.openDocument,
   revealInTree: clientCommands.revealInTree,

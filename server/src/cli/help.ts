@@ -12,6 +12,7 @@ Commands:
   new adr|prd|goal "Title"    Create a decision, project or goal with the next number
   search "query" [dir]        Find documents by id, title or text (fuzzy)
   graph [dir]                 Print goals → projects → decisions as Mermaid or DOT
+  doctor [dir]                Report what was read, unknown statuses and decision records missed
 
 Options:
   -h, --help                  Show help (also: rationale <command> --help)
@@ -124,5 +125,18 @@ and which decisions supersede which.
 Options:
   -f, --format <mermaid|dot>   Mermaid flowchart (default) or Graphviz DOT
   --dir <dir>                  Same as the dir argument
+`,
+  doctor: `Usage: rationale doctor [dir] [options]
+
+Reports how Rationale reads the workspace: the documents read per folder and format (front matter,
+MADR bullets, adr-tools sections, log4brains), with counts by kind and status; statuses no status
+map knows, each with the "statusMap" line to add to .rationale.json; Markdown files that look like
+decision records (a "## Status" heading and a "## Decision" or "## Context" heading) but were not
+read, with the "folders" line that reads them; and the configuration in effect. Writes nothing.
+
+Options:
+  --json        The report as JSON: {"documents", "read", "unrecognisedStatuses", "candidates",
+                "candidatesConfigLine", "rootCandidates", "configuration"}
+  --dir <dir>   Same as the dir argument
 `,
 });

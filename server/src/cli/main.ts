@@ -16,6 +16,7 @@ const commands = lookupTable<() => Promise<Command>>({
   new: async () => (await import('./commands/new.js')).runNew,
   search: async () => (await import('./commands/search.js')).runSearch,
   graph: async () => (await import('./commands/graph.js')).runGraph,
+  doctor: async () => (await import('./commands/doctor.js')).runDoctor,
 });
 
 /** Entry point of `bin/rationale.js`: the returned number is the exit code. */

@@ -4,7 +4,8 @@ import { annotationLine } from '../core/features/annotationLine.js';
 import { governanceReason, governanceStrength } from '../core/features/governanceReason.js';
 import type { PreviewedModelNode } from '../core/features/languageService.js';
 import type { TracedItem } from '../core/requirements/workspaceRequirementTrace.js';
-import type { CoveredRequirement, RequirementSummary } from '../protocol.js';
+import { setupReportMarkdown } from '../core/features/setupReportMarkdown.js';
+import type { CoveredRequirement, RequirementSummary, SetupReportFolder } from '../protocol.js';
 import type { AnnotationTextParams, AnnotationTextResult, GoverningEntry, GoverningParams, PlanNewDocumentParams, PlanNewDocumentResult, SearchHit, SearchParams, TreeNode, TreeResult } from '../protocol.js';
 import { toSummary } from './convert.js';
 import type { Sessions } from './sessions.js';
@@ -104,4 +105,13 @@ export function onAnnotationText(sessions: Sessions, params: AnnotationTextParam
   const at = sessions.locate(params.uri);
   if (at) return { text: at.session.features.annotationText(at.path, request) };
   return { text: annotationLine(URI.parse(params.uri).path, openText(params.uri) ?? '', request) };
+}
+
+/** Show Setup Report: each folder's report, and its Markdown for the client to show as it is. */
+export function onSetupReport(sessions: Sessions): SetupReportFolder[] {
+  return sessions.all().map((session) => {
+    const report = session.features.setupReport();
+    const name = nodePath.basename(session.root);
+    return { uri: session.rootUri, name, report, markdown: setupReportMarkdown(report, name) };
+  });
 }

@@ -1,9 +1,9 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { annotationTextRequest, coveredRequirementsRequest, governingRequest, planNewDocumentRequest, reindexRequest, searchRequest, treeRequest } from '../protocol.js';
+import { annotationTextRequest, coveredRequirementsRequest, governingRequest, planNewDocumentRequest, reindexRequest, searchRequest, setupReportRequest, treeRequest } from '../protocol.js';
 import { onCodeAction } from './codeActions.js';
 import { onCompletion } from './completion.js';
-import { onAnnotationText, onCoveredRequirements, onGoverning, onPlanNewDocument, onSearch, onTree } from './customRequests.js';
+import { onAnnotationText, onCoveredRequirements, onGoverning, onPlanNewDocument, onSearch, onSetupReport, onTree } from './customRequests.js';
 import { onDocumentDiagnostics, onWorkspaceDiagnostics } from './diagnostics.js';
 import { registerDocumentSync } from './documentSync.js';
 import { onHover } from './hover.js';
@@ -74,6 +74,11 @@ function registerCustomRequests(state: ServerState, documents: TextDocuments<Tex
   connection.onRequest(governingRequest, afterIndexing(state, [], (p) => onGoverning(sessions, p)));
   connection.onRequest(coveredRequirementsRequest, afterIndexing(state, [], (p) => onCoveredRequirements(sessions, p)));
   connection.onRequest(searchRequest, afterIndexing(state, [], (p) => onSearch(sessions, p)));
+  // Its errors reach the user: an empty report would read as "nothing wrong".
+  connection.onRequest(setupReportRequest, async () => {
+    await readiness.whenReady();
+    return onSetupReport(sessions);
+  });
   // Their errors (an unknown id to supersede, no folder open) must reach the user: not caught.
   connection.onRequest(planNewDocumentRequest, async (p) => {
     await readiness.whenReady();

@@ -69,6 +69,8 @@ const isDocumentShape = object({
   titleRange: isRange,
   status: optional(isString),
   rawStatus: optional(isString),
+  // Required: an entry from a build before formats were recorded is a miss, and is parsed again.
+  format: isString,
   statusKnown: isBoolean,
   statusRange: optional(isRange),
   date: optional(isString),

@@ -38,6 +38,13 @@ export interface DocLink {
   raw?: string;
 }
 
+/**
+ * Where a document states its status, which is how its format is told apart: YAML front matter
+ * (MADR 3/4), `- Status:` bullets before the first `##` (MADR 2, log4brains), a `## Status`
+ * section (adr-tools, Nygard), or none of them (`plain`; `front-matter` when it has front matter).
+ */
+export type DocumentFormat = 'front-matter' | 'header-bullets' | 'status-section' | 'plain';
+
 /** A goal, project (PRD) or decision (ADR), parsed from one Markdown file. Pure data. */
 export interface RationaleDocument {
   kind: DocKind;
@@ -55,6 +62,8 @@ export interface RationaleDocument {
   /** Normalised status, or the verbatim text when it is unknown, or undefined when none is written. */
   status?: string;
   rawStatus?: string;
+  /** How the document was read (setup report). */
+  format: DocumentFormat;
   statusKnown: boolean;
   statusRange?: Range;
   date?: string;

@@ -1,5 +1,5 @@
 import type { Heading, List, Nodes, Root } from 'mdast';
-import { linkTargetKinds, type DocKind, type DocLink, type LinkType, type RationaleDocument } from './document.js';
+import { linkTargetKinds, type DocKind, type DocLink, type DocumentFormat, type LinkType, type RationaleDocument } from './document.js';
 import type { Finding } from '../base/finding.js';
 import { parseFrontMatter, type FrontMatter } from './frontMatter.js';
 import { numberedId, parseFileName } from './ids.js';
@@ -93,6 +93,7 @@ export function parseDocument(path: string, text: string, ctx: ParseContext): Ra
     titleRange,
     status: status.status,
     rawStatus: written.rawStatus,
+    format: written.format,
     statusKnown: status.statusKnown,
     statusRange: written.statusRange,
     date: readDate(source),
@@ -183,6 +184,8 @@ function readTitle(source: Source, name: ReturnType<typeof parseFileName>): { ti
 }
 
 interface WrittenStatus {
+  /** Where the status was read, which tells the document's format. */
+  format: DocumentFormat;
   rawStatus?: string;
   statusRange?: Range;
   /** The bullet holding the status, whose Markdown link (if any) names the successor. */
@@ -195,19 +198,19 @@ interface WrittenStatus {
 function readWrittenStatus(source: Source): WrittenStatus {
   const { data, fm, bullets, lines } = source;
   if (typeof data.status === 'string' || typeof data.status === 'number') {
-    return { rawStatus: String(data.status).trim(), statusRange: fm!.rangeAt(['status']), links: [] };
+    return { format: 'front-matter', rawStatus: String(data.status).trim(), statusRange: fm!.rangeAt(['status']), links: [] };
   }
   if (bullets.status) {
-    return { rawStatus: bullets.status.value, statusRange: lines.rangeOf(bullets.status.start, bullets.status.end), statusLinksFrom: bullets.status.node, links: [] };
+    return { format: 'header-bullets', rawStatus: bullets.status.value, statusRange: lines.rangeOf(bullets.status.start, bullets.status.end), statusLinksFrom: bullets.status.node, links: [] };
   }
   const section = findSection(source.tree, /^status$/i);
-  return section ? readStatusSection(source, section) : { links: [] };
+  return section ? readStatusSection(source, section) : { format: fm ? 'front-matter' : 'plain', links: [] };
 }
 
 /** An adr-tools `## Status` section: its first line is the status, and labelled links name related decisions. */
 function readStatusSection(source: Source, section: { start: number; end: number }): WrittenStatus {
   const { text, lines, dir } = source;
-  const out: WrittenStatus = { links: [] };
+  const out: WrittenStatus = { format: 'status-section', links: [] };
   const sectionText = text.slice(section.start, section.end);
   const lineRe = /[^\r\n]*/g;
   let first = true;

@@ -21,6 +21,7 @@ import { requirementCompletions, requirementDefinition, requirementHover, requir
 import { quickFixes, type FixableFinding, type QuickFix } from './quickFixes.js';
 import { appliesToFromMentions } from './appliesToFromMentions.js';
 import { DocumentSearch, type SearchHit, type SearchOptions } from './search.js';
+import { setupReport, type SetupReport } from './setupReport.js';
 
 // @decision ADR-0002: editor features are core functions behind one front object; LSP handlers only convert.
 
@@ -104,6 +105,8 @@ export interface LanguageService {
   annotationText(path: string, request: AnnotationLineRequest): string;
   /** Plans a new document; throws when `supersedes` names no decision (the user must hear of it). */
   planNewDocument(request: NewDocumentRequest): NewDocumentPlan;
+  /** What was read and how, what was not understood or missed, and the configuration (Show Setup Report). */
+  setupReport(): SetupReport;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -272,5 +275,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       if (request.supersedes && !old) throw new Error(`No decision has the id ${request.supersedes}.`);
       return planDocumentInWorkspace(index, workspace, { kind: request.kind, title: request.title, date: request.date, supersedes: old, id: request.id }, request.taken ?? []);
     },
+
+    setupReport: () => setupReport(options.index(), workspace),
   };
 }
