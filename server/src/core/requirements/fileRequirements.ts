@@ -19,8 +19,12 @@ const markdownFile = /\.(?:md|markdown)$/i;
 
 /** The file's items, tags and problems, or undefined when it has none (most files). */
 export function readFileRequirements(path: string, text: string): FileRequirements | undefined {
+  // Every item id and every tag has a `~` (`req~name~2`), and every tag an arrow: most files have
+  // neither, and must not pay for a Markdown parse or a comment scan (a tree of enhancement
+  // proposals is 21 MB of Markdown with no item in it).
+  if (!text.includes('~')) return undefined;
   const parsed = markdownFile.test(path) ? parseRequirementItems(path, text) : { items: [], problems: [] };
-  const scanned = scanCoverageTagsInSource(path, text);
+  const scanned = text.includes('->') ? scanCoverageTagsInSource(path, text) : { tags: [], problems: [] };
   if (parsed.items.length + parsed.problems.length + scanned.tags.length + scanned.problems.length === 0) return undefined;
   return { items: parsed.items, tags: scanned.tags, problems: [...parsed.problems, ...scanned.problems] };
 }
