@@ -216,6 +216,7 @@ export function generateKepTree(root: string): { keps: number; markdownBytes: nu
     keps.push({ number, sig, slug, title, dir: path.join(root, 'keps', `sig-${sig}`, `${number}-${slug}`) });
   }
   let markdownBytes = 0;
+  fs.mkdirSync(root, { recursive: true });
   fs.writeFileSync(path.join(root, 'README.md'), '# Kubernetes Enhancement Proposals\n\nEach KEP lives in `keps/sig-*/NNNN-slug/`.\n');
   for (const k of keps) {
     fs.mkdirSync(k.dir, { recursive: true });
