@@ -4,6 +4,10 @@
  *
  * Baselines: a plain readdirSync/readFileSync walk that reads every file and counts `@decision` (the
  * read limit for any tool that must look at every file), and ripgrep when Debian's `rg` is installed.
+ * The process measures (cliProcess.ts) time what a user waits for: `rationale check`, `explain` and
+ * `list` as fresh processes, on the synthetic tree, the same tree with requirement tracing and
+ * mentions, and a tree shaped like kubernetes/enhancements (kepTree.ts). The results end with a
+ * comparison against the committed RESULTS.md (compare.ts).
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -20,19 +24,16 @@ import { buildIndex } from '../server/src/core/index/workspaceIndex.js';
 import { CheckCacheStore } from '../server/src/node/checkCacheStore.js';
 import { NodeWorkspace } from '../server/src/node/nodeWorkspace.js';
 import { parallelIndexAndCheck } from '../server/src/node/parallelIndexAndCheck.js';
+import { runCli, timeCliInTurns } from './cliProcess.js';
+import { compareResults, previousResults } from './compare.js';
+import { generateKepTree } from './kepTree.js';
+import { rng } from './random.js';
+import { median, percentile } from './stats.js';
 
 const codeFiles = Number(process.env.BENCH_FILES ?? 20000);
 const decisionCount = Number(process.env.BENCH_DECISIONS ?? 2000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
 function time(fn: () => void): number {
   const t = performance.now();
   fn();
@@ -51,12 +52,6 @@ async function timeRunsAsync(fn: () => Promise<unknown>): Promise<number> {
   return median(out);
 }
 
-/** A deterministic pseudo-random generator, so every run measures the same tree. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
 const words = 'cache queue billing invoice payment retry ledger search index session token render layout theme module service client adapter gateway schema'.split(' ');
 
 function decisionText(i: number, r: () => number): string {
@@ -68,22 +63,56 @@ function decisionText(i: number, r: () => number): string {
   return `---\nstatus: ${status}\ndate: 2026-01-01\n${sup}${rules}---\n# ${title}\n\n## Context and Problem Statement\n\n${body}. ${body}.\n\n## Decision Outcome\n\nChosen option: ${body}.\n`;
 }
 
-function codeText(i: number, r: () => number): string {
+/**
+ * Requirement tracing and mentions, added on top of the same tree: 2% of the code files carry a
+ * coverage tag, a few specification documents define the items (ten of them covered by nothing),
+ * and a few decisions name files and folders of the tree in backticks.
+ */
+const tracedEvery = 50;
+const featureCount = Math.ceil(codeFiles / tracedEvery) + 10;
+const specCount = 4;
+const mentioningDecisions = 20;
+const codePath = (i: number) => `src/m${i % 100}/f${i}.ts`;
+/** The file `explain` is measured on: every mentioning decision names it. */
+const mentionedFile = codePath(1212 % codeFiles);
+
+function codeText(i: number, r: () => number, traced = false): string {
   const lines = [`import { a${i} } from './mod${(i + 1) % codeFiles}';`, `import x from 'lib${Math.floor(r() * 200)}';`];
   if (i % 50 === 0) lines.unshift(`// @decision ADR-${String(Math.floor(r() * decisionCount)).padStart(4, '0')}`);
+  // Draws nothing from r, so every other line of the traced tree equals the plain one.
+  if (traced && i % tracedEvery === tracedEvery / 2) lines.push(`// Keeps the ${words[i % words.length]} consistent. [impl->req~feature-${Math.floor(i / tracedEvery)}~1]`);
   for (let l = 0; l < 60; l++) lines.push(`export function f${l}_${i}(v: number): number { return v * ${l} + ${Math.floor(r() * 1000)}; }`);
   return lines.join('\n') + '\n';
 }
 
-function generate(root: string): void {
+/** A specification in OpenFastTrace's Markdown: one item per heading, each needing an implementation. */
+function specText(k: number): string {
+  const items: string[] = [];
+  for (let f = k; f < featureCount; f += specCount) {
+    items.push(`### Feature ${f}\n\`req~feature-${f}~1\`\nThe ${words[f % words.length]} keeps working when the ${words[(f * 7) % words.length]} fails.\n\nNeeds: impl\n`);
+  }
+  return `---\nstatus: proposed\n---\n# Specification ${k}\n\n## Requirements\n\n${items.join('\n')}`;
+}
+
+/** A decision whose body names code of the tree: a folder, the measured file and four others. */
+function mentioningDecisionText(j: number): string {
+  const others = Array.from({ length: 4 }, (_, m) => `\`${codePath((j * 37 + m * 101) % codeFiles)}\``).join(', ');
+  return `---\nstatus: accepted\ndate: 2026-01-01\n---\n# Keep the ${words[j % words.length]} modules small ${j}\n\n## Context and Problem Statement\n\nThe code in \`src/m${j % 100}/\` grew, and \`${mentionedFile}\` with it; ${others} follow the same pattern.\n\n## Decision Outcome\n\nChosen option: split \`${mentionedFile}\` by ${words[(j * 3) % words.length]}.\n`;
+}
+
+function generate(root: string, traced = false): void {
   const r = rng(42);
   fs.mkdirSync(path.join(root, 'docs/adr'), { recursive: true });
   for (let i = 0; i < decisionCount; i++) fs.writeFileSync(path.join(root, `docs/adr/${String(i).padStart(4, '0')}-d${i}.md`), decisionText(i, r));
   for (let i = 0; i < codeFiles; i++) {
     const dir = path.join(root, 'src', `m${i % 100}`);
     if (i < 100) fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `f${i}.ts`), codeText(i, r));
+    fs.writeFileSync(path.join(dir, `f${i}.ts`), codeText(i, r, traced));
   }
+  if (!traced) return;
+  fs.mkdirSync(path.join(root, 'docs/prd'), { recursive: true });
+  for (let k = 0; k < specCount; k++) fs.writeFileSync(path.join(root, `docs/prd/${String(k + 1).padStart(4, '0')}-spec-${k}.md`), specText(k));
+  for (let j = 0; j < mentioningDecisions; j++) fs.writeFileSync(path.join(root, `docs/adr/${String(decisionCount + j).padStart(4, '0')}-mentions-${j}.md`), mentioningDecisionText(j));
 }
 
 /** The read limit: every file read once, `@decision` counted, nothing else. */
@@ -119,7 +148,10 @@ function ripgrep(root: string): number | undefined {
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = os.loadavg();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-bench-'));
+  const tracedRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-bench-traced-'));
+  const kepRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-bench-keps-'));
   try {
     process.stderr.write(`generating ${codeFiles} code files and ${decisionCount} decisions…\n`);
     generate(root);
@@ -195,6 +227,30 @@ async function main(): Promise<void> {
     for (let i = 0; i < 50; i++) search.search(queries[i % queries.length]);
     for (let i = 0; i < 300; i++) searchTimes.push(time(() => search.search(queries[i % queries.length])));
 
+    // The CLI as a process on the same tree, plain and with requirement tracing and mentions, run in
+    // turns so load from elsewhere on the machine falls on both alike. At least five runs each: the
+    // question is whether their ratio stays under 1.10, finer than the noise of three runs.
+    process.stderr.write('generating the same tree with coverage tags, specifications and mentions…\n');
+    generate(tracedRoot, true);
+    const checkArgs = (dir: string) => ({ args: ['check', '--no-cache', '--fail-on', 'never', dir], cwd: dir });
+    const [plainCheck, tracedCheck] = timeCliInTurns([checkArgs(root), checkArgs(tracedRoot)], Math.max(runs, 5));
+    // Mentions are computed on demand, so explain is where they cost: the mentioned file, then the
+    // same file in the tree where nothing mentions it.
+    const explainArgs = (dir: string) => ({ args: ['explain', '--dir', dir, mentionedFile], cwd: dir });
+    const [tracedExplain, plainExplain] = timeCliInTurns([explainArgs(tracedRoot), explainArgs(root)], runs);
+    if (!tracedExplain.stdout.includes(`ADR-${String(decisionCount).padStart(4, '0')}`)) throw new Error(`explain did not find the mentions of ${mentionedFile}:\n${tracedExplain.stdout}`);
+    fs.rmSync(tracedRoot, { recursive: true, force: true });
+
+    // A tree shaped like kubernetes/enhancements: what `rationale list` and a cold check wait for.
+    process.stderr.write('generating a tree shaped like kubernetes/enhancements…\n');
+    const keps = generateKepTree(kepRoot);
+    const kepBaselineMs = timeRuns(() => readAllBaseline(kepRoot));
+    const kepDocuments = (JSON.parse(runCli(['list', '--json', kepRoot], kepRoot).stdout) as unknown[]).length;
+    const [kepList, kepCheck] = timeCliInTurns([{ args: ['list', kepRoot], cwd: kepRoot }, checkArgs(kepRoot)], runs);
+    // The floor under every process figure: Node's start-up and the CLI's entry module, no workspace.
+    const [startup] = timeCliInTurns([{ args: ['--version'], cwd: kepRoot }], runs);
+
+    const loadAtEnd = os.loadavg();
     const fmt = (x: number) => x.toFixed(1);
     const rows = [
       ['cold `rationale check` (one pass, worker threads)', `${fmt(coldParallelMs)} ms`, `${(coldParallelMs / baselineMs).toFixed(2)}× read-all baseline${rgMs ? `, ${(coldParallelMs / rgMs).toFixed(2)}× rg` : ''}; ${workerFiles} files scanned in workers`, '≤ 1.5× rg'],
@@ -209,28 +265,54 @@ async function main(): Promise<void> {
       ['fuzzy search over 10,000 decisions p50 / p99 (after 50 warm-up queries)', `${percentile(searchTimes, 50).toFixed(2)} / ${percentile(searchTimes, 99).toFixed(2)} ms`, `(search index built in ${fmt(searchBuildMs)} ms)`, 'p99 ≤ 10 ms'],
       ['server RSS after start-up (index and findings held)', `${(serverRss / 1048576).toFixed(0)} MB`, '', '≤ 250 MB'],
     ];
+    const lastLine = (text: string) => text.trim().split('\n').pop() ?? '';
+    const processRows = [
+      ['`rationale check --no-cache`, the tree as generated', `${fmt(plainCheck.ms)} ms`, `${(plainCheck.ms / baselineMs).toFixed(2)}× read-all baseline; ${lastLine(plainCheck.stdout)}`, ''],
+      ['`rationale check --no-cache`, with coverage tags, specifications and mentions', `${fmt(tracedCheck.ms)} ms`, `${(tracedCheck.ms / plainCheck.ms).toFixed(2)}× the tree as generated; ${lastLine(tracedCheck.stdout)}`, '≤ 1.10× as generated'],
+      [`\`rationale explain ${mentionedFile}\`, mentioned by ${mentioningDecisions} decisions`, `${fmt(tracedExplain.ms)} ms`, `${(tracedExplain.ms / plainExplain.ms).toFixed(2)}× the same file unmentioned (${fmt(plainExplain.ms)} ms)`, ''],
+      ['KEP tree: `rationale list`', `${fmt(kepList.ms)} ms`, `${(kepList.ms / kepBaselineMs).toFixed(2)}× read-all baseline; ${kepDocuments} documents found`, '< 2 s'],
+      ['KEP tree: `rationale check --no-cache`', `${fmt(kepCheck.ms)} ms`, `${(kepCheck.ms / kepBaselineMs).toFixed(2)}× read-all baseline; ${lastLine(kepCheck.stdout)}`, ''],
+      ['KEP tree: read-all baseline (readFileSync walk)', `${fmt(kepBaselineMs)} ms`, '1.00×', ''],
+      ['process start-up floor: `rationale --version`', `${fmt(startup.ms)} ms`, '', ''],
+    ];
+    const table = (rs: string[][]) => ['| measure | time | ratio | target |', '|---|---|---|---|', ...rs.map((row) => `| ${row.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`)];
+    const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
     const out = [
       '# Benchmark results',
       '',
       `Run by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}.`,
       `Synthetic tree: ${codeFiles} TypeScript files (~4 KB each, 2% annotated), ${decisionCount} decisions (10% with a forbid-import rule); median of ${runs} runs. ${findings} findings.`,
       '',
-      '| measure | time | ratio | target |',
-      '|---|---|---|---|',
-      ...rows.map((row) => `| ${row.join(' | ')} |`),
+      `Load average (1, 5, 15 min) ${load(loadAtStart)} at the start and ${load(loadAtEnd)} at the end: other builds and tests shared the machine, so compare ratios within the run, not times across runs.`,
+      '',
+      ...table(rows),
+      '',
+      '## The CLI as a process',
+      '',
+      `\`node bin/rationale.js\` timed from spawn to exit, output through a pipe; commands of one group run in turns, median of ${runs} runs (the two checks: ${Math.max(runs, 5)}).`,
+      `With tracing: ${Math.ceil(codeFiles / tracedEvery)} code files (2%) carry a coverage tag \`[impl->req~feature-N~1]\`, ${specCount} specifications define ${featureCount} items (\`Needs: impl\`), and ${mentioningDecisions} more decisions name files and folders of the tree in backticks.`,
+      `KEP tree: ${keps.keps} folders \`keps/sig-<name>/<number>-<slug>/\` with a README.md (20–60 KB, ${(keps.markdownBytes / 1048576).toFixed(1)} MB of Markdown in all) and a kep.yaml, shaped like kubernetes/enhancements. ${kepDocuments} of them are read as documents by this version.`,
+      '',
+      ...table(processRows),
       '',
     ].join('\n');
     const here = path.dirname(fileURLToPath(import.meta.url));
-    const target = path.resolve(here, '../../bench/RESULTS.md');
-    fs.writeFileSync(target, out);
-    process.stdout.write(out);
+    const repo = path.resolve(here, '../..');
+    const target = path.join(repo, 'bench/RESULTS.md');
+    const previous = previousResults(repo, target);
+    const report = [out, '## Compared with the previous run', '', 'The committed bench/RESULTS.md against this run.', '', ...compareResults(previous, out), ''].join('\n');
+    fs.writeFileSync(target, report);
+    process.stdout.write(report);
   } finally {
-    fs.rmSync(root, { recursive: true, force: true });
+    for (const dir of [root, tracedRoot, kepRoot]) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-// `node out/bench/bench.js --generate DIR` writes the synthetic tree for profiling and exits.
-if (process.argv[2] === '--generate' && process.argv[3]) generate(path.resolve(process.argv[3]));
+// `node out/bench/bench.js --generate DIR [--traced | --keps]` writes a synthetic tree for profiling and exits.
+if (process.argv[2] === '--generate' && process.argv[3]) {
+  if (process.argv[4] === '--keps') generateKepTree(path.resolve(process.argv[3]));
+  else generate(path.resolve(process.argv[3]), process.argv[4] === '--traced');
+}
 else if (process.argv[2] === '--server-rss' && process.argv[3]) await serverRss(process.argv[3]);
 else await main();
 
