@@ -1,4 +1,5 @@
-import type { BlockCommentMarker, CommentSyntax, LineCommentMarker, StringMarker } from './commentSyntax.js';
+import type { CommentSyntax } from './commentSyntax.js';
+import { compileSyntax, StringKind, type BlockRule, type CompiledSyntax, type LineRule, type StringRule } from './compiledSyntax.js';
 import {
   findBlockClose,
   findDoubledQuoteClose,
@@ -29,22 +30,8 @@ export interface SourceVisitor {
  * comments (commentSegments.ts); import extraction masks both (maskSource.ts).
  */
 export function lexSource(text: string, syntax: CommentSyntax, visitor: SourceVisitor, limit = text.length): void {
-  new Lexer(text, compile(syntax), visitor, Math.max(0, Math.min(limit, text.length))).run();
+  new Lexer(text, compileSyntax(syntax), visitor, Math.max(0, Math.min(limit, text.length))).run();
 }
-
-interface CompiledSyntax {
-  /** ASCII codes that may start a marker or literal; everything else is skipped without a look. */
-  trigger: Uint8Array;
-  block: readonly BlockCommentMarker[];
-  line: readonly LineCommentMarker[];
-  /** Longest openers first, so `"""` wins over `"`. */
-  strings: readonly StringMarker[];
-  regexLiterals: boolean;
-  /** Whether `{` and `}` are counted, to find where a template literal's `${…}` ends. */
-  braces: boolean;
-}
-
-const compiledCache = new WeakMap<CommentSyntax, CompiledSyntax>();
 
 const NEWLINE = 10;
 const CR = 13;
@@ -52,28 +39,6 @@ const BACKSLASH = 92;
 const SLASH = 47;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
-
-function compile(syntax: CommentSyntax): CompiledSyntax {
-  const cached = compiledCache.get(syntax);
-  if (cached) return cached;
-  const trigger = new Uint8Array(128);
-  const mark = (s: string) => {
-    const c = s.charCodeAt(0);
-    if (c < 128) trigger[c] = 1;
-  };
-  syntax.block.forEach((b) => mark(b.open));
-  syntax.line.forEach((l) => mark(l.text));
-  syntax.strings.forEach((s) => mark(s.open));
-  trigger[BACKSLASH] = 1;
-  const regexLiterals = syntax.regexLiterals === true;
-  if (regexLiterals) trigger[SLASH] = 1;
-  const braces = syntax.strings.some((s) => s.interpolation);
-  if (braces) trigger[OPEN_BRACE] = trigger[CLOSE_BRACE] = 1;
-  const strings = [...syntax.strings].sort((a, b) => b.open.length - a.open.length);
-  const out: CompiledSyntax = { trigger, block: syntax.block, line: syntax.line, strings, regexLiterals, braces };
-  compiledCache.set(syntax, out);
-  return out;
-}
 
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -109,13 +74,16 @@ class Lexer {
 
   run(): void {
     const { text, limit } = this;
-    const trigger = this.syntax.trigger;
+    const nextTrigger = this.syntax.nextTrigger;
     let i = text.startsWith('#!') && limit > 0 ? this.shebang() : 0;
     while (i < limit) {
+      nextTrigger.lastIndex = i;
+      // test(), not exec(): it moves lastIndex past the match without allocating one.
+      if (!nextTrigger.test(text)) break;
+      i = nextTrigger.lastIndex - 1;
+      if (i >= limit) break;
       const c = text.charCodeAt(i);
-      if (c >= 128 || trigger[c] === 0) {
-        i++;
-      } else if (c === BACKSLASH) {
+      if (c === BACKSLASH) {
         // An escaped character never starts anything (`\#` in shell, `\/*` outside a literal).
         i += text.charCodeAt(i + 1) === NEWLINE ? 1 : 2;
       } else {
@@ -135,25 +103,27 @@ class Lexer {
 
   /** What starts at `i` (a trigger character `c`): a comment, a literal, a brace; or nothing. */
   private step(i: number, c: number): number {
-    for (const b of this.syntax.block) {
-      const end = this.blockComment(b, i);
-      if (end !== noMatch) return end;
-    }
-    for (const m of this.syntax.line) {
-      const end = this.lineComment(m, i);
-      if (end !== noMatch) return end;
-    }
-    const strings = this.syntax.strings;
-    for (let k = 0; k < strings.length; k++) {
-      const end = this.stringLiteral(strings[k], k, i);
-      if (end !== noMatch) return end;
+    const openers = this.syntax.openers[c];
+    if (openers) {
+      for (const b of openers.block) {
+        const end = this.blockComment(b, i);
+        if (end !== noMatch) return end;
+      }
+      for (const m of openers.line) {
+        const end = this.lineComment(m, i);
+        if (end !== noMatch) return end;
+      }
+      for (const r of openers.strings) {
+        const end = this.stringLiteral(r, i);
+        if (end !== noMatch) return end;
+      }
     }
     if (c === SLASH && this.syntax.regexLiterals) return this.regexLiteral(i);
     if (this.syntax.braces && (c === OPEN_BRACE || c === CLOSE_BRACE)) return this.brace(i, c);
     return noMatch;
   }
 
-  private blockComment(b: BlockCommentMarker, i: number): number {
+  private blockComment(b: BlockRule, i: number): number {
     const { text } = this;
     if (!text.startsWith(b.open, i) || (b.openAtLineStart && !this.onlyBlanksBefore(i))) return noMatch;
     const contentStart = i + b.open.length;
@@ -164,45 +134,51 @@ class Lexer {
     return end;
   }
 
-  private lineComment(m: LineCommentMarker, i: number): number {
+  private lineComment(m: LineRule, i: number): number {
     const { text } = this;
     if (!text.startsWith(m.text, i)) return noMatch;
     if (m.wordStart && i > 0 && text.charCodeAt(i - 1) !== NEWLINE && !isWordStartBoundary(text.charCodeAt(i - 1))) return noMatch;
     const after = i + m.text.length;
     if (m.wordEnd && after < text.length && !isBlankCode(text.charCodeAt(after)) && text.charCodeAt(after) !== NEWLINE) return noMatch;
-    if (m.notFollowedBy && text.startsWith(m.notFollowedBy, after)) return noMatch;
+    if (m.notFollowedBy !== '' && text.startsWith(m.notFollowedBy, after)) return noMatch;
     const e = this.lineEndFrom(after);
     this.visitor.comment(i, after, e, e);
     return e;
   }
 
-  /** A literal opening at `i` with marker number `k`; its contents go to the visitor. */
-  private stringLiteral(s: StringMarker, k: number, i: number): number {
+  /** A literal opening at `i`; its contents go to the visitor. */
+  private stringLiteral(s: StringRule, i: number): number {
     const { text } = this;
-    if ((this.unclosed & (1 << k)) !== 0 || !text.startsWith(s.open, i)) return noMatch;
-    if (s.interpolation) return this.templateText(i + 1, true);
+    if ((this.unclosed & s.bit) !== 0 || !text.startsWith(s.open, i)) return noMatch;
     const contentStart = i + s.open.length;
     let contentEnd: number;
     let end: number;
-    if (s.rustRaw) {
-      const hashes = rustRawHashes(text, i);
-      if (hashes < 0) return noMatch;
-      contentEnd = text.indexOf(hashes === 0 ? '"' : `"${'#'.repeat(hashes)}`, contentStart);
-      end = contentEnd + 1 + hashes;
-    } else if (s.rustChar) {
-      end = rustCharEnd(text, i);
-      contentEnd = end - 1;
-    } else if (s.doubledCloserEscapes) {
-      contentEnd = findDoubledQuoteClose(text, contentStart);
-      end = contentEnd + 1;
-    } else {
-      if (s.maxLength !== undefined && i > 0 && isWordCode(text.charCodeAt(i - 1))) return noMatch;
-      end = s.multiline ? findMultilineClose(text, s, contentStart) : findSingleLineClose(text, s, contentStart);
-      contentEnd = end - s.close.length;
+    switch (s.kind) {
+      case StringKind.Template:
+        return this.templateText(contentStart, true);
+      case StringKind.RustRaw: {
+        const hashes = rustRawHashes(text, i);
+        if (hashes < 0) return noMatch;
+        contentEnd = text.indexOf(hashes === 0 ? '"' : `"${'#'.repeat(hashes)}`, contentStart);
+        end = contentEnd + 1 + hashes;
+        break;
+      }
+      case StringKind.RustChar:
+        end = rustCharEnd(text, i);
+        contentEnd = end - 1;
+        break;
+      case StringKind.DoubledQuote:
+        contentEnd = findDoubledQuoteClose(text, contentStart);
+        end = contentEnd + 1;
+        break;
+      default:
+        if (s.maxLength >= 0 && i > 0 && isWordCode(text.charCodeAt(i - 1))) return noMatch;
+        end = s.multiline ? findMultilineClose(text, s, contentStart) : findSingleLineClose(text, s, contentStart);
+        contentEnd = end - s.close.length;
     }
     if (contentEnd < 0 || end < 0) {
       // Not a literal after all (an apostrophe in prose, a lifetime): carry on as code.
-      if (s.maxLength === undefined && !s.rustChar && !s.rustRaw) this.markUnclosed(k, i);
+      if (s.kind === StringKind.Plain && s.maxLength < 0) this.markUnclosed(s.bit, i);
       return noMatch;
     }
     this.visitor.string(contentStart, contentEnd);
@@ -262,8 +238,8 @@ class Lexer {
     return e < 0 ? this.text.length : e;
   }
 
-  private markUnclosed(k: number, i: number): void {
-    this.unclosed |= 1 << k;
+  private markUnclosed(bit: number, i: number): void {
+    this.unclosed |= bit;
     if (this.unclosedLineEnd < i) this.unclosedLineEnd = this.lineEndFrom(i);
   }
 

@@ -1,4 +1,4 @@
-import type { BlockCommentMarker, StringMarker } from './commentSyntax.js';
+import type { BlockRule, StringRule } from './compiledSyntax.js';
 
 /**
  * Where comments and literals end, for the lexer (lexSource.ts): each function looks ahead from an
@@ -10,7 +10,7 @@ const NEWLINE = 10;
 const CR = 13;
 
 /** Offset of the block's closer, honouring nesting and column-0 closers; -1 when it never closes. */
-export function findBlockClose(text: string, b: BlockCommentMarker, from: number): number {
+export function findBlockClose(text: string, b: BlockRule, from: number): number {
   if (b.closeAtLineStart) {
     const k = text.indexOf(`\n${b.close}`, from - 1);
     return k < 0 ? -1 : k + 1;
@@ -38,16 +38,11 @@ export function findBlockClose(text: string, b: BlockCommentMarker, from: number
   }
 }
 
-function escapeOf(s: StringMarker): number {
-  if (s.escape === null) return -1;
-  return (s.escape ?? '\\').charCodeAt(0);
-}
-
 /** Offset just after the closer on the same line, or -1 (an unclosed quote is not a literal). */
-export function findSingleLineClose(text: string, s: StringMarker, from: number): number {
-  const esc = escapeOf(s);
-  const close = s.close.charCodeAt(0);
-  const limit = s.maxLength !== undefined ? Math.min(text.length, from + s.maxLength) : text.length;
+export function findSingleLineClose(text: string, s: StringRule, from: number): number {
+  const esc = s.escape;
+  const close = s.closeCode;
+  const limit = s.maxLength >= 0 ? Math.min(text.length, from + s.maxLength) : text.length;
   for (let p = from; p < limit; p++) {
     const c = text.charCodeAt(p);
     if (c === NEWLINE) return -1;
@@ -62,8 +57,8 @@ export function findSingleLineClose(text: string, s: StringMarker, from: number)
 }
 
 /** Offset just after the closer of a literal that may span lines, or -1 when there is none. */
-export function findMultilineClose(text: string, s: StringMarker, from: number): number {
-  const esc = escapeOf(s);
+export function findMultilineClose(text: string, s: StringRule, from: number): number {
+  const esc = s.escape;
   let p = from;
   for (;;) {
     const k = text.indexOf(s.close, p);

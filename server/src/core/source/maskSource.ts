@@ -71,6 +71,7 @@ class Masker implements SourceVisitor {
    * it once avoids allocating a string per comment and literal, which dominated the cost (GC).
    */
   private units: Uint16Array | undefined;
+  private nextBreak = -1;
 
   constructor(
     private readonly text: string,
@@ -99,11 +100,25 @@ class Masker implements SourceVisitor {
       units = this.units = new Uint16Array(this.limit);
       for (let i = 0; i < this.limit; i++) units[i] = text.charCodeAt(i);
     }
-    // Line breaks stay, so line-anchored regexes and line numbers still work. (A char loop: an
-    // indexOf for the next line break would scan past `end`, for every literal of a long line.)
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 13) units[i] = code;
+    if (this.lineBreakFrom(start) >= end) units.fill(code, start, end);
+    else {
+      // Line breaks stay, so line-anchored regexes and line numbers still work.
+      for (let i = start; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 10 && c !== 13) units[i] = code;
+      }
     }
+  }
+
+  /**
+   * The first line break at or after `p`, or the text's length. Regions come in text order, so the
+   * answer is cached until passed: a fresh search each time would rescan a long line per literal.
+   */
+  private lineBreakFrom(p: number): number {
+    if (this.nextBreak < p) {
+      const k = this.text.indexOf('\n', p);
+      this.nextBreak = k < 0 ? this.text.length : k;
+    }
+    return this.nextBreak;
   }
 }
