@@ -72,6 +72,8 @@ class Masker implements SourceVisitor {
    */
   private units: Uint16Array | undefined;
   private nextBreak = -1;
+  /** How much of the text the masked copy holds so far. */
+  private copied = 0;
 
   constructor(
     private readonly text: string,
@@ -87,27 +89,40 @@ class Masker implements SourceVisitor {
   }
 
   result(): string {
-    if (this.units) return utf16.decode(this.units);
-    return this.limit === this.text.length ? this.text : this.text.slice(0, this.limit);
+    if (!this.units) return this.limit === this.text.length ? this.text : this.text.slice(0, this.limit);
+    this.copyUpTo(this.limit);
+    return utf16.decode(this.units);
   }
 
   private mask(start: number, end: number, code: number): void {
     const { text } = this;
     end = Math.min(end, this.limit);
     if (end <= start) return;
-    let units = this.units;
-    if (!units) {
-      units = this.units = new Uint16Array(this.limit);
-      for (let i = 0; i < this.limit; i++) units[i] = text.charCodeAt(i);
+    this.units ??= new Uint16Array(this.limit);
+    const units = this.units;
+    this.copyUpTo(start);
+    // Line by line: line breaks (and the CR of a CRLF) stay, so line-anchored regexes and line
+    // numbers still work.
+    for (let p = start; p < end; ) {
+      const lineBreak = this.lineBreakFrom(p);
+      const lineEnd = Math.min(lineBreak, end);
+      const isCrLf = lineEnd === lineBreak && lineEnd > p && text.charCodeAt(lineEnd - 1) === 13;
+      units.fill(code, p, isCrLf ? lineEnd - 1 : lineEnd);
+      if (isCrLf) units[lineEnd - 1] = 13;
+      if (lineEnd < end) units[lineEnd] = 10;
+      p = lineEnd + 1;
     }
-    if (this.lineBreakFrom(start) >= end) units.fill(code, start, end);
-    else {
-      // Line breaks stay, so line-anchored regexes and line numbers still work.
-      for (let i = start; i < end; i++) {
-        const c = text.charCodeAt(i);
-        if (c !== 10 && c !== 13) units[i] = code;
-      }
-    }
+    this.copied = end;
+  }
+
+  /**
+   * Copies the text up to `end` into the masked copy. Regions come in text order and do not
+   * overlap, so only the code between them is copied, once.
+   */
+  private copyUpTo(end: number): void {
+    const { text, units } = this;
+    for (let i = this.copied; i < end; i++) units![i] = text.charCodeAt(i);
+    this.copied = end;
   }
 
   /**
