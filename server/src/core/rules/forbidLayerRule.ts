@@ -29,7 +29,7 @@ export function compileForbidLayerRule(setup: RuleSetup): CompiledRule {
         if (hit === undefined) continue;
         const where = hit === ref.specifier ? '' : ` (${hit})`;
         out.push(
-          ruleFinding(setup, file.path, ref.range, `Import of ${code(ref.specifier)}${where} from ${from} into ${into} is forbidden by`, { specifier: ref.specifier, resolved: hit }),
+          ruleFinding(setup, { path: file.path, range: ref.range, lead: `Import of ${code(ref.specifier)}${where} from ${from} into ${into} is forbidden by`, data: { specifier: ref.specifier, resolved: hit } }),
         );
       }
       return out;
