@@ -33,7 +33,7 @@ export async function parallelIndexAndCheck(workspace: NodeWorkspace, options: P
       ...options,
       scan: (paths, context) => {
         if (workers.length === 0) workers.push(...startWorkers(Math.min(count, Math.floor(paths.length / minFiles) - 1)));
-        return scan(paths, context, workspace, workers, minFiles, options, stats);
+        return scan(paths, context, { workspace, workers, minFiles, options, stats });
       },
     });
     return { ...result, ...stats };
@@ -42,8 +42,18 @@ export async function parallelIndexAndCheck(workspace: NodeWorkspace, options: P
   }
 }
 
+/** The pool a scan runs on, and where it reports. */
+interface ScanPool {
+  workspace: NodeWorkspace;
+  workers: Worker[];
+  /** Files per thread below which a worker is not worth its start-up. */
+  minFiles: number;
+  options: ParallelOptions;
+  stats: { scannedInWorkers: number };
+}
+
 /** Reads and checks `paths`: a share on this thread, the rest spread over the workers. */
-async function scan(paths: readonly string[], context: CheckContext, workspace: NodeWorkspace, workers: Worker[], minFiles: number, options: ParallelOptions, stats: { scannedInWorkers: number }): Promise<Map<string, CachedCodeFile>> {
+async function scan(paths: readonly string[], context: CheckContext, { workspace, workers, minFiles, options, stats }: ScanPool): Promise<Map<string, CachedCodeFile>> {
   const out = new Map<string, CachedCodeFile>();
   const used = workers.slice(0, Math.floor(paths.length / minFiles) - 1);
   // Too few files for a worker: an empty answer has indexAndCheck scan them all in place.
@@ -53,6 +63,7 @@ async function scan(paths: readonly string[], context: CheckContext, workspace: 
   paths.forEach((p, i) => shares[i % shares.length].push(p));
   const { rules, index } = context;
   const prefixes = Object.values(index.config.idPrefixes);
+  const check = { rules, fileSet: index.fileSet, prefixes };
   const pending = used.map((w, i) =>
     runJob(w, {
       root: workspace.root,
@@ -70,7 +81,7 @@ async function scan(paths: readonly string[], context: CheckContext, workspace: 
   const before = total - paths.length;
   mine.forEach((path, i) => {
     if (options.onProgress && i % 250 === 0) options.onProgress(before + i * shares.length, total);
-    const entry = readAndCheckCodeFile(workspace, rules, index.fileSet, path, prefixes);
+    const entry = readAndCheckCodeFile(workspace, path, check);
     if (entry) out.set(path, entry);
   });
   for (const result of await Promise.all(pending)) {

@@ -19,10 +19,10 @@ function run(job: ScanJob): ScanResult {
     const rules = compileRules(job.specs, (id) => decisions.get(id));
     if (rules.key !== job.rulesKey) return { error: 'the worker compiled different rules' };
     const workspace = new NodeWorkspace(job.root, { maxFileSizeBytes: job.maxFileSizeBytes });
-    const fileSet = new Set(job.files);
+    const check = { rules, fileSet: new Set(job.files), prefixes: job.prefixes };
     const entries: [string, CachedCodeFile][] = [];
     for (const path of job.paths) {
-      const entry = readAndCheckCodeFile(workspace, rules, fileSet, path, job.prefixes);
+      const entry = readAndCheckCodeFile(workspace, path, check);
       if (entry) entries.push([path, entry]);
     }
     return { entries };

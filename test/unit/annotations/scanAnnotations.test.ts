@@ -152,6 +152,17 @@ describe('string literals and code are not comments', () => {
     check('a.ts', 'const s = "say \\"// @adr 1\\""; // @adr ⟦2⟧', ['2 decision']);
   });
 
+  it('knows the literals only a language lexer tells apart (regexes, raw and verbatim strings, interpolation)', () => {
+    // A JavaScript regex literal is not a comment, and a quote inside one opens no string.
+    check('a.ts', 'const re = /[//] @adr 1/;\nconst q = /\'/, s = \'// @adr 2\'; // @adr ⟦3⟧', ['3 decision']);
+    // A Rust raw string holds quotes without escapes.
+    check('a.rs', 'let s = r#"a " // @adr 1"#; // @adr ⟦2⟧', ['2 decision']);
+    // A C# verbatim string ends at its first lone quote, whatever backslashes precede it.
+    check('a.cs', 'var p = @"C:\\"; var q = "// @adr 1"; // @adr ⟦2⟧', ['2 decision']);
+    // Code inside a template literal's `${…}` is code again, comments included.
+    check('a.ts', 'const t = `// @adr 1 ${x /* @adr ⟦2⟧ */} // @adr 3`; // @adr ⟦4⟧', ['2 decision', '4 decision']);
+  });
+
   it('does not let an unclosed quote hide a comment', () => {
     check('a.yaml', `title: Don't panic # @adr ⟦1⟧`, ['1 decision']);
     check('a.rs', `fn f<'a>(x: &'a str) -> char { 'x' } // @adr ⟦1⟧`, ['1 decision']);

@@ -64,13 +64,14 @@ export async function indexAndCheck(workspace: Workspace, options: IndexAndCheck
       if (stamp !== undefined) stamps.set(path, stamp);
     }
   }
+  const codeFileCheck: CodeFileCheck = { rules: ctx0.rules, fileSet: docIndex.fileSet, prefixes };
   const scanned = misses.length > 0 && options.scan ? await options.scan(misses, ctx0) : undefined;
   done = docIndex.files.length - misses.length;
   for (const path of misses) {
     done++;
     if (options.onProgress && done % 500 === 0) options.onProgress(done, docIndex.files.length);
     if (done % chunk === 0) await yieldToEventLoop();
-    const entry = scanned?.get(path) ?? readAndCheckCodeFile(workspace, ctx0.rules, docIndex.fileSet, path, prefixes);
+    const entry = scanned?.get(path) ?? readAndCheckCodeFile(workspace, path, codeFileCheck);
     if (!entry) continue;
     entries.set(path, entry);
     const stamp = stamps.get(path);
@@ -121,22 +122,31 @@ function collectFindings(ctx0: CheckContext, docIndex: WorkspaceIndex, entries: 
   return { index, context: ctx, result: { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings), filesChecked: checked } };
 }
 
+/** What checking a code file needs besides the file: the same for every file of one run. */
+export interface CodeFileCheck {
+  rules: CompiledRules;
+  /** Every file of the workspace, for rules that resolve imports to files. */
+  fileSet: ReadonlySet<string>;
+  /** The workspace's id prefixes, for annotation scanning. */
+  prefixes: readonly string[];
+}
+
 /**
  * Reads one code file and checks it; a file that exists but cannot be read (binary, too large, not
  * text) becomes an `unreadable-file` finding rather than silently skipping every rule. Undefined
  * only when the file vanished since the listing.
  */
-export function readAndCheckCodeFile(workspace: Workspace, rules: CompiledRules, fileSet: ReadonlySet<string>, path: string, prefixes: readonly string[]): CachedCodeFile | undefined {
+export function readAndCheckCodeFile(workspace: Workspace, path: string, check: CodeFileCheck): CachedCodeFile | undefined {
   const text = workspace.readText(path);
-  if (text !== undefined) return checkCodeFile(rules, fileSet, path, text, prefixes);
+  if (text !== undefined) return checkCodeFile(path, text, check);
   const problem = workspace.readProblem?.(path);
   if (problem === undefined) return undefined;
-  const finding = unreadableFileFinding(rules, path, problem);
+  const finding = unreadableFileFinding(check.rules, path, problem);
   return { ruleFindings: finding ? [finding] : [], checked: finding !== undefined };
 }
 
 /** One code file's annotations and rule findings, before they are resolved against the index. */
-export function checkCodeFile(rules: CompiledRules, fileSet: ReadonlySet<string>, path: string, text: string, prefixes: readonly string[]): CachedCodeFile {
+export function checkCodeFile(path: string, text: string, { rules, fileSet, prefixes }: CodeFileCheck): CachedCodeFile {
   const ruled = rules.appliesTo(path);
   const ruleFindings = ruled ? rules.checkFile(path, text, (p) => fileSet.has(p)) : [];
   let found: FileAnnotations;

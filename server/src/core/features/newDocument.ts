@@ -300,121 +300,139 @@ export interface TemplateInput {
 
 /** The text of a new document. Placeholders follow MADR's `{…}` convention. */
 export function renderTemplate(t: TemplateInput): string {
+  if (t.kind === 'goal') return goalTemplate(t);
+  if (t.kind === 'project') return projectTemplate(t);
+  // Relative to the new document, so the link works wherever the folder is.
   const link = t.supersedes ? relativePath(dirname(t.path), t.supersedes.path) : '';
-  if (t.kind === 'goal') {
-    return [
-      '---',
-      ...(t.declareKind ? ['kind: goal'] : []),
-      'status: active',
-      '# priority: P1        # P0–P4, high/medium/low, or a number',
-      '# owner: {name}',
-      '# horizon: {e.g. 2027-H1}',
-      'metrics: []           # e.g. [{ name: weekly active teams, target: 500 }]',
-      '---',
-      `# ${t.title}`,
-      '',
-      '## Why this matters',
-      '',
-      '{What the company gains when this goal is met, in two or three sentences.}',
-      '',
-      '## Key results',
-      '',
-      '* {measurable result 1}',
-      '* {measurable result 2}',
-      '',
-    ].join('\n');
-  }
-  if (t.kind === 'project') {
-    return [
-      '---',
-      ...(t.declareKind ? ['kind: project'] : []),
-      'status: proposed',
-      `date: ${t.date}`,
-      'goals: []             # ids of the goals this project serves, e.g. [GOAL-0001]',
-      '# priority: P1        # P0–P4, high/medium/low, or a number',
-      '# appetite: 6 weeks   # the effort budget',
-      '# owner: {name}',
-      '---',
-      `# ${t.title}`,
-      '',
-      '## Problem',
-      '',
-      '{Who has the problem, how we know, and why solving it now serves the goals above.}',
-      '',
-      '## Proposal',
-      '',
-      '{What we will build, within the appetite.}',
-      '',
-      '## Out of scope',
-      '',
-      '* {what we will not do}',
-      '',
-      '## Success metrics',
-      '',
-      '* {how we will know it worked}',
-      '',
-      '## Risks and open questions',
-      '',
-      '* {risk or question}',
-      '',
-    ].join('\n');
-  }
+  if (t.style === 'nygard') return nygardTemplate(t, link);
+  if (t.style === 'madr2') return madr2Template(t, link);
+  return madrTemplate(t, link);
+}
+
+function goalTemplate(t: TemplateInput): string {
+  return [
+    '---',
+    ...(t.declareKind ? ['kind: goal'] : []),
+    'status: active',
+    '# priority: P1        # P0–P4, high/medium/low, or a number',
+    '# owner: {name}',
+    '# horizon: {e.g. 2027-H1}',
+    'metrics: []           # e.g. [{ name: weekly active teams, target: 500 }]',
+    '---',
+    `# ${t.title}`,
+    '',
+    '## Why this matters',
+    '',
+    '{What the company gains when this goal is met, in two or three sentences.}',
+    '',
+    '## Key results',
+    '',
+    '* {measurable result 1}',
+    '* {measurable result 2}',
+    '',
+  ].join('\n');
+}
+
+function projectTemplate(t: TemplateInput): string {
+  return [
+    '---',
+    ...(t.declareKind ? ['kind: project'] : []),
+    'status: proposed',
+    `date: ${t.date}`,
+    'goals: []             # ids of the goals this project serves, e.g. [GOAL-0001]',
+    '# priority: P1        # P0–P4, high/medium/low, or a number',
+    '# appetite: 6 weeks   # the effort budget',
+    '# owner: {name}',
+    '---',
+    `# ${t.title}`,
+    '',
+    '## Problem',
+    '',
+    '{Who has the problem, how we know, and why solving it now serves the goals above.}',
+    '',
+    '## Proposal',
+    '',
+    '{What we will build, within the appetite.}',
+    '',
+    '## Out of scope',
+    '',
+    '* {what we will not do}',
+    '',
+    '## Success metrics',
+    '',
+    '* {how we will know it worked}',
+    '',
+    '## Risks and open questions',
+    '',
+    '* {risk or question}',
+    '',
+  ].join('\n');
+}
+
+/** adr-tools (Michael Nygard's format): numbered heading, `## Status` section. */
+function nygardTemplate(t: TemplateInput, link: string): string {
   const old = t.supersedes;
-  if (t.style === 'nygard') {
-    const heading = t.number !== undefined ? `# ${t.number}. ${t.title}` : `# ${t.title}`;
-    return [
-      ...(t.declareKind ? ['---', 'kind: decision', '---'] : []),
-      heading,
-      '',
-      `Date: ${t.date}`,
-      '',
-      '## Status',
-      '',
-      'Proposed',
-      ...(old ? ['', `Supersedes [${nygardLabel(old)}](${link})`] : []),
-      '',
-      '## Context',
-      '',
-      '{The issue motivating this decision, and any context that influences or constrains it.}',
-      '',
-      '## Decision',
-      '',
-      '{The change that we are proposing or have agreed to implement.}',
-      '',
-      '## Consequences',
-      '',
-      '{What becomes easier or more difficult to do because of this change.}',
-      '',
-    ].join('\n');
-  }
-  if (t.style === 'madr2') {
-    return [
-      ...(t.declareKind ? ['---', 'kind: decision', '---'] : []),
-      `# ${t.title}`,
-      '',
-      '- Status: proposed',
-      '- Deciders: {list everyone involved in the decision}',
-      `- Date: ${t.date}`,
-      '',
-      '## Context and Problem Statement',
-      '',
-      '{Describe the context and problem statement in two or three sentences.}',
-      '',
-      '## Considered Options',
-      '',
-      '- {option 1}',
-      '- {option 2}',
-      '',
-      '## Decision Outcome',
-      '',
-      'Chosen option: "{option 1}", because {justification}.',
-      '',
-      '## Links',
-      '',
-      ...(old ? [`- Supersedes [${old.id}](${link})`] : ['- {link type} [{title}]({file})']),
-      '',
-    ].join('\n');
-  }
+  const heading = t.number !== undefined ? `# ${t.number}. ${t.title}` : `# ${t.title}`;
+  return [
+    ...(t.declareKind ? ['---', 'kind: decision', '---'] : []),
+    heading,
+    '',
+    `Date: ${t.date}`,
+    '',
+    '## Status',
+    '',
+    'Proposed',
+    ...(old ? ['', `Supersedes [${nygardLabel(old)}](${link})`] : []),
+    '',
+    '## Context',
+    '',
+    '{The issue motivating this decision, and any context that influences or constrains it.}',
+    '',
+    '## Decision',
+    '',
+    '{The change that we are proposing or have agreed to implement.}',
+    '',
+    '## Consequences',
+    '',
+    '{What becomes easier or more difficult to do because of this change.}',
+    '',
+  ].join('\n');
+}
+
+/** MADR 2 and log4brains: a `- Status:` bullet list instead of front matter. */
+function madr2Template(t: TemplateInput, link: string): string {
+  const old = t.supersedes;
+  return [
+    ...(t.declareKind ? ['---', 'kind: decision', '---'] : []),
+    `# ${t.title}`,
+    '',
+    '- Status: proposed',
+    '- Deciders: {list everyone involved in the decision}',
+    `- Date: ${t.date}`,
+    '',
+    '## Context and Problem Statement',
+    '',
+    '{Describe the context and problem statement in two or three sentences.}',
+    '',
+    '## Considered Options',
+    '',
+    '- {option 1}',
+    '- {option 2}',
+    '',
+    '## Decision Outcome',
+    '',
+    'Chosen option: "{option 1}", because {justification}.',
+    '',
+    '## Links',
+    '',
+    ...(old ? [`- Supersedes [${old.id}](${link})`] : ['- {link type} [{title}]({file})']),
+    '',
+  ].join('\n');
+}
+
+/** MADR 3 and later: front matter, the default. */
+function madrTemplate(t: TemplateInput, link: string): string {
+  const old = t.supersedes;
   return [
     '---',
     ...(t.declareKind ? ['kind: decision'] : []),

@@ -40,7 +40,16 @@ export function invalidRule(spec: RuleSpec, why: string): CompiledRule {
   return { spec, invalid: why, appliesTo: () => false, check: () => [] };
 }
 
-export function ruleFinding(setup: RuleSetup, path: string, range: Range, lead: string, data: Record<string, unknown> = {}): Finding {
+/** Where a rule found something, and what: `lead` begins the message (`Import of x is forbidden by`). */
+export interface RuleHit {
+  path: string;
+  range: Range;
+  lead: string;
+  /** Extra data for quick fixes and machine-readable output. */
+  data?: Record<string, unknown>;
+}
+
+export function ruleFinding(setup: RuleSetup, { path, range, lead, data = {} }: RuleHit): Finding {
   const { spec } = setup;
   return {
     path,

@@ -30,7 +30,7 @@ export function compileForbidDependencyRule(setup: RuleSetup): CompiledRule {
         const target = matcher.match(names);
         if (target === undefined) continue;
         const via = target === dep.name ? '' : ` (matches ${code(target)})`;
-        out.push(ruleFinding(setup, file.path, dep.range, `Dependency ${code(dep.name)}${via} is forbidden by`, { dependency: dep.name, target }));
+        out.push(ruleFinding(setup, { path: file.path, range: dep.range, lead: `Dependency ${code(dep.name)}${via} is forbidden by`, data: { dependency: dep.name, target } }));
       }
       return out;
     },

@@ -27,7 +27,7 @@ export function compileForbidImportRule(setup: RuleSetup): CompiledRule {
         const target = targets.match(candidates);
         if (target === undefined) continue;
         const via = target === ref.specifier ? '' : ` (matches ${code(target)})`;
-        out.push(ruleFinding(setup, file.path, ref.range, `Import of ${code(ref.specifier)}${via} is forbidden by`, { specifier: ref.specifier, target }));
+        out.push(ruleFinding(setup, { path: file.path, range: ref.range, lead: `Import of ${code(ref.specifier)}${via} is forbidden by`, data: { specifier: ref.specifier, target } }));
       }
       return out;
     },

@@ -33,7 +33,7 @@ export function compileForbidLayerRule(setup: RuleSetup): CompiledRule {
         const from = matchedGlob(fromGlobs, file.path);
         const into = matchedGlob(toGlobs, hit);
         out.push(
-          ruleFinding(setup, file.path, ref.range, `Import of ${code(ref.specifier)}${where} from ${from} into ${into} is forbidden by`, { specifier: ref.specifier, resolved: hit }),
+          ruleFinding(setup, { path: file.path, range: ref.range, lead: `Import of ${code(ref.specifier)}${where} from ${from} into ${into} is forbidden by`, data: { specifier: ref.specifier, resolved: hit } }),
         );
       }
       return out;

@@ -10,7 +10,12 @@ export function compileForbidPatternRule(setup: RuleSetup): CompiledRule {
     // The DFA test is much cheaper than collecting matches, and most files do not match.
     if (!regex.test(file.text)) return [];
     return regex.findAll(file.text, maxPatternFindingsPerFile).map((m) =>
-      ruleFinding(setup, file.path, file.lines.rangeOf(m.start, m.end), `${code(m.text)} matches a pattern (${code(regex.source)}) forbidden by`, { match: m.text.slice(0, 200) }),
+      ruleFinding(setup, {
+        path: file.path,
+        range: file.lines.rangeOf(m.start, m.end),
+        lead: `${code(m.text)} matches a pattern (${code(regex.source)}) forbidden by`,
+        data: { match: m.text.slice(0, 200) },
+      }),
     );
   });
 }

@@ -7,6 +7,6 @@ export function compileRequirePatternRule(setup: RuleSetup): CompiledRule {
     if (regex.test(file.text)) return [];
     const firstLine = file.lines.lineText(0).length;
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine } };
-    return [ruleFinding(setup, file.path, range, `This file lacks the pattern ${code(regex.source)} required by`)];
+    return [ruleFinding(setup, { path: file.path, range, lead: `This file lacks the pattern ${code(regex.source)} required by` })];
   });
 }

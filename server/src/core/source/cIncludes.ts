@@ -1,8 +1,9 @@
 import type { ImportRef } from './importRef.js';
-import { maskLimit, maskSource, type SourceSyntax } from './maskSource.js';
+import { syntaxOfImportReader } from './commentSyntax.js';
+import { maskLimit, maskSource } from './maskSource.js';
 import { RefCollector } from './refCollector.js';
 
-const syntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: '"', charLiterals: 'simple' };
+const syntax = syntaxOfImportReader('c');
 
 /** `#include <x>`, `#include "x"`, and Objective-C's `#import`. Specifier: the path between the delimiters. */
 const includeDirective = /^[ \t]*#[ \t]*(?:include|include_next|import)[ \t]*(?:<([^>\n\r]*)>|"([^"\n\r]*)")/dgm;

@@ -41,6 +41,14 @@ export interface StringMarker {
    * after a word character, so Rust lifetimes, Haskell primes and MATLAB transposes are not strings.
    */
   maxLength?: number;
+  /** JavaScript template literals: `${…}` inside is code again, up to the `}` that matches it. */
+  interpolation?: boolean;
+  /** C# verbatim strings: a doubled closer (`""`) is a quote inside the literal, not its end. */
+  doubledCloserEscapes?: boolean;
+  /** Rust raw strings: the quote follows `r` (or `br`, `cr`) and `#`s, which the closer repeats. */
+  rustRaw?: boolean;
+  /** Rust character literals: exactly one character or escape, so a lifetime (`'a`) is not one. */
+  rustChar?: boolean;
 }
 
 export interface CommentSyntax {
@@ -49,6 +57,8 @@ export interface CommentSyntax {
   line: readonly LineCommentMarker[];
   block: readonly BlockCommentMarker[];
   strings: readonly StringMarker[];
+  /** JavaScript regex literals, told apart from division by the token before the `/`. */
+  regexLiterals?: boolean;
 }
 
 // ---- building blocks
@@ -72,21 +82,25 @@ const backtickTemplate: StringMarker = { open: '`', close: '`', multiline: true 
 const backtickRaw: StringMarker = { open: '`', close: '`', multiline: true, escape: null };
 const tripleDq: StringMarker = { open: '"""', close: '"""', multiline: true };
 const tripleSq: StringMarker = { open: "'''", close: "'''", multiline: true };
+const jsTemplate: StringMarker = { open: '`', close: '`', multiline: true, interpolation: true };
+const rustRawString: StringMarker = { open: '"', close: '"', multiline: true, escape: null, rustRaw: true };
+const rustCharLit: StringMarker = { open: "'", close: "'", rustChar: true };
+const verbatimStrings: StringMarker[] = ['@$"', '$@"', '@"'].map((open) => ({ open, close: '"', multiline: true, escape: null, doubledCloserEscapes: true }));
 
-function syntax(name: string, line: LineCommentMarker[], block: BlockCommentMarker[], strings: StringMarker[]): CommentSyntax {
-  return { name, line, block, strings };
+function syntax(name: string, line: LineCommentMarker[], block: BlockCommentMarker[], strings: StringMarker[], regexLiterals?: boolean): CommentSyntax {
+  return regexLiterals ? { name, line, block, strings, regexLiterals } : { name, line, block, strings };
 }
 
 const cFamily = syntax('c', [slashes], [cBlock], [dq, charLit]);
-const javascript = syntax('javascript', [slashes], [cBlock], [dq, sq, backtickTemplate]);
+const javascript = syntax('javascript', [slashes], [cBlock], [dq, sq, jsTemplate], true);
 const go = syntax('go', [slashes], [cBlock], [dq, charLit, backtickRaw]);
-const rust = syntax('rust', [slashes], [cBlockNested], [dq, charLit]);
+const rust = syntax('rust', [slashes], [cBlockNested], [rustRawString, dq, rustCharLit]);
 const jvm = syntax('jvm', [slashes], [cBlock], [tripleDq, dq, charLit]);
 const nestedJvm = syntax('kotlin-scala', [slashes], [cBlockNested], [tripleDq, dq, charLit]);
 const groovy = syntax('groovy', [slashes], [cBlock], [tripleDq, tripleSq, dq, sq]);
 const swift = syntax('swift', [slashes], [cBlockNested], [tripleDq, dq]);
 const dart = syntax('dart', [slashes], [cBlockNested], [tripleDq, tripleSq, dq, sq]);
-const csharp = syntax('csharp', [slashes], [cBlock], [tripleDq, dq, charLit]);
+const csharp = syntax('csharp', [slashes], [cBlock], [...verbatimStrings, tripleDq, dq, charLit]);
 const fsharp = syntax('fsharp', [slashes], [{ open: '(*', close: '*)', nested: true }], [tripleDq, dq, charLit]);
 const ocaml = syntax('ocaml', [], [{ open: '(*', close: '*)', nested: true }], [dq, charLit]);
 const php = syntax('php', [slashes, { text: '#', notFollowedBy: '[' }], [cBlock], [dq, sq]);
@@ -240,6 +254,15 @@ extensions(vim, 'vim');
 extensions(hashOnly, 'tcl cr coffee nf smk pp gitignore dockerignore gitattributes env htaccess');
 extensions(makefile, 'mk mak make');
 extensions(dockerfile, 'dockerfile containerfile');
+
+/** The syntax an import reader masks comments and strings with: the language it was written for. */
+const importReaderSyntax: Record<ImportReader, CommentSyntax> = {
+  javascript, component: javascript, python, go, java: jvm, kotlin: nestedJvm, rust, csharp, c: cFamily,
+};
+
+export function syntaxOfImportReader(reader: ImportReader): CommentSyntax {
+  return importReaderSyntax[reader];
+}
 
 /** Whole file names (lower case), for files whose extension says nothing. */
 const byFileName = lookupTable<CommentSyntax>({

@@ -1,8 +1,9 @@
 import type { ImportRef } from './importRef.js';
-import { maskLimit, maskSource, type SourceSyntax } from './maskSource.js';
+import { syntaxOfImportReader } from './commentSyntax.js';
+import { maskLimit, maskSource } from './maskSource.js';
 import { RefCollector } from './refCollector.js';
 
-const syntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: '"', charLiterals: 'simple', tripleQuotes: '"', verbatimStrings: true };
+const syntax = syntaxOfImportReader('csharp');
 
 /**
  * `using X.Y;`, `using static X.Y;`, `using A = X.Y;`, `global using X;`. The trailing `;` right

@@ -1,8 +1,9 @@
 import type { ImportRef } from './importRef.js';
-import { maskLimit, maskSource, type SourceSyntax } from './maskSource.js';
+import { syntaxOfImportReader } from './commentSyntax.js';
+import { maskLimit, maskSource } from './maskSource.js';
 import { RefCollector } from './refCollector.js';
 
-const syntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: '"', charLiterals: 'simple', rawBackticks: true };
+const syntax = syntaxOfImportReader('go');
 
 /** `import "fmt"`, `import f "fmt"`, `import _ "x"`, `import . "x"`. */
 const singleImport = /(?<![\w.])import[ \t]+(?:[\w.]+[ \t]+)?(["`])([^"`\n\r]*)\1/dg;

@@ -1,8 +1,9 @@
 import type { ImportRef } from './importRef.js';
-import { maskLimit, maskSource, type SourceSyntax } from './maskSource.js';
+import { syntaxOfImportReader } from './commentSyntax.js';
+import { maskLimit, maskSource } from './maskSource.js';
 import { RefCollector } from './refCollector.js';
 
-const syntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: `"'`, templateLiterals: true, regexLiterals: true };
+const syntax = syntaxOfImportReader('javascript');
 
 // Run on masked text, so `import` and `from` are code and the quotes delimit real strings.
 // Repetitions are bounded so a file full of `import` words without a `from` stays linear.

@@ -1,10 +1,11 @@
 import type { ImportRef } from './importRef.js';
-import { maskLimit, maskSource, type SourceSyntax } from './maskSource.js';
+import { syntaxOfImportReader } from './commentSyntax.js';
+import { maskLimit, maskSource } from './maskSource.js';
 import { RefCollector } from './refCollector.js';
 
-const javaSyntax: SourceSyntax = { lineComment: '//', blockComment: 'flat', quotes: '"', charLiterals: 'simple', tripleQuotes: '"' };
+const javaSyntax = syntaxOfImportReader('java');
 // Kotlin and Scala block comments nest.
-const kotlinSyntax: SourceSyntax = { ...javaSyntax, blockComment: 'nested' };
+const kotlinSyntax = syntaxOfImportReader('kotlin');
 
 /** `import a.b.C;`, `import static a.b.C.m;`, `import a.b.*`, Kotlin's `import a.b.C as D` (no semicolon). */
 const importStatement = /(?:^|;)[ \t]*import[ \t]+(?:static[ \t]+)?([\w$]+(?:[ \t]*\.[ \t]*(?:[\w$]+|\*))*)/dgm;

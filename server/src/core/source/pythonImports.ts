@@ -1,8 +1,9 @@
 import type { ImportRef } from './importRef.js';
-import { maskLimit, maskSource, type SourceSyntax } from './maskSource.js';
+import { syntaxOfImportReader } from './commentSyntax.js';
+import { maskLimit, maskSource } from './maskSource.js';
 import { RefCollector } from './refCollector.js';
 
-const syntax: SourceSyntax = { lineComment: '#', quotes: `"'`, tripleQuotes: `"'` };
+const syntax = syntaxOfImportReader('python');
 
 /** `import a.b`, `import a as x, b` at the start of a statement. */
 const importStatement = /(?:^|;)[ \t]*import[ \t]+([^\n\r;]{1,2000})/dgm;

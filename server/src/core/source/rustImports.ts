@@ -1,8 +1,9 @@
 import type { ImportRef } from './importRef.js';
-import { maskLimit, maskSource, type SourceSyntax } from './maskSource.js';
+import { syntaxOfImportReader } from './commentSyntax.js';
+import { maskLimit, maskSource } from './maskSource.js';
 import { RefCollector } from './refCollector.js';
 
-const syntax: SourceSyntax = { lineComment: '//', blockComment: 'nested', quotes: '"', charLiterals: 'rust', rustRawStrings: true };
+const syntax = syntaxOfImportReader('rust');
 
 /** `use a::b;`, `pub(crate) use a::{b, c::d as e};` (the tree up to the `;`). */
 const useDeclaration = /(?<![\w:$#])use[ \t\r\n]+([^;]{1,5000});/dg;

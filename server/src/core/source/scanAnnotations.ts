@@ -3,6 +3,7 @@ import type { CodeReference, FileAnnotations, Suppression } from './codeReferenc
 import { forEachCommentSegment } from './commentSegments.js';
 import { commentSyntaxFor } from './commentSyntax.js';
 import { lookupTable } from '../base/lookupTable.js';
+import type { Range } from '../base/range.js';
 
 export interface ScanAnnotationsOptions {
   /** Id prefixes of the workspace (`ADR`, `PRD`, `GOAL` by default): what bare mentions look like. */
@@ -85,9 +86,25 @@ export function scanAnnotations(path: string, text: string, options: ScanAnnotat
   const patterns = patternsFor(options.idPrefixes ?? defaultPrefixes);
   if (!patterns.anything.test(text)) return { references, suppressions };
 
+  const lineEndFrom = lineEndCache(text);
+  forEachCommentSegment(text, commentSyntaxFor(path), (start, end, line, lineStart, commentEnd) => {
+    if (end <= start) return;
+    const c = commentLine(path, text.slice(start, end), line, start - lineStart);
+    const suppression = scanDirective(c, text, { commentEnd, line, lineStart, lineEndFrom });
+    if (suppression) suppressions.push(suppression);
+    scanTags(c, patterns);
+    if (lineEndFrom(lineStart) - lineStart <= maxMentionLineLength) scanMentions(c, patterns);
+    if (c.found.length > 1) c.found.sort((x, y) => x.offset - y.offset);
+    for (const f of c.found) references.push(f.ref);
+  });
+  return { references, suppressions };
+}
+
+/** The end of the line starting at `lineStart`, remembered for the last line asked about. */
+function lineEndCache(text: string): (lineStart: number) => number {
   let cachedLineStart = -1;
   let cachedLineEnd = -1;
-  const lineEndFrom = (lineStart: number): number => {
+  return (lineStart) => {
     if (lineStart !== cachedLineStart) {
       cachedLineStart = lineStart;
       const e = text.indexOf('\n', lineStart);
@@ -95,97 +112,120 @@ export function scanAnnotations(path: string, text: string, options: ScanAnnotat
     }
     return cachedLineEnd;
   };
+}
 
-  forEachCommentSegment(text, commentSyntaxFor(path), (start, end, line, lineStart, commentEnd) => {
-    if (end <= start) return;
-    const s = text.slice(start, end);
-    const column = start - lineStart;
-    const at = (from: number, to: number) => ({ start: { line, character: column + from }, end: { line, character: column + to } });
-    /** Offsets in `s` already claimed by a tag or a directive, so mentions do not repeat them. */
-    const claimed: [number, number][] = [];
-    const isClaimed = (from: number, to: number) => claimed.some(([a, b]) => from < b && a < to);
-    // Text in backticks inside a comment is an example (`// inserts \`@decision X\``), not a citation.
-    const examples = codeSpans(s);
-    const isExample = (at: number) => examples.length > 0 && examples.some(([a, b]) => at >= a && at < b);
-    claimed.push(...examples);
-    const found: { offset: number; ref: CodeReference }[] = [];
+/** One line of comment text being scanned, and what has been found and claimed on it. */
+interface CommentLine {
+  path: string;
+  /** The comment text on this line. */
+  s: string;
+  line: number;
+  /** Column of `s[0]` on the line. */
+  column: number;
+  /** Offsets in `s` already claimed by a tag or a directive, so mentions do not repeat them. */
+  claimed: [number, number][];
+  /** Inline code spans: text in backticks inside a comment is an example, not a citation. */
+  examples: [number, number][];
+  found: { offset: number; ref: CodeReference }[];
+}
 
-    // ---- rationale-disable-next-line ids -- reason
-    const d = findDirective(s);
-    if (d >= 0 && !isExample(d)) {
-      const rest = s.slice(d + directive.length);
-      const sep = reasonSeparator(rest);
-      const idsPart = sep.at < 0 ? rest : rest.slice(0, sep.at);
-      const ids = idsPart.split(/[\s,]+/).map((t) => t.replace(/[.:;]+$/, '')).filter((t) => t.length > 0);
-      const reasonText = sep.at < 0 ? '' : rest.slice(sep.at + sep.length).trim();
-      claimed.push([d, d + directive.length + idsPart.length]);
-      suppressions.push({
-        path,
-        ids,
-        reason: reasonText.length > 0 ? reasonText : undefined,
-        targetLine: nextNonBlankLine(text, commentEnd, lineEndFrom, line, lineStart),
-        range: at(d, s.trimEnd().length),
-      });
+function commentLine(path: string, s: string, line: number, column: number): CommentLine {
+  const examples = codeSpans(s);
+  return { path, s, line, column, claimed: [...examples], examples, found: [] };
+}
+
+function rangeOn(c: CommentLine, from: number, to: number): Range {
+  return { start: { line: c.line, character: c.column + from }, end: { line: c.line, character: c.column + to } };
+}
+
+function isExample(c: CommentLine, at: number): boolean {
+  return c.examples.length > 0 && c.examples.some(([a, b]) => at >= a && at < b);
+}
+
+function isClaimed(c: CommentLine, from: number, to: number): boolean {
+  return c.claimed.some(([a, b]) => from < b && a < to);
+}
+
+/** `rationale-disable-next-line ids -- reason` on this comment line, if there is one. */
+function scanDirective(c: CommentLine, text: string, place: CommentPlace): Suppression | undefined {
+  const { s } = c;
+  const d = findDirective(s);
+  if (d < 0 || isExample(c, d)) return undefined;
+  const rest = s.slice(d + directive.length);
+  const sep = reasonSeparator(rest);
+  const idsPart = sep.at < 0 ? rest : rest.slice(0, sep.at);
+  const ids = idsPart.split(/[\s,]+/).map((t) => t.replace(/[.:;]+$/, '')).filter((t) => t.length > 0);
+  const reasonText = sep.at < 0 ? '' : rest.slice(sep.at + sep.length).trim();
+  c.claimed.push([d, d + directive.length + idsPart.length]);
+  return {
+    path: c.path,
+    ids,
+    reason: reasonText.length > 0 ? reasonText : undefined,
+    targetLine: nextNonBlankLine(text, place),
+    range: rangeOn(c, d, s.trimEnd().length),
+  };
+}
+
+/** `@tag id[, id …]`: annotations, the strong references. */
+function scanTags(c: CommentLine, patterns: PrefixPatterns): void {
+  const { s } = c;
+  if (!s.includes('@')) return;
+  tagPattern.lastIndex = 0;
+  for (let m = tagPattern.exec(s); m; m = tagPattern.exec(s)) {
+    if (isExample(c, m.index)) continue;
+    const tag = m[1].toLowerCase();
+    const p = scanTagIds(c, patterns, { kind: tagKinds[tag], shared: sharedTags.has(tag), from: m.index + m[0].length });
+    tagPattern.lastIndex = Math.max(tagPattern.lastIndex, p);
+  }
+}
+
+/** The ids after one tag, from `from`; returns where the id list ends. */
+function scanTagIds(c: CommentLine, patterns: PrefixPatterns, tag: { kind: DocKind | undefined; shared: boolean; from: number }): number {
+  const { s } = c;
+  let p = tag.from;
+  let first = true;
+  let colon = false;
+  if (s.charCodeAt(p) === 58 /* : */) {
+    colon = true;
+    p++;
+  }
+  for (;;) {
+    let space = false;
+    let comma = false;
+    for (; p < s.length; p++) {
+      const ch = s.charCodeAt(p);
+      if (ch === 32 || ch === 9) space = true;
+      else if (ch === 44 /* , */) comma = true;
+      else break;
     }
+    if (first ? !(space || colon) : !(space || comma)) break;
+    idToken.lastIndex = p;
+    const t = idToken.exec(s);
+    if (!t) break;
+    const id = t[0].replace(/[./-]+$/, '');
+    if (!id || !isId(id, patterns, tag.shared, first || comma)) break;
+    c.claimed.push([p, p + id.length]);
+    c.found.push({ offset: p, ref: { path: c.path, id, kind: tag.kind, strength: 'annotation', range: rangeOn(c, p, p + id.length) } });
+    p += t[0].length;
+    first = false;
+  }
+  return p;
+}
 
-    // ---- @tag id[, id …]
-    if (s.includes('@')) {
-      tagPattern.lastIndex = 0;
-      for (let m = tagPattern.exec(s); m; m = tagPattern.exec(s)) {
-        if (isExample(m.index)) continue;
-        const tag = m[1].toLowerCase();
-        const kind = tagKinds[tag];
-        const shared = sharedTags.has(tag);
-        let p = m.index + m[0].length;
-        let first = true;
-        let colon = false;
-        if (s.charCodeAt(p) === 58 /* : */) {
-          colon = true;
-          p++;
-        }
-        for (;;) {
-          let space = false;
-          let comma = false;
-          for (; p < s.length; p++) {
-            const c = s.charCodeAt(p);
-            if (c === 32 || c === 9) space = true;
-            else if (c === 44 /* , */) comma = true;
-            else break;
-          }
-          if (first ? !(space || colon) : !(space || comma)) break;
-          idToken.lastIndex = p;
-          const t = idToken.exec(s);
-          if (!t) break;
-          const id = t[0].replace(/[./-]+$/, '');
-          if (!id || !isId(id, patterns, shared, first || comma)) break;
-          claimed.push([p, p + id.length]);
-          found.push({ offset: p, ref: { path, id, kind, strength: 'annotation', range: at(p, p + id.length) } });
-          p += t[0].length;
-          first = false;
-        }
-        tagPattern.lastIndex = Math.max(tagPattern.lastIndex, p);
-      }
+/** Bare ids (`ADR-7` in prose): weaker references, where no tag or directive claimed them. */
+function scanMentions(c: CommentLine, patterns: PrefixPatterns): void {
+  const { s } = c;
+  for (const re of [patterns.mentionNumbered, patterns.mentionNamed]) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const from = m.index;
+      const to = from + m[0].length;
+      if (isClaimed(c, from, to)) continue;
+      c.claimed.push([from, to]);
+      c.found.push({ offset: from, ref: { path: c.path, id: m[0], strength: 'mention', range: rangeOn(c, from, to) } });
     }
-
-    // ---- bare ids: a weaker reference
-    if (lineEndFrom(lineStart) - lineStart <= maxMentionLineLength) {
-      for (const re of [patterns.mentionNumbered, patterns.mentionNamed]) {
-        if (!re) continue;
-        re.lastIndex = 0;
-        for (let m = re.exec(s); m; m = re.exec(s)) {
-          const from = m.index;
-          const to = from + m[0].length;
-          if (isClaimed(from, to)) continue;
-          claimed.push([from, to]);
-          found.push({ offset: from, ref: { path, id: m[0], strength: 'mention', range: at(from, to) } });
-        }
-      }
-    }
-
-    if (found.length > 1) found.sort((a, b) => a.offset - b.offset);
-    for (const f of found) references.push(f.ref);
-  });
-  return { references, suppressions };
+  }
 }
 
 /** Whether a token after a tag is an id, or the prose that follows the ids (`@adr 7 because we …`). */
@@ -251,8 +291,17 @@ function reasonSeparator(rest: string): { at: number; length: number } {
   return { at: -1, length: 0 };
 }
 
+/** Where a comment line sits: enough to find the line a directive in it targets. */
+interface CommentPlace {
+  /** Where the whole comment ends (after a block comment's closer). */
+  commentEnd: number;
+  line: number;
+  lineStart: number;
+  lineEndFrom: (lineStart: number) => number;
+}
+
 /** The first line after the comment holding a directive that has anything but blanks on it. */
-function nextNonBlankLine(text: string, commentEnd: number, lineEndFrom: (lineStart: number) => number, line: number, lineStart: number): number {
+function nextNonBlankLine(text: string, { commentEnd, line, lineStart, lineEndFrom }: CommentPlace): number {
   // Find the line the comment ends on, then look below it.
   let ln = line;
   let e = lineEndFrom(lineStart);
