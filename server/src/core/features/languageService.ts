@@ -110,172 +110,188 @@ export interface LanguageService {
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
-  const { workspace } = options;
-  const text = (path: string) => workspace.readText(path);
-  const idPrefixes = (index: WorkspaceIndex) => Object.values(index.config.idPrefixes);
+  return new FolderLanguageService(options);
+}
+
+/** The language service of one folder; each method is one editor question. */
+class FolderLanguageService implements LanguageService {
   // One search index per snapshot: building it costs far more than a query.
-  const searchers = new WeakMap<WorkspaceIndex, DocumentSearch>();
+  private readonly searchers = new WeakMap<WorkspaceIndex, DocumentSearch>();
   // Mentions read every document's body, so they are computed on first use, once per snapshot, never by `check`.
-  const mentionIndexes = new WeakMap<WorkspaceIndex, MentionIndex>();
-  const mentionCache = new MentionCache();
-  const mentionsOf = (index: WorkspaceIndex) => {
-    let m = mentionIndexes.get(index);
+  private readonly mentionIndexes = new WeakMap<WorkspaceIndex, MentionIndex>();
+  private readonly mentionCache = new MentionCache();
+
+  constructor(private readonly options: LanguageServiceOptions) {}
+
+  private text(path: string): string | undefined {
+    return this.options.workspace.readText(path);
+  }
+
+  private idPrefixes(index: WorkspaceIndex): string[] {
+    return Object.values(index.config.idPrefixes);
+  }
+
+  private mentionsOf(index: WorkspaceIndex): MentionIndex {
+    let m = this.mentionIndexes.get(index);
     if (!m) {
-      m = new MentionIndex(index, text, mentionCache);
-      mentionIndexes.set(index, m);
+      m = new MentionIndex(index, (p) => this.text(p), this.mentionCache);
+      this.mentionIndexes.set(index, m);
     }
     return m;
-  };
-  const governingWithMentions = (index: WorkspaceIndex, path: string, t: string | undefined, line?: number) => governing(index, path, t, line, mentionsOf(index).mentioning(path));
+  }
 
-  return {
-    hover(path, position) {
-      const t = text(path);
-      if (t === undefined) return undefined;
-      const index = options.index();
-      const requirement = requirementHover(index, path, position);
-      if (requirement) return requirement;
-      const hit = idAtPosition(index, path, t, position);
-      if (hit && !hit.document) return { range: hit.range, markdown: `**${escapeMarkdown(hit.text)}**: no goal, project or decision has this id.` };
-      // Over a document's own title the hover would only repeat what the reader is looking at.
-      if (hit?.document && hit.source !== 'title') return { range: hit.range, markdown: documentHover(index, hit.document, options) };
-      if (index.documents.has(path)) return undefined;
-      const line = position.line;
-      const parts = [
-        exceptionsHover(scanAnnotations(path, t, { idPrefixes: idPrefixes(index) }).suppressions, line),
-        governingHover(index, governingWithMentions(index, path, t, line), options),
-      ].filter((p): p is string => p !== undefined);
-      return parts.length ? { markdown: parts.join('\n\n---\n\n') } : undefined;
-    },
+  private governingWithMentions(index: WorkspaceIndex, path: string, t: string | undefined, line?: number): GoverningDocument[] {
+    return governing(index, path, t, line, this.mentionsOf(index).mentioning(path));
+  }
 
-    completions(path, position) {
-      const t = text(path);
-      return t === undefined ? undefined : (requirementCompletions(options.index(), t, position) ?? completeIds(options.index(), path, t, position));
-    },
+  hover(path: string, position: Position): HoverResult | undefined {
+    const t = this.text(path);
+    if (t === undefined) return undefined;
+    const index = this.options.index();
+    const requirement = requirementHover(index, path, position);
+    if (requirement) return requirement;
+    const hit = idAtPosition(index, path, t, position);
+    if (hit && !hit.document) return { range: hit.range, markdown: `**${escapeMarkdown(hit.text)}**: no goal, project or decision has this id.` };
+    // Over a document's own title the hover would only repeat what the reader is looking at.
+    if (hit?.document && hit.source !== 'title') return { range: hit.range, markdown: documentHover(index, hit.document, this.options) };
+    if (index.documents.has(path)) return undefined;
+    const line = position.line;
+    const parts = [
+      exceptionsHover(scanAnnotations(path, t, { idPrefixes: this.idPrefixes(index) }).suppressions, line),
+      governingHover(index, this.governingWithMentions(index, path, t, line), this.options),
+    ].filter((p): p is string => p !== undefined);
+    return parts.length ? { markdown: parts.join('\n\n---\n\n') } : undefined;
+  }
 
-    definition(path, position) {
-      const t = text(path);
-      if (t === undefined) return undefined;
-      const requirement = requirementDefinition(options.index(), path, position);
-      if (requirement) return requirement;
-      const hit = idAtPosition(options.index(), path, t, position);
-      if (!hit?.document || hit.source === 'title') return undefined;
-      return { path: hit.document.path, range: hit.document.titleRange };
-    },
+  completions(path: string, position: Position): IdCompletion[] | undefined {
+    const t = this.text(path);
+    return t === undefined ? undefined : (requirementCompletions(this.options.index(), t, position) ?? completeIds(this.options.index(), path, t, position));
+  }
 
-    references(path, position, { includeDeclaration }) {
-      const t = text(path);
-      if (t === undefined) return [];
-      const index = options.index();
-      const requirementRefs = requirementReferences(index, path, position, includeDeclaration);
-      if (requirementRefs) return requirementRefs;
-      const target = idAtPosition(index, path, t, position)?.document ?? index.documents.get(path);
-      if (!target) return [];
-      const refs: PathLocation[] = findReferences(index, target).map((r) => ({ path: r.path, range: r.range }));
-      if (includeDeclaration) refs.unshift({ path: target.path, range: target.titleRange });
-      // Mentions are weaker than citations and listed after them: where the document names code.
-      const start = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      for (const m of mentionsOf(index).mentionsIn(target.path)) {
-        if (m.kind === 'file') refs.push({ path: m.target, range: start });
-        else if (m.kind === 'dependency') refs.push(...(m.manifests ?? []).map((p) => ({ path: p, range: start })));
-        else refs.push({ path: target.path, range: m.range });
+  definition(path: string, position: Position): PathLocation | undefined {
+    const t = this.text(path);
+    if (t === undefined) return undefined;
+    const requirement = requirementDefinition(this.options.index(), path, position);
+    if (requirement) return requirement;
+    const hit = idAtPosition(this.options.index(), path, t, position);
+    if (!hit?.document || hit.source === 'title') return undefined;
+    return { path: hit.document.path, range: hit.document.titleRange };
+  }
+
+  references(path: string, position: Position, { includeDeclaration }: { includeDeclaration: boolean }): PathLocation[] {
+    const t = this.text(path);
+    if (t === undefined) return [];
+    const index = this.options.index();
+    const requirementRefs = requirementReferences(index, path, position, includeDeclaration);
+    if (requirementRefs) return requirementRefs;
+    const target = idAtPosition(index, path, t, position)?.document ?? index.documents.get(path);
+    if (!target) return [];
+    const refs: PathLocation[] = findReferences(index, target).map((r) => ({ path: r.path, range: r.range }));
+    if (includeDeclaration) refs.unshift({ path: target.path, range: target.titleRange });
+    // Mentions are weaker than citations and listed after them: where the document names code.
+    const start = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    for (const m of this.mentionsOf(index).mentionsIn(target.path)) {
+      if (m.kind === 'file') refs.push({ path: m.target, range: start });
+      else if (m.kind === 'dependency') refs.push(...(m.manifests ?? []).map((p) => ({ path: p, range: start })));
+      else refs.push({ path: target.path, range: m.range });
+    }
+    return refs;
+  }
+
+  documentLinks(path: string): DocumentLinkResult[] {
+    const index = this.options.index();
+    const doc = index.documents.get(path);
+    if (!doc) return [];
+    const out: DocumentLinkResult[] = [];
+    for (const link of doc.links) {
+      if (link.type === 'markdown') continue; // VS Code's Markdown support already links these
+      const kind = link.type === 'project' ? 'project' : link.type === 'goal' ? 'goal' : 'decision';
+      const target = resolveLink(index, link, kind);
+      if (target) out.push({ range: link.range, target });
+    }
+    return out;
+  }
+
+  symbols(query: string, limit: number): RationaleDocument[] {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    const out: RationaleDocument[] = [];
+    for (const d of this.options.index().documents.values()) {
+      if (out.length >= limit) break;
+      const hay = `${d.id} ${d.title}`.toLowerCase();
+      if (words.every((w) => hay.includes(w))) out.push(d);
+    }
+    return out;
+  }
+
+  quickFixes(path: string, finding: FixableFinding): QuickFix[] {
+    const t = this.text(path);
+    return t === undefined ? [] : quickFixes(this.options.index(), path, t, finding);
+  }
+
+  mentalModel(): { goals: PreviewedModelNode[]; unlinked: PreviewedModelNode[] } {
+    const index = this.options.index();
+    const model = mentalModel(index);
+    const lineMaps = new Map<string, LineMap>();
+    const preview = (path: string, line: number) => {
+      let lines = lineMaps.get(path);
+      if (!lines) {
+        lines = new LineMap(this.text(path) ?? '');
+        lineMaps.set(path, lines);
       }
-      return refs;
-    },
+      return lines.lineText(line).trim().slice(0, 120);
+    };
+    const withPreviews = (n: ModelNode): PreviewedModelNode => ({
+      document: n.document,
+      children: n.children.map(withPreviews),
+      code: n.code.map((c) => ({ ...c, preview: preview(c.path, c.line) })),
+      requirements: itemsOfProject(index, n.document),
+    });
+    return { goals: model.goals.map(withPreviews), unlinked: model.unlinked.map(withPreviews) };
+  }
 
-    documentLinks(path) {
-      const index = options.index();
-      const doc = index.documents.get(path);
-      if (!doc) return [];
-      const out: DocumentLinkResult[] = [];
-      for (const link of doc.links) {
-        if (link.type === 'markdown') continue; // VS Code's Markdown support already links these
-        const kind = link.type === 'project' ? 'project' : link.type === 'goal' ? 'goal' : 'decision';
-        const target = resolveLink(index, link, kind);
-        if (target) out.push({ range: link.range, target });
-      }
-      return out;
-    },
+  governing(path: string, line?: number): GoverningDocument[] {
+    const index = this.options.index();
+    if (index.documents.has(path)) return [];
+    return this.governingWithMentions(index, path, this.text(path), line);
+  }
 
-    symbols(query, limit) {
-      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-      const out: RationaleDocument[] = [];
-      for (const d of options.index().documents.values()) {
-        if (out.length >= limit) break;
-        const hay = `${d.id} ${d.title}`.toLowerCase();
-        if (words.every((w) => hay.includes(w))) out.push(d);
-      }
-      return out;
-    },
+  mentionsIn(path: string): readonly MentionSpan[] {
+    return this.mentionsOf(this.options.index()).mentionsIn(path);
+  }
 
-    quickFixes(path, finding) {
-      const t = text(path);
-      return t === undefined ? [] : quickFixes(options.index(), path, t, finding);
-    },
+  documentActions(path: string): QuickFix[] {
+    const index = this.options.index();
+    const doc = index.documents.get(path);
+    const t = this.text(path);
+    return doc && t !== undefined ? appliesToFromMentions(doc, t, this.mentionsOf(index).mentionsIn(path)) : [];
+  }
 
-    mentalModel() {
-      const index = options.index();
-      const model = mentalModel(index);
-      const lineMaps = new Map<string, LineMap>();
-      const preview = (path: string, line: number) => {
-        let lines = lineMaps.get(path);
-        if (!lines) {
-          lines = new LineMap(text(path) ?? '');
-          lineMaps.set(path, lines);
-        }
-        return lines.lineText(line).trim().slice(0, 120);
-      };
-      const withPreviews = (n: ModelNode): PreviewedModelNode => ({
-        document: n.document,
-        children: n.children.map(withPreviews),
-        code: n.code.map((c) => ({ ...c, preview: preview(c.path, c.line) })),
-        requirements: itemsOfProject(index, n.document),
-      });
-      return { goals: model.goals.map(withPreviews), unlinked: model.unlinked.map(withPreviews) };
-    },
+  coveredRequirements(path: string, line?: number): ResolvedTag[] {
+    return tagsInFile(this.options.index(), path, line);
+  }
 
-    governing(path, line) {
-      const index = options.index();
-      if (index.documents.has(path)) return [];
-      return governingWithMentions(index, path, text(path), line);
-    },
+  search(query: string, searchOptions: SearchOptions): SearchHit[] {
+    const index = this.options.index();
+    let searcher = this.searchers.get(index);
+    if (!searcher) {
+      searcher = new DocumentSearch(index.documents.values());
+      this.searchers.set(index, searcher);
+    }
+    return searcher.search(query, searchOptions);
+  }
 
-    mentionsIn(path) {
-      return mentionsOf(options.index()).mentionsIn(path);
-    },
+  annotationText(path: string, request: AnnotationLineRequest): string {
+    return annotationLine(path, this.text(path) ?? '', request);
+  }
 
-    documentActions(path) {
-      const index = options.index();
-      const doc = index.documents.get(path);
-      const t = text(path);
-      return doc && t !== undefined ? appliesToFromMentions(doc, t, mentionsOf(index).mentionsIn(path)) : [];
-    },
+  planNewDocument(request: NewDocumentRequest): NewDocumentPlan {
+    const index = this.options.index();
+    const old = request.supersedes ? resolveId(index, request.supersedes, 'decision') : undefined;
+    if (request.supersedes && !old) throw new Error(`No decision has the id ${request.supersedes}.`);
+    return planDocumentInWorkspace(index, this.options.workspace, { kind: request.kind, title: request.title, date: request.date, supersedes: old, id: request.id }, request.taken ?? []);
+  }
 
-    coveredRequirements(path, line) {
-      return tagsInFile(options.index(), path, line);
-    },
-
-    search(query, searchOptions) {
-      const index = options.index();
-      let searcher = searchers.get(index);
-      if (!searcher) {
-        searcher = new DocumentSearch(index.documents.values());
-        searchers.set(index, searcher);
-      }
-      return searcher.search(query, searchOptions);
-    },
-
-    annotationText(path, request) {
-      return annotationLine(path, text(path) ?? '', request);
-    },
-
-    planNewDocument(request) {
-      const index = options.index();
-      const old = request.supersedes ? resolveId(index, request.supersedes, 'decision') : undefined;
-      if (request.supersedes && !old) throw new Error(`No decision has the id ${request.supersedes}.`);
-      return planDocumentInWorkspace(index, workspace, { kind: request.kind, title: request.title, date: request.date, supersedes: old, id: request.id }, request.taken ?? []);
-    },
-
-    setupReport: () => setupReport(options.index(), workspace),
-  };
+  setupReport(): SetupReport {
+    return setupReport(this.options.index(), this.options.workspace);
+  }
 }
