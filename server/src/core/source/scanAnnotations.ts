@@ -156,11 +156,12 @@ export function scanAnnotations(path: string, text: string, options: ScanAnnotat
           idToken.lastIndex = p;
           const t = idToken.exec(s);
           if (!t) break;
-          const id = t[0].replace(/[./-]+$/, '');
-          if (!id || !isId(id, patterns, shared, first || comma)) break;
+          const qualified = sourceQualified(s, p, t[0]);
+          const id = qualified ?? t[0].replace(/[./-]+$/, '');
+          if (!id || !isId(qualified ? id.slice(id.indexOf(':') + 1) : id, patterns, shared, first || comma)) break;
           claimed.push([p, p + id.length]);
           found.push({ offset: p, ref: { path, id, kind, strength: 'annotation', range: at(p, p + id.length) } });
-          p += t[0].length;
+          p += qualified ? qualified.length : t[0].length;
           first = false;
         }
         tagPattern.lastIndex = Math.max(tagPattern.lastIndex, p);
@@ -186,6 +187,21 @@ export function scanAnnotations(path: string, text: string, options: ScanAnnotat
     for (const f of found) references.push(f.ref);
   });
   return { references, suppressions };
+}
+
+const sourceName = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/**
+ * `strategy:GOAL-3` after a tag: an id of a source (`.rationale.json` `sources`), qualified by its
+ * name. Returns the whole qualified id when the token at `p` is a name followed by `:` and an id.
+ */
+function sourceQualified(s: string, p: number, token: string): string | undefined {
+  const after = p + token.length;
+  if (s.charCodeAt(after) !== 58 /* : */ || !sourceName.test(token)) return undefined;
+  idToken.lastIndex = after + 1;
+  const t = idToken.exec(s);
+  const id = t?.[0].replace(/[./-]+$/, '');
+  return id ? `${token}:${id}` : undefined;
 }
 
 /** Whether a token after a tag is an id, or the prose that follows the ids (`@adr 7 because we …`). */
