@@ -102,7 +102,7 @@ function linkProblems(index: WorkspaceIndex, doc: RationaleDocument, options: Do
     if (!target) {
       out.push({
         path: doc.path, range: link.range, severity: 'error', code: 'unknown-id', decision: doc.id,
-        message: `${doc.id} names ${link.target} in \`${link.type}\`, but no ${expected ?? 'document'} has that id.${ambiguityNote(ambiguousInSources(index, link.target, expected))}`,
+        message: `${doc.id} names ${link.target} in \`${link.type}\`, but ${ambiguityNote(ambiguousInSources(index, link.target, expected)) ?? `no ${expected ?? 'document'} has that id.`}`,
         data: { id: link.target, kind: expected },
       });
     }

@@ -5,6 +5,7 @@ import { lookupTable } from '../base/lookupTable.js';
 import { latestSuccessor, type SupersessionGraph } from '../index/supersession.js';
 import { statusInForce } from '../index/statusInForce.js';
 import { ambiguousInSources, resolveId, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import { ambiguityNote } from '../index/sourceDocuments.js';
 
 /** One finding code per retired decision status (statusClass.ts; a test checks none is missing). */
 export const retiredReferenceCodes = lookupTable<FindingCode>({ superseded: 'superseded-reference', deprecated: 'deprecated-reference', rejected: 'rejected-reference' });
@@ -51,7 +52,7 @@ export function checkReferences(index: WorkspaceIndex, graph: SupersessionGraph,
 
 /** Unknown, or ambiguous between sources: then the message names the qualified ids to write. */
 function unknownIdMessage(index: WorkspaceIndex, id: string, kind: CodeReference['kind']): string {
-  const ambiguous = ambiguousInSources(index, id, kind);
-  if (ambiguous) return `Ambiguous ${kind ?? 'document'} id "${id}": more than one source has it; write ${ambiguous.map((d) => d.id).join(' or ')}.`;
+  const ambiguous = ambiguityNote(ambiguousInSources(index, id, kind));
+  if (ambiguous) return `Ambiguous ${kind ?? 'document'} id "${id}": ${ambiguous}`;
   return `Unknown ${kind ?? 'document'} id "${id}": no goal, project or decision has it.`;
 }

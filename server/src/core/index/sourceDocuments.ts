@@ -103,8 +103,8 @@ function pick(hits: readonly RationaleDocument[] | undefined, kind: DocKind | un
   return (kind && hits.find((d) => d.kind === kind)) || hits[0];
 }
 
-/** For an unknown-id message: why a bare id resolved to nothing although sources have it. */
-export function ambiguityNote(ambiguous: readonly RationaleDocument[] | undefined): string {
-  if (!ambiguous || ambiguous.length === 0) return '';
-  return ` It is ambiguous: more than one source has it; write ${ambiguous.map((d) => d.id).join(' or ')}.`;
+/** For an unknown-id message: why a bare id resolved to nothing although sources have it, or undefined. */
+export function ambiguityNote(ambiguous: readonly RationaleDocument[] | undefined): string | undefined {
+  if (!ambiguous || ambiguous.length === 0) return undefined;
+  return `more than one source has it; write ${ambiguous.map((d) => d.id).join(' or ')}.`;
 }
