@@ -85,7 +85,7 @@ export function openWorkspace(root: string, progress: Progress): { workspace: No
 function readConfiguredSources(root: string, config: RationaleConfig, warnings: string[], progress: Progress): SourceDocuments | undefined {
   if (config.sources.length === 0) return undefined;
   progress.update('reading sources');
-  return openSources(root, config.sources, { maxFileSizeBytes: config.maxFileSizeBytes, onWarning: (w) => warnings.push(w) });
+  return openSources(root, config.sources, { maxFileSizeBytes: config.maxFileSizeBytes, onWarning: (w) => warnings.push(w) }).documents;
 }
 
 export function printWarnings(io: CliIo, loaded: LoadedWorkspace): void {

@@ -10,7 +10,7 @@ import { NodeWorkspace } from './nodeWorkspace.js';
 
 export interface OpenSourcesOptions {
   maxFileSizeBytes?: number;
-  /** Folders or files inside a source that could not be read. */
+  /** Folders or files inside a source that could not be read; by default they join the errors. */
   onWarning?: (message: string) => void;
 }
 
@@ -20,19 +20,34 @@ export interface OpenSourcesOptions {
  * folder containing it, nor the home folder or the file-system root: anything else is left out
  * with one clear message (the caller reports it as a configuration problem), and the rest works.
  */
-export function openSources(root: string, sources: readonly SourceConfig[], options: OpenSourcesOptions = {}): SourceDocuments {
+export function openSources(root: string, sources: readonly SourceConfig[], options: OpenSourcesOptions = {}): OpenedSources {
   const errors: string[] = [];
   const opened = [];
+  const folders = new Map<string, string>();
   for (const source of sources) {
     const folder = sourceFolder(root, source.path);
     if (typeof folder !== 'string') {
       errors.push(`${configFileName}: source "${source.name}": ${folder.problem}; its documents are left out`);
       continue;
     }
-    const warn = options.onWarning && ((m: string) => options.onWarning!(`source "${source.name}": ${m}`));
+    folders.set(source.name, folder);
+    // Without a listener (the language server), a folder that cannot be read is a configuration problem too.
+    const warn = (m: string) => (options.onWarning ? options.onWarning(`source "${source.name}": ${m}`) : errors.push(`${configFileName}: source "${source.name}": ${m}`));
     opened.push({ name: source.name, workspace: documentFilesOnly(new NodeWorkspace(folder, { maxFileSizeBytes: options.maxFileSizeBytes, onWarning: warn })) });
   }
-  return readSources(opened, errors);
+  return { documents: readSources(opened, errors), folders };
+}
+
+/** The sources' documents, and the real folder of each source that was read, by name (for links to its files). */
+export interface OpenedSources {
+  documents: SourceDocuments;
+  folders: ReadonlyMap<string, string>;
+}
+
+/** The file a source's document really is, or undefined when it is no source's document. */
+export function sourceFilePath(opened: OpenedSources, doc: { source?: { name: string; path: string } }): string | undefined {
+  const folder = doc.source && opened.folders.get(doc.source.name);
+  return folder ? nodePath.join(folder, doc.source!.path) : undefined;
 }
 
 /** The real folder a source path names, or why it cannot be used. */
