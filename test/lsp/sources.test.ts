@@ -50,6 +50,17 @@ describe('sources in the language server', () => {
     assert.deepEqual(findings, ['.rationale.json invalid-config']);
   });
 
+  it('an edit of .rationale.json reads the sources it names now', async () => {
+    const session = new WorkspaceSession(URI.file(root).toString());
+    await session.reindex();
+    session.setOpenText('.rationale.json', '{}');
+    assert.doesNotMatch(session.features.hover('src/a.ts', { line: 0, character: 12 })?.markdown ?? '', /Grow revenue/);
+    assert.deepEqual(session.workspaceFindings().map((f) => `${f.path} ${f.code}`), ['docs/prd/0001-checkout.md unknown-id', 'src/a.ts unknown-id']);
+    session.closeDocument('.rationale.json');
+    assert.match(session.features.hover('src/a.ts', { line: 0, character: 12 })?.markdown ?? '', /Grow revenue/);
+    assert.deepEqual(session.workspaceFindings().map((f) => `${f.path} ${f.code}`), ['.rationale.json invalid-config']);
+  });
+
   it('the lazily built index has the sources too', () => {
     const session = new WorkspaceSession(URI.file(root).toString());
     assert.equal(session.index.sources?.documents.get('strategy:docs/goals/0003-grow.md')?.title, 'Grow revenue');

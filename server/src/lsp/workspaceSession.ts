@@ -7,6 +7,7 @@ import type { Workspace } from '../core/workspace/workspace.js';
 import { buildIndex, isDiscoveryFile, updateIndex, withSources, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
 import { configFileName, parseConfig } from '../core/workspace/config.js';
 import { openSources, sourceFilePath, type OpenedSources } from '../node/sourceWorkspaces.js';
+import { collectSourceDocuments } from '../core/index/sourceDocuments.js';
 import { CheckCacheStore } from '../node/checkCacheStore.js';
 import { NodeWorkspace } from '../node/nodeWorkspace.js';
 import { utcToday } from '../node/today.js';
@@ -102,6 +103,13 @@ export class WorkspaceSession {
       this.setIndex(this.sources ? withSources(own, this.sources.documents) : own);
     }
     return this.current!;
+  }
+
+  /** After an edit of `.rationale.json`, the sources it names now, read again; else the index as it is. */
+  private withCurrentSources(index: WorkspaceIndex, touched: readonly string[]): WorkspaceIndex {
+    if (!touched.includes(configFileName)) return index;
+    this.sources = this.readSources();
+    return withSources(index, this.sources?.documents ?? collectSourceDocuments([]));
   }
 
   /**
@@ -211,7 +219,7 @@ export class WorkspaceSession {
     if (!this.current) return true;
     const before = this.current;
     const touchesDocuments = [...changed, ...deleted].some((p) => isDiscoveryFile(p) || before.documents.has(p));
-    const after = updateIndex(before, this.workspace, changed, deleted);
+    const after = this.withCurrentSources(updateIndex(before, this.workspace, changed, deleted), [...changed, ...deleted]);
     const documentsChanged = touchesDocuments || [...changed].some((p) => after.documents.has(p));
     this.setIndex(after);
     // Rules and document findings depend only on documents; a code edit keeps them.
