@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { configFileName, parseConfig } from '../core/workspace/config.js';
-import { buildIndex, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
+import { configFileName, parseConfig, type RationaleConfig } from '../core/workspace/config.js';
+import { buildIndex, withSources, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
+import type { SourceDocuments } from '../core/index/sourceDocuments.js';
+import { openSources } from '../node/sourceWorkspaces.js';
 import { decodeText } from '../node/decodeText.js';
 import { NodeWorkspace } from '../node/nodeWorkspace.js';
 import { readRegularFile } from '../node/readRegularFile.js';
@@ -41,9 +43,9 @@ export function resolveRoot(io: CliIo, dir: string | undefined): string {
 
 /** Walks and indexes a workspace, with a progress line on a terminal when it takes a while. */
 export function loadWorkspace(io: CliIo, root: string, progress = new Progress(io)): LoadedWorkspace {
-  const { workspace, warnings } = openWorkspace(root, progress);
+  const { workspace, warnings, sources } = openWorkspace(root, progress);
   const index = buildIndex(workspace, (done, total, phase) => progress.update(phase === 'discover' ? 'finding documents' : 'reading files', done, total));
-  return { root, workspace, index, warnings };
+  return { root, workspace, index: sources ? withSources(index, sources) : index, warnings };
 }
 
 /**
@@ -64,7 +66,7 @@ export function loadWorkspaceWithWarnings(io: CliIo, root: string): LoadedWorksp
 const maxConfigBytes = 1024 * 1024;
 
 /** The file system of a workspace, listed once, with the configuration's size limit. */
-export function openWorkspace(root: string, progress: Progress): { workspace: NodeWorkspace; warnings: string[] } {
+export function openWorkspace(root: string, progress: Progress): { workspace: NodeWorkspace; warnings: string[]; sources?: SourceDocuments } {
   const warnings: string[] = [];
   // The file size limit lives in the configuration, which the walk needs before it starts.
   // Read as the workspace reads every file (a regular file of bounded size), so a FIFO or a link to
@@ -76,7 +78,14 @@ export function openWorkspace(root: string, progress: Progress): { workspace: No
   const workspace = new NodeWorkspace(root, { maxFileSizeBytes: config.maxFileSizeBytes, onWarning: (w) => warnings.push(w) });
   progress.update('listing files');
   workspace.listFiles();
-  return { workspace, warnings };
+  return { workspace, warnings, sources: readConfiguredSources(root, config, warnings, progress) };
+}
+
+/** The documents of the configured sources (`sources` in `.rationale.json`), or undefined when there are none. */
+function readConfiguredSources(root: string, config: RationaleConfig, warnings: string[], progress: Progress): SourceDocuments | undefined {
+  if (config.sources.length === 0) return undefined;
+  progress.update('reading sources');
+  return openSources(root, config.sources, { maxFileSizeBytes: config.maxFileSizeBytes, onWarning: (w) => warnings.push(w) }).documents;
 }
 
 export function printWarnings(io: CliIo, loaded: LoadedWorkspace): void {

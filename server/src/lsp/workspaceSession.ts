@@ -5,7 +5,10 @@ import { createCheckContext, findingsForFile, checkWithContext, withIndex, type 
 import type { Finding } from '../core/base/finding.js';
 import { indexAndCheck } from '../core/checks/indexAndCheck.js';
 import type { Workspace } from '../core/workspace/workspace.js';
-import { buildIndex, isDiscoveryFile, updateIndex, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
+import { buildIndex, isDiscoveryFile, updateIndex, withSources, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
+import { configFileName, parseConfig } from '../core/workspace/config.js';
+import { openSources, sourceFilePath, type OpenedSources } from '../node/sourceWorkspaces.js';
+import { collectSourceDocuments } from '../core/index/sourceDocuments.js';
 import { CheckCacheStore } from '../node/checkCacheStore.js';
 import { NodeWorkspace } from '../node/nodeWorkspace.js';
 import { utcToday } from '../node/today.js';
@@ -44,6 +47,8 @@ export class WorkspaceSession {
   private readonly maxFileSizeBytes: number;
   private readonly today: () => string;
   private current: WorkspaceIndex | undefined;
+  /** The folders named in `.rationale.json` `sources`, read at each full reindex. */
+  private sources: OpenedSources | undefined;
   private listing: readonly string[] | undefined;
   private context: CheckContext | undefined;
   /**
@@ -102,8 +107,28 @@ export class WorkspaceSession {
   }
 
   get index(): WorkspaceIndex {
-    if (!this.current) this.setIndex(buildIndex(this.workspace));
+    if (!this.current) {
+      this.sources = this.readSources();
+      const own = buildIndex(this.workspace);
+      this.setIndex(this.sources ? withSources(own, this.sources.documents) : own);
+    }
     return this.current!;
+  }
+
+  /** After an edit of `.rationale.json`, the sources it names now, read again; else the index as it is. */
+  private withCurrentSources(index: WorkspaceIndex, touched: readonly string[]): WorkspaceIndex {
+    if (!touched.includes(configFileName)) return index;
+    this.sources = this.readSources();
+    return withSources(index, this.sources?.documents ?? collectSourceDocuments([]));
+  }
+
+  /**
+   * The documents of the configured sources, read as the CLI reads them; their problems (a missing
+   * folder, an unreadable one inside a source) become `invalid-config` findings of this folder.
+   */
+  private readSources(): OpenedSources | undefined {
+    const { config } = parseConfig(this.workspace.exists(configFileName) === 'file' ? this.workspace.readText(configFileName) : undefined);
+    return config.sources.length > 0 ? openSources(this.root, config.sources, { maxFileSizeBytes: this.maxFileSizeBytes }) : undefined;
   }
 
   get isIndexed(): boolean {
@@ -118,8 +143,10 @@ export class WorkspaceSession {
     this.disk.invalidate();
     this.listing = undefined;
     const cache = this.cacheStore?.load();
+    this.sources = this.readSources();
     const r = await indexAndCheck(this.workspace, {
       cache,
+      sources: this.sources?.documents,
       today: this.today(),
       chunk: 200,
       // The document pass reports over the whole listing too; it is the `parse` phase here.
@@ -145,6 +172,10 @@ export class WorkspaceSession {
   }
 
   uriOf(path: string): string {
+    // A source's document (`strategy:goals/3.md`) lives in its own folder, outside this one.
+    const doc = this.current?.sources?.documents.get(path);
+    const file = doc && this.sources ? sourceFilePath(this.sources, doc) : undefined;
+    if (file) return URI.file(file).toString();
     return URI.file(nodePath.join(this.root, path)).toString();
   }
 
@@ -199,7 +230,7 @@ export class WorkspaceSession {
     if (!this.current) return true;
     const before = this.current;
     const touchesDocuments = [...changed, ...deleted].some((p) => isDiscoveryFile(p) || before.documents.has(p));
-    const after = updateIndex(before, this.workspace, changed, deleted);
+    const after = this.withCurrentSources(updateIndex(before, this.workspace, changed, deleted), [...changed, ...deleted]);
     const documentsChanged = touchesDocuments || [...changed].some((p) => after.documents.has(p));
     this.setIndex(after);
     // Rules and document findings depend only on documents; a code edit keeps them.

@@ -42,7 +42,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   if (cacheDir !== undefined && cacheDir.trim() === '') throw new UsageError('--cache-dir needs a folder (got an empty value)', 'check');
   const date = today(io);
   const progress = new Progress(io);
-  const { workspace, warnings } = openWorkspace(root, progress);
+  const { workspace, warnings, sources } = openWorkspace(root, progress);
   const store = args.flags['no-cache'] ? undefined : new CheckCacheStore(root, cacheToolVersion(), cacheDir === undefined ? undefined : nodePath.resolve(io.cwd, cacheDir));
   const cache = store?.load();
   // One pass: documents first, then every other file read once for annotations and rules;
@@ -50,6 +50,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const { index, result } = await parallelIndexAndCheck(workspace, {
     today: date,
     cache,
+    sources,
     onIndexProgress: (done, total) => progress.update('reading documents', done, total),
     onProgress: (done, total) => progress.update('checking files', done, total),
   });

@@ -107,7 +107,8 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
   }
   const c = colors(shouldColor(io, io.stdout));
   // People see paths as they would type them from here; JSON keeps workspace-relative ones.
-  const show = (p: string) => displayPath(io.cwd, nodePath.join(root, p));
+  // A source's document is shown by its qualified path (`strategy:goals/3.md`), not as a file here.
+  const show = (p: string) => (index.sources?.documents.has(p) ? p : displayPath(io.cwd, nodePath.join(root, p)));
   const where = escapeText(line !== undefined ? `${show(rel)}:${line}` : show(rel));
   const out: string[] = [];
   if (explained.length === 0) {

@@ -1,7 +1,7 @@
 import { linkTargetKinds, type DocKind, type RationaleDocument } from '../../core/documents/document.js';
 import { statusKey } from '../../core/documents/statusMap.js';
 import { statusInForce, statusInForceText } from '../../core/index/statusInForce.js';
-import { resolveLink, type WorkspaceIndex } from '../../core/index/workspaceIndex.js';
+import { allDocuments, resolveLink, type WorkspaceIndex } from '../../core/index/workspaceIndex.js';
 import { parseArgs, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
 import type { CliIo } from '../io.js';
@@ -53,7 +53,10 @@ export interface ListedDocument {
   /** The canonical status the file states, when it differs from the one in force. */
   writtenStatus?: string;
   rawStatus: string | null;
+  /** Workspace-relative; for a source's document `name:path/inside/source.md`. */
   file: string;
+  /** The source (`.rationale.json` `sources`) the document comes from, or null for the workspace's own. */
+  source: string | null;
   date: string | null;
   number: number | null;
   package: string | null;
@@ -78,6 +81,7 @@ export function listedDocument(index: WorkspaceIndex, d: RationaleDocument): Lis
     ...(inForce.written !== undefined ? { writtenStatus: inForce.written } : {}),
     rawStatus: d.rawStatus ?? null,
     file: d.path,
+    source: d.source?.name ?? null,
     date: d.date ?? null,
     number: d.number ?? null,
     package: d.package ?? null,
@@ -99,7 +103,7 @@ const kindOrder: Record<DocKind, number> = { goal: 0, project: 1, decision: 2 };
 
 export function selectDocuments(index: WorkspaceIndex, kind?: DocKind, status?: string): RationaleDocument[] {
   const wanted = status !== undefined ? statusKey(status).replace(/\s+/g, '-') : undefined;
-  return [...index.documents.values()]
+  return allDocuments(index)
     .filter((d) => !kind || d.kind === kind)
     .filter((d) => {
       if (wanted === undefined) return true;
@@ -127,9 +131,12 @@ export async function runList(argv: readonly string[], io: CliIo): Promise<numbe
     return 0;
   }
   const c = colors(shouldColor(io, io.stdout));
+  // A SOURCE column only when documents come from elsewhere, so the usual table stays as it was.
+  const withSource = docs.some((d) => d.source);
+  const row = (d: RationaleDocument) => [d.id, d.kind, statusInForceText(statusInForce(loaded.index, d)) ?? '-', d.date ?? '-', d.title, d.path];
   io.stdout.write(renderTable(
-    ['ID', 'KIND', 'STATUS', 'DATE', 'TITLE', 'FILE'],
-    docs.map((d) => [d.id, d.kind, statusInForceText(statusInForce(loaded.index, d)) ?? '-', d.date ?? '-', d.title, d.path]),
+    withSource ? ['ID', 'KIND', 'STATUS', 'DATE', 'TITLE', 'FILE', 'SOURCE'] : ['ID', 'KIND', 'STATUS', 'DATE', 'TITLE', 'FILE'],
+    docs.map((d) => (withSource ? [...row(d), d.source?.name ?? '-'] : row(d))),
     { header: c.bold, maxWidth: io.stdout.isTTY ? io.stdout.columns : undefined, shrinkColumn: 4 },
   ));
   return 0;

@@ -1,6 +1,7 @@
 import { splitFrontMatter } from '../../core/documents/frontMatter.js';
 import { DocumentSearch } from '../../core/features/search.js';
 import { statusInForce, statusInForceText } from '../../core/index/statusInForce.js';
+import { allDocuments } from '../../core/index/workspaceIndex.js';
 import { parseArgs, positiveInteger, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
 import type { CliIo } from '../io.js';
@@ -30,9 +31,10 @@ export async function runSearch(argv: readonly string[], io: CliIo): Promise<num
   const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[1]);
   const loaded = loadWorkspaceWithWarnings(io, root);
   // The whole body is searchable here; the editor keeps to summaries to stay small.
-  const search = new DocumentSearch(loaded.index.documents.values(), {
+  // Sources' documents too; their text is not kept, so their summaries are searched.
+  const search = new DocumentSearch(allDocuments(loaded.index), {
     textOf: (d) => {
-      const text = loaded.workspace.readText(d.path) ?? d.summary;
+      const text = (d.source ? undefined : loaded.workspace.readText(d.path)) ?? d.summary;
       const fm = splitFrontMatter(text);
       return fm ? text.slice(fm.bodyOffset) : text;
     },
@@ -45,6 +47,7 @@ export async function runSearch(argv: readonly string[], io: CliIo): Promise<num
       title: h.document.title,
       status: statusInForce(loaded.index, h.document).status ?? null,
       file: h.document.path,
+      source: h.document.source?.name ?? null,
       score: Math.round(h.score * 1000) / 1000,
       exact: h.exact,
     })), null, 2)}\n`);

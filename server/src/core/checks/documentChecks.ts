@@ -6,7 +6,8 @@ import { basename } from '../workspace/workspace.js';
 import { supersessionGraph, type SupersessionGraph } from '../index/supersession.js';
 import { replacingSuccessor, statusInForce } from '../index/statusInForce.js';
 import { isRetiredStatus } from '../documents/statusClass.js';
-import { documentsOfKind, resolveLink, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import { ambiguousInSources, documentsOfKind, resolveLink, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import { ambiguityNote } from '../index/sourceDocuments.js';
 
 export interface DocumentCheckOptions {
   /** Today as `YYYY-MM-DD`; injected so tests do not depend on the clock. */
@@ -101,7 +102,7 @@ function linkProblems(index: WorkspaceIndex, doc: RationaleDocument, options: Do
     if (!target) {
       out.push({
         path: doc.path, range: link.range, severity: 'error', code: 'unknown-id', decision: doc.id,
-        message: `${doc.id} names ${link.target} in \`${link.type}\`, but no ${expected ?? 'document'} has that id.`,
+        message: `${doc.id} names ${link.target} in \`${link.type}\`, but ${ambiguityNote(ambiguousInSources(index, link.target, expected)) ?? `no ${expected ?? 'document'} has that id.`}`,
         data: { id: link.target, kind: expected },
       });
     }

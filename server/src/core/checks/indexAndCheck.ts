@@ -9,7 +9,8 @@ import { compareFindings, type Finding } from '../base/finding.js';
 import type { CompiledRules } from '../rules/ruleEngine.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { yieldToEventLoop } from '../base/yieldToEventLoop.js';
-import { documentIndexSteps, withAnnotations, type IndexProgress, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import { documentIndexSteps, withAnnotations, withSources, type IndexProgress, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import type { SourceDocuments } from '../index/sourceDocuments.js';
 import { internalErrorFinding } from '../base/internalError.js';
 import { unreadableFileFinding } from './unreadableFile.js';
 
@@ -27,6 +28,8 @@ export interface IndexAndCheckOptions extends CheckOptions {
   scan?: ScanFiles;
   /** Yield to the event loop every `chunk` files, so a language server stays responsive (default: never). */
   chunk?: number;
+  /** The documents of the workspace's sources, read by the host (`.rationale.json` `sources`). */
+  sources?: SourceDocuments;
 }
 
 export interface IndexAndCheckResult {
@@ -43,7 +46,8 @@ export interface IndexAndCheckResult {
 export async function indexAndCheck(workspace: Workspace, options: IndexAndCheckOptions = {}): Promise<IndexAndCheckResult> {
   const { cache } = options;
   const chunk = options.chunk ?? Infinity;
-  const docIndex = await buildDocumentIndexInChunks(workspace, options, chunk);
+  const ownIndex = await buildDocumentIndexInChunks(workspace, options, chunk);
+  const docIndex = options.sources ? withSources(ownIndex, options.sources) : ownIndex;
   const ctx0 = createCheckContext(docIndex, workspace, options);
   const prefixes = Object.values(docIndex.config.idPrefixes);
   const checkKey = cache ? codeFileKey(ctx0, prefixes) : '';

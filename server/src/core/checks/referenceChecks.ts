@@ -1,10 +1,11 @@
 import { isPlaceholderReason } from './suppressionReason.js';
-import type { FileAnnotations } from '../source/codeReference.js';
+import type { CodeReference, FileAnnotations } from '../source/codeReference.js';
 import type { Finding, FindingCode } from '../base/finding.js';
 import { lookupTable } from '../base/lookupTable.js';
 import { latestSuccessor, type SupersessionGraph } from '../index/supersession.js';
 import { statusInForce } from '../index/statusInForce.js';
-import { resolveId, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import { ambiguousInSources, resolveId, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import { ambiguityNote } from '../index/sourceDocuments.js';
 
 /** One finding code per retired decision status (statusClass.ts; a test checks none is missing). */
 export const retiredReferenceCodes = lookupTable<FindingCode>({ superseded: 'superseded-reference', deprecated: 'deprecated-reference', rejected: 'rejected-reference' });
@@ -19,7 +20,7 @@ export function checkReferences(index: WorkspaceIndex, graph: SupersessionGraph,
       if (ref.strength === 'annotation') {
         out.push({
           path, range: ref.range, severity: 'error', code: 'unknown-id', decision: null,
-          message: `Unknown ${ref.kind ?? 'document'} id "${ref.id}": no goal, project or decision has it.`,
+          message: unknownIdMessage(index, ref.id, ref.kind),
           data: { id: ref.id, kind: ref.kind ?? 'decision' },
         });
       }
@@ -47,4 +48,11 @@ export function checkReferences(index: WorkspaceIndex, graph: SupersessionGraph,
     });
   }
   return out;
+}
+
+/** Unknown, or ambiguous between sources: then the message names the qualified ids to write. */
+function unknownIdMessage(index: WorkspaceIndex, id: string, kind: CodeReference['kind']): string {
+  const ambiguous = ambiguityNote(ambiguousInSources(index, id, kind));
+  if (ambiguous) return `Ambiguous ${kind ?? 'document'} id "${id}": ${ambiguous}`;
+  return `Unknown ${kind ?? 'document'} id "${id}": no goal, project or decision has it.`;
 }

@@ -87,6 +87,11 @@ export interface RationaleDocument {
   problems: Finding[];
   /** sha1-free cheap content hash for caches. */
   hash: string;
+  /**
+   * Set on documents of another folder (`.rationale.json` `sources`): then `id` and `path` are
+   * qualified (`strategy:GOAL-3`, `strategy:goals/3.md`) and this says where the file really is.
+   */
+  source?: { name: string; path: string };
   /** Requirement items and tags in the document, set by the index (not the parser) so the cache keeps them. */
   requirements?: FileRequirements;
 }

@@ -1,5 +1,5 @@
 import type { DocKind, RationaleDocument } from '../documents/document.js';
-import { resolveLink, type WorkspaceIndex } from './workspaceIndex.js';
+import { allDocuments, resolveLink, type WorkspaceIndex } from './workspaceIndex.js';
 
 /**
  * The mental model's hierarchy: goals ← the projects that serve them ← the decisions made for those
@@ -41,7 +41,8 @@ export function modelHierarchy(index: WorkspaceIndex): ModelHierarchy {
 }
 
 function buildHierarchy(index: WorkspaceIndex): ModelHierarchy {
-  const documents = [...index.documents.values()].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Sources' documents too, so a goal that lives elsewhere still shows the projects that serve it.
+  const documents = allDocuments(index).sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const links: HierarchyLink[] = [];
   const up = new Map<string, HierarchyLink[]>();
   for (const child of documents) {

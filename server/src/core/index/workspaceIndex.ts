@@ -11,6 +11,7 @@ import { matchesAny } from '../base/glob.js';
 import { basename } from '../workspace/workspace.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { readFileRequirements, type FileRequirements } from '../requirements/fileRequirements.js';
+import { resolveInSources, type SourceDocuments } from './sourceDocuments.js';
 
 /**
  * An immutable snapshot of what a workspace says: its documents, the ids they answer to, and the
@@ -34,6 +35,8 @@ export interface WorkspaceIndex {
   readonly hashes: ReadonlyMap<string, string>;
   /** Requirement items and coverage tags of every file (documents included) that has any. */
   readonly requirements: ReadonlyMap<string, FileRequirements>;
+  /** Documents of other folders (`.rationale.json` `sources`), read-only; attached by `withSources`. */
+  readonly sources?: SourceDocuments;
 }
 
 export interface IndexProgress {
@@ -82,7 +85,7 @@ interface IndexParts {
 }
 
 /** What a snapshot knows besides its files' contents: configuration, declared folders, the file list. */
-type IndexFrame = Pick<WorkspaceIndex, 'config' | 'configErrors' | 'declared' | 'files'>;
+type IndexFrame = Pick<WorkspaceIndex, 'config' | 'configErrors' | 'declared' | 'files' | 'sources'>;
 
 /**
  * Applies a diff: `changed` files are re-read (created or modified), `deleted` are dropped. Unchanged
@@ -183,7 +186,8 @@ function* rebuildSteps(workspace: Workspace, options: RebuildOptions): Generator
     if (stamp !== undefined && doc) cache!.rememberDocument(path, stamp, parseKey, doc);
   }
   onProgress?.(files.length, files.length, 'scan');
-  return finish({ config, configErrors: [...errors, ...declaredResult.errors], declared: declaredResult.folders, files }, parts);
+  // The host reads sources and attaches them (`withSources`); a rebuild keeps the ones it had.
+  return finish({ config, configErrors: [...errors, ...declaredResult.errors, ...(previous?.sources?.errors ?? [])], declared: declaredResult.folders, files, sources: previous?.sources }, parts);
 }
 
 /** The file's stamp plus how discovery classified it, which the parse depends on too. */
@@ -223,7 +227,7 @@ function indexFile(path: string, text: string, options: IndexFileOptions): void 
 }
 
 function finish(frame: IndexFrame, parts: IndexParts): WorkspaceIndex {
-  const { config, configErrors, declared, files } = frame;
+  const { config, configErrors, declared, files, sources } = frame;
   const { documents, annotations, hashes } = parts;
   const requirements = new Map(parts.requirements);
   for (const d of documents.values()) if (d.requirements) requirements.set(d.path, d.requirements);
@@ -248,7 +252,22 @@ function finish(frame: IndexFrame, parts: IndexParts): WorkspaceIndex {
     annotations: new Map([...annotations.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
     hashes,
     requirements: new Map([...requirements.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+    ...(sources ? { sources } : {}),
   };
+}
+
+/**
+ * The index with its sources' documents attached. Their problems (a folder that is missing …) join
+ * the configuration's, so `check` reports them as `invalid-config` and the other commands warn.
+ */
+export function withSources(index: WorkspaceIndex, sources: SourceDocuments): WorkspaceIndex {
+  const configErrors = [...index.configErrors.filter((e) => !index.sources?.errors.includes(e)), ...sources.errors];
+  return { ...index, configErrors, sources };
+}
+
+/** The workspace's own documents, then its sources'. Checks walk `index.documents` only. */
+export function allDocuments(index: WorkspaceIndex): RationaleDocument[] {
+  return [...index.documents.values(), ...(index.sources?.documents.values() ?? [])];
 }
 
 /** A parsed document with the requirement items and tags of its text, when it has any. */
@@ -270,8 +289,14 @@ function isIgnored(path: string, config: RationaleConfig): boolean {
 export function resolveId(index: WorkspaceIndex, id: string, kind?: DocKind): RationaleDocument | undefined {
   const key = idKey(qualifyBareNumber(id, kind, index.config.idPrefixes));
   const hits = index.byKey.get(key);
-  if (!hits || hits.length === 0) return undefined;
+  if (!hits || hits.length === 0) return index.sources ? resolveInSources(index.sources, id, kind, index.config.idPrefixes).document : undefined;
   return (kind && hits.find((d) => d.kind === kind)) || hits[0];
+}
+
+/** Source documents a bare id names in more than one source, when the id resolves to nothing. */
+export function ambiguousInSources(index: WorkspaceIndex, id: string, kind?: DocKind): readonly RationaleDocument[] | undefined {
+  if (!index.sources || resolveId(index, id, kind)) return undefined;
+  return resolveInSources(index.sources, id, kind, index.config.idPrefixes).ambiguous;
 }
 
 export function documentsOfKind(index: WorkspaceIndex, kind: DocKind): RationaleDocument[] {
@@ -280,6 +305,6 @@ export function documentsOfKind(index: WorkspaceIndex, kind: DocKind): Rationale
 
 /** The target document of a link, by id or by path. */
 export function resolveLink(index: WorkspaceIndex, link: { target: string; targetIsPath: boolean }, kind?: DocKind): RationaleDocument | undefined {
-  if (link.targetIsPath) return index.documents.get(link.target);
+  if (link.targetIsPath) return index.documents.get(link.target) ?? index.sources?.documents.get(link.target);
   return resolveId(index, link.target, kind);
 }

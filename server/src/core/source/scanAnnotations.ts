@@ -202,11 +202,12 @@ function scanTagIds(c: CommentLine, patterns: PrefixPatterns, tag: { kind: DocKi
     idToken.lastIndex = p;
     const t = idToken.exec(s);
     if (!t) break;
-    const id = t[0].replace(/[./-]+$/, '');
-    if (!id || !isId(id, patterns, tag.shared, first || comma)) break;
+    const qualified = sourceQualified(s, p, t[0]);
+    const id = qualified ?? t[0].replace(/[./-]+$/, '');
+    if (!id || !isId(qualified ? id.slice(id.indexOf(':') + 1) : id, patterns, tag.shared, first || comma)) break;
     c.claimed.push([p, p + id.length]);
     c.found.push({ offset: p, ref: { path: c.path, id, kind: tag.kind, strength: 'annotation', range: rangeOn(c, p, p + id.length) } });
-    p += t[0].length;
+    p += qualified ? qualified.length : t[0].length;
     first = false;
   }
   return p;
@@ -226,6 +227,21 @@ function scanMentions(c: CommentLine, patterns: PrefixPatterns): void {
       c.found.push({ offset: from, ref: { path: c.path, id: m[0], strength: 'mention', range: rangeOn(c, from, to) } });
     }
   }
+}
+
+const sourceName = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/**
+ * `strategy:GOAL-3` after a tag: an id of a source (`.rationale.json` `sources`), qualified by its
+ * name. Returns the whole qualified id when the token at `p` is a name followed by `:` and an id.
+ */
+function sourceQualified(s: string, p: number, token: string): string | undefined {
+  const after = p + token.length;
+  if (s.charCodeAt(after) !== 58 /* : */ || !sourceName.test(token)) return undefined;
+  idToken.lastIndex = after + 1;
+  const t = idToken.exec(s);
+  const id = t?.[0].replace(/[./-]+$/, '');
+  return id ? `${token}:${id}` : undefined;
 }
 
 /** Whether a token after a tag is an id, or the prose that follows the ids (`@adr 7 because we …`). */

@@ -3,6 +3,7 @@ import type { FindingCode, Severity } from '../base/finding.js';
 import { defaultIdPrefixes } from '../documents/ids.js';
 import { validateConfig } from '../documents/schemaValidation.js';
 import { folderProblem } from './workspace.js';
+import { parseSources, type SourceConfig } from './sourceConfig.js';
 
 /** `.rationale.json`, after validation and defaults. Data only: there is no JavaScript configuration. */
 export interface RationaleConfig {
@@ -13,6 +14,8 @@ export interface RationaleConfig {
   severity: Partial<Record<FindingCode, Severity | 'off'>>;
   template: 'madr' | 'nygard';
   maxFileSizeBytes: number;
+  /** Other folders whose documents join the model, read-only (`sourceConfig.ts`). */
+  sources: SourceConfig[];
 }
 
 export const configFileName = '.rationale.json';
@@ -26,6 +29,7 @@ export function defaultConfig(): RationaleConfig {
     severity: {},
     template: 'madr',
     maxFileSizeBytes: 1024 * 1024,
+    sources: [],
   };
 }
 
@@ -54,6 +58,13 @@ export function parseConfig(text: string | undefined): ConfigResult {
   const errors: string[] = [];
   const valid: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
+    if (key === 'sources') {
+      // Entry by entry: one bad source costs only itself.
+      const parsed = parseSources(value, configFileName);
+      errors.push(...parsed.errors);
+      config.sources = parsed.sources;
+      continue;
+    }
     // A computed key defines an own property, even for `__proto__`.
     const problems = validateConfig({ [key]: value });
     if (problems.length > 0) errors.push(...problems.map((e) => `${configFileName}: ${e}; ignored`));

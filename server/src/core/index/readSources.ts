@@ -1,0 +1,26 @@
+import type { Workspace } from '../workspace/workspace.js';
+import { collectSourceDocuments, type SourceDocuments } from './sourceDocuments.js';
+import { documentIndexSteps } from './workspaceIndex.js';
+
+/** A source as the host opened it: its configured name and its folder as a workspace of its own. */
+export interface SourceWorkspace {
+  name: string;
+  workspace: Workspace;
+}
+
+/**
+ * Reads each source with its own discovery and its own `.rationale.json`, documents only: code
+ * files are listed, never read. A source's own problems (bad front matter, its configuration) stay
+ * its own: they are its repository's to check, so none of them is reported here.
+ */
+export function readSources(sources: readonly SourceWorkspace[], errors: readonly string[] = []): SourceDocuments {
+  return collectSourceDocuments(
+    sources.map(({ name, workspace }) => {
+      const steps = documentIndexSteps(workspace);
+      let r = steps.next();
+      while (!r.done) r = steps.next();
+      return { name, documents: r.value.documents.values() };
+    }),
+    errors,
+  );
+}
