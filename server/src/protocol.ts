@@ -214,7 +214,7 @@ export const annotationTextRequest = new RequestType<AnnotationTextParams, Annot
 export interface SetupReportRow {
   /** Workspace-relative; `.` for the root. */
   folder: string;
-  format: 'front-matter' | 'header-bullets' | 'status-section' | 'plain' | 'log4brains';
+  format: 'front-matter' | 'header-bullets' | 'status-section' | 'kep' | 'plain' | 'log4brains';
   documents: number;
   byKind: Record<DocumentKind, number>;
   /** By canonical status, the verbatim word when unrecognised, or `(none)`; most frequent first. */

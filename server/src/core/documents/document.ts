@@ -41,9 +41,17 @@ export interface DocLink {
 /**
  * Where a document states its status, which is how its format is told apart: YAML front matter
  * (MADR 3/4), `- Status:` bullets before the first `##` (MADR 2, log4brains), a `## Status`
- * section (adr-tools, Nygard), or none of them (`plain`; `front-matter` when it has front matter).
+ * section (adr-tools, Nygard), a Kubernetes enhancement proposal's `kep.yaml` (`kep`), or none of
+ * them (`plain`; `front-matter` when it has front matter).
  */
-export type DocumentFormat = 'front-matter' | 'header-bullets' | 'status-section' | 'plain';
+export type DocumentFormat = 'front-matter' | 'header-bullets' | 'status-section' | 'kep' | 'plain';
+
+/** A labelled web address outside the repository: `rfc pr` → `https://github.com/rust-lang/rfcs/pull/1`. */
+export interface WebLink {
+  label: string;
+  url: string;
+  range: Range;
+}
 
 /** A goal, project (PRD) or decision (ADR), parsed from one Markdown file. Pure data. */
 export interface RationaleDocument {
@@ -73,6 +81,12 @@ export interface RationaleDocument {
   appetite?: string;
   owner?: string;
   decisionMakers?: string[];
+  /** Who wrote it, when the format names authors apart from decision makers (a KEP's `authors`). */
+  authors?: string[];
+  /** Release milestones by stage (a KEP's `alpha: "v1.27"`). */
+  milestones?: Record<string, string>;
+  /** Web addresses the header gives for the document's pull request and tracking issue (RFC repositories). */
+  webLinks?: WebLink[];
   /** `applies-to` globs, relative to the workspace root. */
   appliesTo: string[];
   appliesToRange?: Range;

@@ -35,7 +35,17 @@ export function splitFrontMatter(text: string): { yamlStart: number; yamlEnd: nu
 export function parseFrontMatter(text: string, lines: LineMap): FrontMatter | undefined {
   const split = splitFrontMatter(text);
   if (!split) return undefined;
-  const { yamlStart, yamlEnd, bodyOffset } = split;
+  return { ...parseYamlMapping(text, split.yamlStart, split.yamlEnd, lines), bodyOffset: split.bodyOffset };
+}
+
+/** A YAML mapping with positions: front matter, or a whole metadata file such as a KEP's `kep.yaml`. */
+export type YamlMapping = Omit<FrontMatter, 'bodyOffset'>;
+
+/**
+ * Parses `text.slice(yamlStart, yamlEnd)` as a mapping, with the same nesting and alias bounds as
+ * front matter; ranges are offsets into `text`. Never throws: problems come back in `errors`.
+ */
+export function parseYamlMapping(text: string, yamlStart: number, yamlEnd: number, lines: LineMap): YamlMapping {
   const src = text.slice(yamlStart, yamlEnd);
   // The range ends with the last YAML line, not on the closing fence's line.
   const whole = lines.rangeOf(yamlStart, yamlStart + src.trimEnd().length);
@@ -81,7 +91,6 @@ export function parseFrontMatter(text: string, lines: LineMap): FrontMatter | un
   return {
     data,
     range: whole,
-    bodyOffset,
     errors,
     rangeAt(path) {
       let node: unknown = doc.contents;

@@ -20,14 +20,28 @@ export interface FileNameParts {
   digits?: string;
   /** A `YYYYMMDD-` prefix (log4brains): ids are then the whole stem. */
   datePrefixed: boolean;
+  /** The id prefix the name itself spells: `ADR` for `adr-007-use-postgres.md`, `RFC` for `RFC-12-x.md`. */
+  prefix?: string;
+  /** The name after its number: `use-postgres`. */
+  slug?: string;
 }
+
+/** `adr-007-slug`, `ADR-7-slug`, `adr_007_slug`, `rfc-12-slug`: a kind and a number the name spells out. */
+const kindNumberedStem = /^(adr|rfc)[-_ ]?(\d{1,6})(?:[-_. ]+|$)/i;
 
 export function parseFileName(fileName: string): FileNameParts {
   const stem = fileName.replace(/\.(md|markdown|mdx)$/i, '');
   if (/^\d{8}-/.test(stem) && isPlausibleDate(stem.slice(0, 8))) return { stem, datePrefixed: true };
   const m = /^(\d{1,6})(?:[-_. ]|$)/.exec(stem);
-  if (m) return { stem, number: Number(m[1]), digits: m[1], datePrefixed: false };
+  if (m) return { stem, number: Number(m[1]), digits: m[1], datePrefixed: false, ...slugAfter(stem, m[0].length) };
+  const k = kindNumberedStem.exec(stem);
+  if (k) return { stem, number: Number(k[2]), digits: k[2], datePrefixed: false, prefix: k[1].toUpperCase(), ...slugAfter(stem, k[0].length) };
   return { stem, datePrefixed: false };
+}
+
+function slugAfter(stem: string, at: number): { slug?: string } {
+  const slug = stem.slice(at);
+  return slug ? { slug } : {};
 }
 
 function isPlausibleDate(d: string): boolean {

@@ -1,5 +1,6 @@
 import type { Heading, List, Nodes, Root } from 'mdast';
-import { linkTargetKinds, type DocKind, type DocLink, type DocumentFormat, type LinkType, type RationaleDocument } from './document.js';
+import { linkTargetKinds, type DocKind, type DocLink, type DocumentFormat, type LinkType, type RationaleDocument, type WebLink } from './document.js';
+import { rfcHeaderUrls, rfcStartDate } from './rfcHeader.js';
 import type { Finding } from '../base/finding.js';
 import { parseFrontMatter, type FrontMatter } from './frontMatter.js';
 import { numberedId, parseFileName } from './ids.js';
@@ -9,7 +10,7 @@ import { needsFullParse, scanMarkdownLinks, type ScannedLink } from './markdownL
 import { LineMap, type Range } from '../base/range.js';
 import { parseRuleSpecs } from '../rules/parseRuleSpecs.js';
 import { validateFrontMatter } from './schemaValidation.js';
-import { normalizeStatus } from './statusMap.js';
+import { linkPhraseType, normalizeStatus } from './statusMap.js';
 import { canonicalStatuses } from './statusClass.js';
 import { orList } from '../base/orList.js';
 import { closesFence, fenceOpenedBy } from './codeFence.js';
@@ -24,6 +25,8 @@ export interface ParseContext {
   package?: string;
   idPrefixes: Record<DocKind, string>;
   statusMap: Record<string, string>;
+  /** The prefix of a numbered file's id when its layout says so (`RFC` in an RFC repository), over `idPrefixes`. */
+  idPrefix?: string;
 }
 
 const kindAliases = lookupTable<DocKind>({
@@ -35,14 +38,6 @@ const kindAliases = lookupTable<DocKind>({
 export function kindFromFrontMatterValue(value: unknown): DocKind | undefined {
   return typeof value === 'string' ? kindAliases[value.trim().toLowerCase()] : undefined;
 }
-
-/** adr-tools and custom link labels inside a Status section: `Supersedes [1. Title](0001-title.md)`. */
-const statusLinkLabels: [RegExp, LinkType][] = [
-  [/^(?:supersedes|supercedes|replaces)$/i, 'supersedes'],
-  [/^(?:superseded by|superceded by|replaced by)$/i, 'superseded-by'],
-  [/^(?:amends|clarifies|extends)$/i, 'amends'],
-  [/^(?:amended by|clarified by|extended by)$/i, 'amended-by'],
-];
 
 /** Front-matter link fields, in the order links are read, and the link each makes. */
 const frontMatterLinkFields: readonly [field: string, type: LinkType][] = [
@@ -96,7 +91,8 @@ export function parseDocument(path: string, text: string, ctx: ParseContext): Ra
     format: written.format,
     statusKnown: status.statusKnown,
     statusRange: written.statusRange,
-    date: readDate(source),
+    date: readDate(source) ?? rfcStartDate(text),
+    ...webLinksOf(text, source.lines),
     reviewBy: scalarString(data['review-by']),
     reviewByRange: data['review-by'] !== undefined ? fm?.rangeAt(['review-by']) : undefined,
     priority: typeof data.priority === 'number' || typeof data.priority === 'string' ? data.priority : undefined,
@@ -152,10 +148,9 @@ function readId(source: Source, name: ReturnType<typeof parseFileName>, ctx: Par
   const aliases: string[] = [];
   let baseId: string;
   if (name.number !== undefined && !name.datePrefixed) {
-    baseId = numberedId(ctx.idPrefixes[source.kind], name.number);
+    baseId = numberedId(name.prefix ?? ctx.idPrefix ?? ctx.idPrefixes[source.kind], name.number);
     aliases.push(name.stem);
-    const slug = name.stem.replace(/^\d+[-_. ]?/, '');
-    if (slug) aliases.push(slug);
+    if (name.slug) aliases.push(name.slug);
   } else baseId = name.stem;
   if (ctx.package) {
     aliases.length = 0;
@@ -176,11 +171,25 @@ function readTitle(source: Source, name: ReturnType<typeof parseFileName>): { ti
   const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
   let title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : undefined;
   let titleRange: Range = data.title !== undefined && fm ? fm.rangeAt(['title']) : lines.rangeOf(0, 0);
-  if (!title && h1) {
-    title = plainText(h1).trim().replace(/^\d+\.\s+/, '');
+  if (!title && h1 && !sectionHeading.test(plainText(h1).trim())) {
+    title = titleWithoutKind(plainText(h1).trim());
     titleRange = lines.rangeOf(startOffset(h1), endOffset(h1));
   }
-  return { title: title || humanize(name.stem), titleRange, h1 };
+  return { title: title || humanize(name.slug ?? name.stem), titleRange, h1 };
+}
+
+/**
+ * What a heading says before the title proper: adr-tools' `1. `, and the kind and number that many
+ * teams repeat (`Architecture Decision Record: `, `ADR 7: `, `ADR-0007 - `, `RFC 12: `). Without a
+ * number only `:` or a dash ends the prefix, so "RFC process for releases" keeps its first word.
+ */
+const kindPrefix = /^(?:(?:architecture\s+decision\s+record|adr|rfc|prd|kep)(?:[\s_-]*#?\d+(?:\s*[:.\-–—]\s*|\s+)|\s*[:\-–—]\s*)|\d+\.\s+)/i;
+
+/** A first `#` heading that opens a section rather than naming the document (RFCs start with `# Summary`). */
+const sectionHeading = /^(?:summary|motivation|abstract|overview|context)$/i;
+
+function titleWithoutKind(heading: string): string {
+  return heading.replace(kindPrefix, '') || heading;
 }
 
 interface WrittenStatus {
@@ -227,8 +236,9 @@ function readStatusSection(source: Source, section: { start: number; end: number
     }
     const lm = /^\s*[-*+]?\s*([A-Za-z][A-Za-z ]*?)\s*:?\s*\[([^\]]*)\]\(([^)\s]+)[^)]*\)/.exec(line);
     if (!lm) continue;
-    const type = statusLinkLabels.find(([re]) => re.test(lm[1].trim()))?.[1];
-    const target = resolveLinkTarget(dir, lm[3]);
+    const type = linkPhraseType(lm[1]);
+    // A link to a web page is no path here: the status line's own reading names the id by its label.
+    const target = isRelativeFileLink(lm[3]) ? resolveLinkTarget(dir, lm[3]) : undefined;
     if (type && target) {
       const at = lineStart + line.indexOf('](') + 2;
       out.links.push({ type, target, targetIsPath: true, raw: lm[3], range: lines.rangeOf(at, at + lm[3].length) });
@@ -245,27 +255,46 @@ function interpretStatus(source: Source, written: WrittenStatus, id: string, sta
   const { rawStatus, statusRange } = written;
   if (rawStatus === undefined || rawStatus === '') return { statusKnown: true, links: [], problems: [] };
   const n = normalizeStatus(rawStatus, source.kind, statusMap);
-  if (!n.status) {
-    const problem: Finding = {
-      path: source.path, range: statusRange!, severity: 'warning', code: 'unknown-status', decision: id,
-      message: `Unknown status "${rawStatus}" in ${id}. Use ${knownWords(source.kind)}, or map it in .rationale.json "statusMap".`,
-    };
-    return { status: rawStatus, statusKnown: false, links: [], problems: [problem] };
-  }
+  if (!n.status) return { status: rawStatus, statusKnown: false, links: [], problems: [unknownStatusFinding(source.path, statusRange!, id, rawStatus, source.kind)] };
   const links: DocLink[] = [];
   if (n.status === 'superseded' && n.successor) {
     const linkInStatus = written.statusLinksFrom ? firstLink(written.statusLinksFrom) : undefined;
-    const md = /\[[^\]]*\]\(([^)\s]+)[^)]*\)/.exec(n.successor);
-    const target = linkInStatus ? linkInStatus.url : md?.[1];
-    if (target && isRelativeFileLink(target)) {
-      const resolved = resolveLinkTarget(source.dir, target);
-      if (resolved) links.push({ type: 'superseded-by', target: resolved, targetIsPath: true, raw: target, range: statusRange! });
-    } else {
-      const idText = n.successor.replace(/[.;,]+$/, '').trim();
-      if (/^[\w./-]+$/.test(idText)) links.push({ type: 'superseded-by', target: idText, targetIsPath: false, range: statusRange! });
-    }
+    const link = statusLineLink(source, 'superseded-by', n.successor, statusRange!, linkInStatus?.url);
+    if (link) links.push(link);
+  }
+  for (const clause of n.links ?? []) {
+    const link = statusLineLink(source, clause.type, clause.text, statusRange!);
+    if (link) links.push(link);
   }
   return { status: n.status, statusKnown: true, links, problems: [] };
+}
+
+/**
+ * The link a status line names (`superseded by [ADR-12](0012-x.md)`, `supersedes ADR-0045`): a path
+ * when it links to a file here, else the id it names (a link's label when the link goes elsewhere).
+ */
+function statusLineLink(source: Source, type: LinkType, named: string, range: Range, url?: string): DocLink | undefined {
+  const md = /\[([^\]]*)\]\(([^)\s]+)[^)]*\)/.exec(named);
+  const target = url ?? md?.[2];
+  if (target && isRelativeFileLink(target)) {
+    const resolved = resolveLinkTarget(source.dir, target);
+    return resolved ? { type, target: resolved, targetIsPath: true, raw: target, range } : undefined;
+  }
+  const idText = (md ? md[1] : named).replace(/[.;,]+$/, '').trim();
+  return /^[\w./-]+$|^[A-Za-z]+ \d+$/.test(idText) ? { type, target: idText, targetIsPath: false, range } : undefined;
+}
+
+function webLinksOf(text: string, lines: LineMap): { webLinks?: WebLink[] } {
+  const webLinks = rfcHeaderUrls(text, lines);
+  return webLinks.length > 0 ? { webLinks } : {};
+}
+
+/** The finding for a written status that neither the built-in map nor the configuration knows. */
+export function unknownStatusFinding(path: string, range: Range, id: string, rawStatus: string, kind: DocKind): Finding {
+  return {
+    path, range, severity: 'warning', code: 'unknown-status', decision: id,
+    message: `Unknown status "${rawStatus}" in ${id}. Use ${knownWords(kind)}, or map it in .rationale.json "statusMap".`,
+  };
 }
 
 /** Front matter `date`, else a `- Date:` bullet, else an adr-tools `Date:` line before the first `##`. */
@@ -462,19 +491,19 @@ function headerEnd(text: string, from: number): number {
   return text.length;
 }
 
-function humanize(stem: string): string {
+export function humanize(stem: string): string {
   const s = stem.replace(/^\d+[-_. ]?/, '').replace(/[-_]+/g, ' ').trim();
   return s ? s[0].toUpperCase() + s.slice(1) : stem;
 }
 
-function scalarString(v: unknown): string | undefined {
+export function scalarString(v: unknown): string | undefined {
   if (typeof v === 'string') return v.trim() || undefined;
   if (typeof v === 'number') return String(v);
   if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
   return undefined;
 }
 
-function peopleList(v: unknown): string[] | undefined {
+export function peopleList(v: unknown): string[] | undefined {
   if (typeof v === 'string') return v.split(/\s*[,;]\s*/).filter(Boolean);
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
   return undefined;

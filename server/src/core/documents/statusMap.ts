@@ -1,4 +1,4 @@
-import type { DocKind } from './document.js';
+import type { DocKind, LinkType } from './document.js';
 import { lookupTable } from '../base/lookupTable.js';
 
 /**
@@ -26,6 +26,8 @@ export const statusWords: Record<DocKind, Readonly<Record<string, string | undef
     shipped: 'shipped', done: 'shipped', completed: 'shipped', complete: 'shipped', released: 'shipped', launched: 'shipped', delivered: 'shipped',
     paused: 'paused', 'on hold': 'paused', 'on-hold': 'paused', blocked: 'paused', deferred: 'paused',
     cancelled: 'cancelled', canceled: 'cancelled', dropped: 'cancelled', abandoned: 'cancelled', rejected: 'cancelled',
+    // Kubernetes enhancement proposals (kep.yaml).
+    provisional: 'proposed', implementable: 'active', implemented: 'shipped', withdrawn: 'cancelled', replaced: 'cancelled',
   }),
   goal: lookupTable({
     active: 'active', 'in progress': 'active', 'on track': 'active', 'at risk': 'active', 'off track': 'active', open: 'active', current: 'active',
@@ -51,13 +53,61 @@ export interface NormalizedStatus {
   status?: string;
   /** For `superseded by X` / `replaced by X`: the text naming the successor. */
   successor?: string;
+  /** Links named after the status: `accepted; supersedes ADR-0045`, `Accepted, amended by ADR-9`. */
+  links?: StatusClauseLink[];
 }
+
+/** A link a status line names in a clause of its own, with the text naming the other document. */
+export interface StatusClauseLink {
+  type: LinkType;
+  text: string;
+}
+
+/** The phrases that label a link to another decision, in a status line or a Status section. */
+const linkPhrases = lookupTable<LinkType>({
+  supersedes: 'supersedes', supercedes: 'supersedes', replaces: 'supersedes',
+  'superseded by': 'superseded-by', 'superceded by': 'superseded-by', 'replaced by': 'superseded-by',
+  amends: 'amends', clarifies: 'amends', extends: 'amends',
+  'amended by': 'amended-by', 'clarified by': 'amended-by', 'extended by': 'amended-by',
+});
+
+/** The link a label such as `Supersedes` or `amended by` makes, or undefined. */
+export function linkPhraseType(label: string): LinkType | undefined {
+  return linkPhrases[label.trim().replace(/\s+/g, ' ').toLowerCase()];
+}
+
+const linkClause = /^\s*((?:super[sc]eded|replaced|amended|clarified|extended)\s+by|super[sc]edes|replaces|amends|clarifies|extends)\s*:?\s*(\S.*?)\s*$/is;
 
 /**
  * Normalises a written status. `extra` is the configuration's map (`{"Approved by CAB": "accepted"}`),
  * consulted first so a team can override any built-in reading.
  */
 export function normalizeStatus(raw: string, kind: DocKind, extra: Record<string, string> = {}): NormalizedStatus {
+  const clauses = statusClauses(raw);
+  if (!clauses) return normalizeOneStatus(raw, kind, extra);
+  const n = normalizeOneStatus(clauses.status, kind, extra);
+  return n.status ? { ...n, links: clauses.links } : n;
+}
+
+/**
+ * A status followed by clauses that each name a link (`accepted; supersedes ADR-0045`), or undefined
+ * when the text is not of that form. Every clause after the first must name a link, so a status
+ * with a free remark ("accepted, partially") stays unknown rather than half-read.
+ */
+function statusClauses(raw: string): { status: string; links: StatusClauseLink[] } | undefined {
+  if (!raw.includes(';') && !raw.includes(',')) return undefined;
+  const [first, ...rest] = raw.split(/[;,]/);
+  const links: StatusClauseLink[] = [];
+  for (const clause of rest) {
+    const m = linkClause.exec(clause);
+    const type = m ? linkPhraseType(m[1]) : undefined;
+    if (!m || !type) return undefined;
+    links.push({ type, text: m[2] });
+  }
+  return { status: first, links };
+}
+
+function normalizeOneStatus(raw: string, kind: DocKind, extra: Record<string, string>): NormalizedStatus {
   const key = statusKey(raw);
   if (!key) return {};
   for (const [k, v] of Object.entries(extra)) if (statusKey(k) === key) return { status: v };

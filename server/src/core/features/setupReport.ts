@@ -23,6 +23,7 @@ export const reportFormatNames: Readonly<Record<ReportFormat, string>> = {
   'header-bullets': 'MADR bullets',
   'status-section': 'adr-tools sections',
   log4brains: 'log4brains',
+  kep: 'kep.yaml (enhancement proposals)',
   plain: 'no status',
 };
 

@@ -2,10 +2,12 @@ import type { FileAnnotations } from '../source/codeReference.js';
 import type { CheckCache } from '../checks/checkCache.js';
 import { scanAnnotations } from '../source/scanAnnotations.js';
 import { configFileName, parseConfig, type RationaleConfig } from '../workspace/config.js';
-import { declaredFolders, discoverDocuments, type DeclaredFolder } from '../workspace/discovery.js';
+import { declaredFolders, discoverDocuments, type DeclaredFolder, type DiscoveredDocument } from '../workspace/discovery.js';
 import type { DocKind, RationaleDocument } from '../documents/document.js';
 import { idKey, qualifyBareNumber } from '../documents/ids.js';
 import { parseDocument } from '../documents/parseDocument.js';
+import { parseKep } from '../documents/parseKep.js';
+import { kepFilesBeside } from '../workspace/kepFolder.js';
 import { contentHash } from '../base/contentHash.js';
 import { matchesAny } from '../base/glob.js';
 import { basename } from '../workspace/workspace.js';
@@ -107,7 +109,7 @@ export function updateIndex(previous: WorkspaceIndex, workspace: Workspace, chan
     hashes.delete(p);
     requirements.delete(p);
   }
-  const changedExisting = changed.filter((p) => fileSet.has(p));
+  const changedExisting = [...new Set([...changed, ...kepFilesBeside(touched)])].filter((p) => fileSet.has(p));
   for (const p of changed) if (!fileSet.has(p)) {
     documents.delete(p);
     annotations.delete(p);
@@ -158,8 +160,9 @@ function* rebuildSteps(workspace: Workspace, options: RebuildOptions): Generator
   const parts: IndexParts = { documents: new Map(), annotations: new Map(), hashes: new Map(), requirements: new Map() };
   const { documents, hashes } = parts;
   const configChanged = previous !== undefined && JSON.stringify(previous.config) !== JSON.stringify(config);
-  // `requirements-1`: documents cached before they carried their requirement items must be re-read.
-  const parseKey = JSON.stringify([config.idPrefixes, config.statusMap, 'requirements-1']);
+  // The parser's versions: documents cached before the zero-configuration layouts (`layouts-1`) or
+  // before they carried their requirement items (`requirements-1`) must be re-read.
+  const parseKey = JSON.stringify([config.idPrefixes, config.statusMap, 'layouts-1', 'requirements-1']);
   let done = 0;
   for (const path of files) {
     done++;
@@ -191,14 +194,24 @@ function* rebuildSteps(workspace: Workspace, options: RebuildOptions): Generator
 }
 
 /** The file's stamp plus how discovery classified it, which the parse depends on too. */
-function cachedDocumentStamp(workspace: Workspace, path: string, discovered: { kind: DocKind; package?: string }): string | undefined {
+function cachedDocumentStamp(workspace: Workspace, path: string, discovered: Classification): string | undefined {
   const stamp = workspace.stamp?.(path);
-  return stamp === undefined ? undefined : `${stamp}|${discovered.kind}|${discovered.package ?? ''}`;
+  return stamp === undefined ? undefined : `${stamp}|${discovered.kind}|${discovered.package ?? ''}|${discovered.layout ?? ''}`;
+}
+
+/** How discovery classified a document: everything its parse depends on besides its text. */
+type Classification = Omit<DiscoveredDocument, 'path'>;
+
+/** Parses a discovered document the way its layout is written. */
+function parseDiscovered(path: string, text: string, discovered: Classification, config: RationaleConfig): RationaleDocument {
+  const ctx = { kind: discovered.kind, package: discovered.package, idPrefixes: config.idPrefixes, statusMap: config.statusMap };
+  if (discovered.layout === 'kep') return parseKep(path, text, ctx);
+  return parseDocument(path, text, discovered.layout === 'rfc' ? { ...ctx, idPrefix: 'RFC' } : ctx);
 }
 
 interface IndexFileOptions {
   /** How discovery classified the file; undefined for code files. */
-  discovered: { kind: DocKind; package?: string } | undefined;
+  discovered: Classification | undefined;
   config: RationaleConfig;
   into: IndexParts;
   /** A snapshot whose parse of the file may be reused when the content is unchanged. */
@@ -213,9 +226,11 @@ function indexFile(path: string, text: string, options: IndexFileOptions): void 
   hashes.set(path, hash);
   if (discovered) {
     const old = reuse?.documents.get(path);
+    // The layout needs no comparison: it follows from the path and the text (and from the declared
+    // folders, whose change rules out reuse).
     const doc = old && old.hash === hash && old.kind === discovered.kind && old.package === discovered.package
       ? old
-      : withRequirements(parseDocument(path, text, { kind: discovered.kind, package: discovered.package, idPrefixes: config.idPrefixes, statusMap: config.statusMap }), text);
+      : withRequirements(parseDiscovered(path, text, discovered, config), text);
     documents.set(path, doc);
     return;
   }

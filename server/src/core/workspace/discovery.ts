@@ -5,12 +5,18 @@ import { kindFromFrontMatterValue } from '../documents/parseDocument.js';
 import { basename, dirname, folderProblem, joinPath } from './workspace.js';
 import { splitFrontMatter } from '../documents/frontMatter.js';
 import { lookupTable } from '../base/lookupTable.js';
+import { isTemplateFileName } from './templateFileName.js';
+import { kindByFileName } from './kindByFileName.js';
+import { isKepFolder, kepFileName } from './kepFolder.js';
+import { hasRfcHeader } from '../documents/rfcHeader.js';
 
 export interface DiscoveredDocument {
   path: string;
   kind: DocKind;
   /** log4brains package name, when the file is in a package's ADR folder. */
   package?: string;
+  /** A layout read in its own way: an RFC repository's numbered file, a KEP's `kep.yaml`. */
+  layout?: DocumentLayout;
 }
 
 /** Folders declared by tool configuration files found in the tree, deepest first. */
@@ -22,10 +28,13 @@ export interface DeclaredFolder {
   source: string;
 }
 
+/** Layouts whose documents are read in their own way; see DiscoveredDocument.layout. */
+export type DocumentLayout = 'rfc' | 'kep';
+
 export const markdownExtension = /\.(md|markdown|mdx)$/i;
 
-/** README/index/template files live in decision folders but are not decisions. */
-const notADocument = /^(readme|index|_index|toc|summary|changelog|contributing|(?:.*[-_.])?template(?:[-_.].*)?)\.(md|markdown|mdx)$/i;
+/** README/index files live in decision folders but are not decisions (templates: templateFileName.ts). */
+const notADocument = /^(readme|index|_index|toc|summary|changelog|contributing)\.(md|markdown|mdx)$/i;
 
 /** Folder names that mean a kind wherever they appear (zero configuration). */
 const conventionalSegments = lookupTable<DocKind>({
@@ -36,9 +45,11 @@ const conventionalSegments = lookupTable<DocKind>({
 });
 /** Names too generic to mean a kind on their own: only directly under `docs/` or `doc/`. */
 const docsOnlySegments = lookupTable<DocKind>({ projects: 'project', rfc: 'project' });
+/** Names that mean a kind at the repository's root or directly under `docs/` or `doc/`. */
+const rootOrDocsSegments = lookupTable<DocKind>({ requirements: 'project', specs: 'project' });
 
 export function isDocumentFileName(fileName: string): boolean {
-  return markdownExtension.test(fileName) && !notADocument.test(fileName);
+  return markdownExtension.test(fileName) && !notADocument.test(fileName) && !isTemplateFileName(fileName);
 }
 
 /** Reads `.adr-dir`, `.log4brains.yml` and the configuration's folders. */
@@ -100,28 +111,46 @@ export function kindByFolder(path: string, declared: readonly DeclaredFolder[]):
     const seg = segments[i].toLowerCase();
     const k = conventionalSegments[seg];
     if (k) return { kind: k };
-    if (docsOnlySegments[seg] && i > 0 && /^docs?$/i.test(segments[i - 1])) return { kind: docsOnlySegments[seg] };
+    const underDocs = i > 0 && /^docs?$/i.test(segments[i - 1]);
+    if (docsOnlySegments[seg] && underDocs) return { kind: docsOnlySegments[seg] };
+    if (rootOrDocsSegments[seg] && (i === 0 || underDocs)) return { kind: rootOrDocsSegments[seg] };
   }
   return undefined;
 }
 
 /**
  * Which files are goals, projects and decisions. Zero configuration: conventional folders, `.adr-dir`,
- * `.log4brains.yml` and, anywhere, Markdown files whose front matter says `kind:`.
+ * `.log4brains.yml`, file names that spell a kind and number (`adr-007-x.md`, `rfc-12-x.md`), RFC
+ * repositories' numbered files with RFC header bullets, KEP folders (`kep.yaml`) and, anywhere,
+ * Markdown files whose front matter says `kind:`.
  */
 export function discoverDocuments(files: readonly string[], declared: readonly DeclaredFolder[], readText: (p: string) => string | undefined): DiscoveredDocument[] {
   const out: DiscoveredDocument[] = [];
   for (const path of files) {
     const name = basename(path);
+    if (name === kepFileName) {
+      if (isKepFolder(path, readText)) out.push({ path, kind: 'project', layout: 'kep' });
+      continue;
+    }
     if (!isDocumentFileName(name)) continue;
     const byFolder = kindByFolder(path, declared);
     if (byFolder) {
       out.push({ path, ...byFolder });
       continue;
     }
-    // Elsewhere only front matter makes a document; read just enough to see it.
+    const byName = kindByFileName(name);
+    if (byName) {
+      out.push({ path, kind: byName });
+      continue;
+    }
+    // Elsewhere only the text makes a document; read just enough to see it.
     const text = readText(path);
-    if (!text || !text.startsWith('---') && !text.startsWith('\uFEFF---')) continue;
+    if (!text) continue;
+    if (startsWithDigit(name) && hasRfcHeader(text)) {
+      out.push({ path, kind: 'project', layout: 'rfc' });
+      continue;
+    }
+    if (!text.startsWith('---') && !text.startsWith('\uFEFF---')) continue;
     const split = splitFrontMatter(text);
     if (!split) continue;
     const m = /^kind:\s*["']?([A-Za-z]+)["']?\s*$/m.exec(text.slice(split.yamlStart, split.yamlEnd));
@@ -129,4 +158,9 @@ export function discoverDocuments(files: readonly string[], declared: readonly D
     if (kind) out.push({ path, kind });
   }
   return out;
+}
+
+function startsWithDigit(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
