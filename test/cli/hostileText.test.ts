@@ -16,6 +16,8 @@ const files = {
   '.git/': '',
   'docs/adr/0001-hostile.md': `---\nstatus: accepted\napplies-to: ["src/**"]\nrules:\n  - forbid-pattern: 'eval\\('\n    severity: error\n---\n# ${hostileTitle}\n\n## Context\n\nWhy ${esc}[31mred.\n`,
   'docs/prd/0001-p.md': `---\nstatus: active\n---\n# Project ${esc}]8;;http://evil${esc}\\\\link\n`,
+  // A goal exists, so the project that serves none is reported (with its hostile title).
+  'docs/goals/0001-g.md': '---\nstatus: active\n---\n# Grow\n',
   [injectingName]: 'eval(1);\n',
   [bidiName]: 'eval(2);\n',
   'src/ok.ts': '// @decision ADR-0001\neval(3);\n',
@@ -55,8 +57,8 @@ describe('repository text in human-readable output', () => {
     const r = await rationale(['check', '--format', 'github'], { dir });
     assert.equal(r.code, 1, r.stderr);
     const commands = r.stdout.split('\n').filter((l) => l.startsWith('::'));
-    assert.equal(commands.length, 4, r.stdout);
-    assert.deepEqual(commands.map((l) => l.slice(0, l.indexOf(' '))), ['::warning', '::error', '::error', '::error']);
+    assert.equal(commands.length, 5, r.stdout);
+    assert.deepEqual(commands.map((l) => l.slice(0, l.indexOf(' '))), ['::warning', '::warning', '::error', '::error', '::error']);
     assert.doesNotMatch(r.stdout, unsafe);
     // The newline of the file name is encoded in the property, so it cannot start a command.
     assert.ok(commands.some((l) => l.startsWith('::error file=src/x%0A%3A%3Awarning file=a.ts%3A%3Ainjected.ts,line=1,')), r.stdout);

@@ -102,6 +102,13 @@ describe('document checks', () => {
     ]);
   });
 
+  it('does not ask projects for a goal while the repository has no goal at all (first run on a real repository)', () => {
+    check({
+      'docs/prd/0001-p.md': '---\nstatus: active\n---\n# P\n',
+      'docs/prd/0002-q.md': '---\nstatus: proposed\n---\n# Q\n',
+    }, ['project-without-goal'], []);
+  });
+
   it('reports applies-to globs that match nothing, and overdue reviews', () => {
     check({
       'docs/adr/0001-a.md': '---\nstatus: accepted\napplies-to: ⟦["src/**", "lib/**"]⟧\nreview-by: ⟦2026-01-01⟧\n---\n# A\n',

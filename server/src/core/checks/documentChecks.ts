@@ -177,13 +177,16 @@ function scopeProblems(index: WorkspaceIndex, doc: RationaleDocument): Finding[]
 function goalProjectProblems(index: WorkspaceIndex): Finding[] {
   const out: Finding[] = [];
   const goalsWithProject = new Set<string>();
+  const goalsExist = documentsOfKind(index, 'goal').length > 0 || [...(index.sources?.documents.values() ?? [])].some((d) => d.kind === 'goal');
   for (const project of documentsOfKind(index, 'project')) {
     const goalLinks = project.links.filter((l) => l.type === 'goal');
     for (const l of goalLinks) {
       const g = resolveLink(index, l, 'goal');
       if (g) goalsWithProject.add(g.path);
     }
-    if (goalLinks.length === 0 && project.status !== 'cancelled') {
+    // A repository with no goal anywhere (its goals live in no document Rationale reads) would get
+    // this warning on every project on its first run: noise, not news. It starts once a goal exists.
+    if (goalLinks.length === 0 && project.status !== 'cancelled' && goalsExist) {
       out.push({
         path: project.path, range: project.frontMatterRange ?? project.titleRange, severity: 'warning', code: 'project-without-goal', decision: project.id,
         message: `Project ${project.id} (${project.title}) serves no goal: add \`goals: [GOAL-…]\` to its front matter so people can see why it exists.`,
