@@ -19,7 +19,10 @@ interface Row {
 
 function parseRows(markdown: string): Row[] {
   const rows: Row[] = [];
-  for (const line of markdown.split('\n')) {
+  // Only the measured tables: the comparison section repeats the measures with other columns.
+  const comparison = markdown.indexOf('\n## Compared with the previous run');
+  const measured = comparison < 0 ? markdown : markdown.slice(0, comparison);
+  for (const line of measured.split('\n')) {
     const cells = line.split('|').slice(1, -1).map((c) => c.trim());
     if (cells.length < 3 || cells[0] === 'measure' || cells[0].startsWith('---')) continue;
     const times = cells[1].match(/\d+(?:\.\d+)?/g);

@@ -2,7 +2,8 @@ import type { CodeReference } from '../source/codeReference.js';
 import type { RationaleDocument } from '../documents/document.js';
 import { matchesAny } from '../base/glob.js';
 import { LineMap } from '../base/range.js';
-import { ruleScope } from '../rules/ruleScope.js';
+import { ruleScope, type RuleScope } from '../rules/ruleScope.js';
+import type { RuleSpec } from '../rules/ruleSpec.js';
 import type { MentionSpan } from './mentions.js';
 import { resolveId, resolveLink, type WorkspaceIndex } from './workspaceIndex.js';
 
@@ -105,14 +106,17 @@ export function governing(index: WorkspaceIndex, path: string, text: string | un
     }
   };
   cited('annotation', 'annotation');
+  // One pass over the documents (hovers ask this on every move); rule scopes rank after applies-to.
+  const byRule: { doc: RationaleDocument; glob: string }[] = [];
   for (const doc of index.documents.values()) {
-    const glob = doc.appliesTo.find((g) => matchesAny(path, [g]));
+    const glob = doc.appliesTo.length ? doc.appliesTo.find((g) => matchesAny(path, [g])) : undefined;
     if (glob !== undefined) add(doc, 'scope', { glob });
+    else if (doc.rules.length) {
+      const ruleGlob = ruleScopeGlob(doc, path);
+      if (ruleGlob !== undefined) byRule.push({ doc, glob: ruleGlob });
+    }
   }
-  for (const doc of index.documents.values()) {
-    const glob = ruleScopeGlob(doc, path);
-    if (glob !== undefined) add(doc, 'rule', { glob });
-  }
+  for (const r of byRule) add(r.doc, 'rule', { glob: r.glob });
   cited('mention', 'bare-id');
   for (const m of mentions ?? []) add(m.document, 'mention', { mention: m.mention });
   return out;
@@ -129,10 +133,22 @@ export interface Mentioning {
  * layer rule's `from`. A rule that falls back to `applies-to` adds nothing to the scope, and one
  * with no scope at all covers every file, which would make the decision govern the whole repository.
  */
+// Compiled once per rule: specs are immutable parts of a snapshot, and hovers ask on every move.
+const scopes = new WeakMap<RuleSpec, RuleScope>();
+
+function scopeOf(spec: RuleSpec, doc: RationaleDocument): RuleScope {
+  let scope = scopes.get(spec);
+  if (!scope) {
+    scope = ruleScope(spec, doc);
+    scopes.set(spec, scope);
+  }
+  return scope;
+}
+
 function ruleScopeGlob(doc: RationaleDocument, path: string): string | undefined {
   for (const spec of doc.rules) {
     const own = spec.files.length > 0 || spec.kind === 'forbid-layer';
-    if (!own || !ruleScope(spec, doc).test(path)) continue;
+    if (!own || !scopeOf(spec, doc).test(path)) continue;
     return [...spec.files, ...(spec.from ?? [])].find((g) => matchesAny(path, [g])) ?? spec.files[0] ?? spec.from?.[0];
   }
   return undefined;
