@@ -5,6 +5,8 @@
  * Positions are LSP's: zero-based lines and UTF-16 characters. URIs are strings.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+// Type-only: the formats' one home is the core's setup report; nothing of it is bundled into the client.
+import type { ReportFormat } from './core/features/setupReport.js';
 
 // @decision ADR-0004: the one contract between the client and the server.
 
@@ -214,7 +216,7 @@ export const annotationTextRequest = new RequestType<AnnotationTextParams, Annot
 export interface SetupReportRow {
   /** Workspace-relative; `.` for the root. */
   folder: string;
-  format: 'front-matter' | 'header-bullets' | 'status-section' | 'kep' | 'plain' | 'log4brains';
+  format: ReportFormat;
   documents: number;
   byKind: Record<DocumentKind, number>;
   /** By canonical status, the verbatim word when unrecognised, or `(none)`; most frequent first. */
