@@ -79,6 +79,25 @@ export class ActiveFileGoverning implements vscode.Disposable {
     this.emitter.dispose();
   }
 
+  /**
+   * The answer for `uri` once none is loading. A refresh started meanwhile (the index changed, the
+   * editor moved) cancels ours; waiting for the state to settle keeps a command from reading the
+   * empty "loading" state as "nothing governs this file".
+   */
+  async settled(uri: vscode.Uri): Promise<ActiveFileState> {
+    const key = uri.toString();
+    if (this.state.uri?.toString() !== key || !this.state.loading) await this.refresh();
+    while (this.state.uri?.toString() === key && this.state.loading) {
+      await new Promise<void>((resolve) => {
+        const once = this.onDidChange(() => {
+          once.dispose();
+          resolve();
+        });
+      });
+    }
+    return this.state;
+  }
+
   private set(state: ActiveFileState): void {
     this.state = state;
     this.emitter.fire(state);

@@ -19,8 +19,8 @@ export async function showGoverning(active: ActiveFileGoverning): Promise<void> 
     void vscode.window.showInformationMessage('Rationale: open a file to see what governs it.');
     return;
   }
-  if (active.current.uri?.toString() !== editor.document.uri.toString() || active.current.loading) await active.refresh();
-  const docs = groupByDocument(active.current.entries);
+  const state = await active.settled(editor.document.uri);
+  const docs = groupByDocument(state.entries);
   const name = vscode.workspace.asRelativePath(editor.document.uri);
   if (docs.length === 0) {
     const link = 'Link Code to Decision…';
