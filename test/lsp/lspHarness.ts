@@ -42,6 +42,11 @@ export interface FixtureOptions {
    * `rootPath` only, as an old client without workspace-folder support does.
    */
   announce?: 'folders' | 'rootPath';
+  /**
+   * A multi-root workspace: these top-level folders of the fixture are the workspace folders, named
+   * as written (paths in `files` and `uri()` stay relative to the fixture's root).
+   */
+  folders?: string[];
   server?: StartServerOptions;
 }
 
@@ -76,9 +81,9 @@ export async function startFixture(files: Record<string, string>, options: Fixtu
   const nextIndexed = () => new Promise<IndexedParams>((resolve) => waiters.push(resolve));
   const uri = (p: string) => URI.file(path.join(root, p)).toString();
   const indexed = nextIndexed();
-  const workspace = options.announce === 'rootPath'
-    ? { rootPath: root, rootUri: null }
-    : { rootUri: URI.file(root).toString(), workspaceFolders: [{ uri: URI.file(root).toString(), name: 'fixture' }] };
+  const folders = options.folders?.map((name) => ({ uri: URI.file(path.join(root, name)).toString(), name })) ?? [{ uri: URI.file(root).toString(), name: 'fixture' }];
+  for (const f of options.folders ?? []) fs.mkdirSync(path.join(root, f), { recursive: true });
+  const workspace = options.announce === 'rootPath' ? { rootPath: root, rootUri: null } : { rootUri: folders[0].uri, workspaceFolders: folders };
   await client.sendRequest('initialize', {
     processId: null,
     ...workspace,

@@ -26,7 +26,10 @@ export function registerDocumentSync(state: ServerState, documents: TextDocument
     const at = sessions.locate(uri);
     if (!at) return;
     const changed = text === undefined ? at.session.closeDocument(at.path) : at.session.setOpenText(at.path, text);
-    if (changed) indexing.documentsChanged();
+    if (!changed) return;
+    // The other folders of a multi-root workspace see this one's documents.
+    sessions.linkPeers();
+    indexing.documentsChanged();
   };
   // The text is read when the work runs, not captured now: a closed document's text is then
   // referenced by nothing, and a burst of changes reads only the latest.
@@ -38,6 +41,7 @@ export function registerDocumentSync(state: ServerState, documents: TextDocument
     readiness.queue('file changes', () => {
       const bySession = changesBySession(state, params.changes);
       for (const [s, e] of bySession) s.diskChanged(e.changed, e.created, e.deleted);
+      sessions.linkPeers();
       // Code changed on disk too: workspace diagnostics of unopened files may differ.
       if (bySession.size > 0) indexing.documentsChanged();
     });

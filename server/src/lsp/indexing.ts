@@ -51,6 +51,8 @@ export class Indexing {
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin(title, 0, 'listing files…', false);
     try {
+      // Each folder sees the others' documents; one indexed before another is brought up to date below.
+      sessions.linkPeers();
       for (const s of sessions.all()) {
         await s.reindex((done, total, phase) => {
           // Documents first (they define the rules), then every other file: one bar, two stretches.
@@ -60,6 +62,7 @@ export class Indexing {
         });
         if (s.cacheProblem) connection.console.warn(`Rationale: ${s.cacheProblem}`);
       }
+      sessions.linkPeers();
     } finally {
       progress.done();
     }
@@ -71,7 +74,9 @@ export class Indexing {
 
   /** Reindexes folders just added to the workspace. */
   async indexFolders(added: readonly WorkspaceSession[]): Promise<void> {
+    this.options.sessions.linkPeers();
     for (const s of added) await s.reindex();
+    this.options.sessions.linkPeers();
     this.documentsChanged();
   }
 

@@ -5,10 +5,12 @@ import { createCheckContext, findingsForFile, checkWithContext, withIndex, type 
 import type { Finding } from '../core/base/finding.js';
 import { indexAndCheck } from '../core/checks/indexAndCheck.js';
 import type { Workspace } from '../core/workspace/workspace.js';
-import { buildIndex, isDiscoveryFile, updateIndex, withSources, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
+import { buildIndex, isDiscoveryFile, resolveLink, updateIndex, withSources, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
 import { configFileName, parseConfig } from '../core/workspace/config.js';
 import { openSources, sourceFilePath, type OpenedSources } from '../node/sourceWorkspaces.js';
-import { collectSourceDocuments } from '../core/index/sourceDocuments.js';
+import { collectSourceDocuments, type SourceDocuments } from '../core/index/sourceDocuments.js';
+import type { RationaleDocument } from '../core/documents/document.js';
+import { joinablePeers, joinSources, peersStamp, type FolderPath, type PeerFolder } from './peerFolder.js';
 import { CheckCacheStore } from '../node/checkCacheStore.js';
 import { NodeWorkspace } from '../node/nodeWorkspace.js';
 import { utcToday } from '../node/today.js';
@@ -49,6 +51,12 @@ export class WorkspaceSession {
   private current: WorkspaceIndex | undefined;
   /** The folders named in `.rationale.json` `sources`, read at each full reindex. */
   private sources: OpenedSources | undefined;
+  /** The other folders of a multi-root workspace, joined like sources (see PeerFolder). */
+  private peers: readonly PeerFolder[] = [];
+  /** The peers' documents as the current snapshot joined them. */
+  private joinedPeers = '';
+  /** Bumped whenever this folder's own documents change; peers compare it to know. */
+  documentsVersion = 0;
   private listing: readonly string[] | undefined;
   private context: CheckContext | undefined;
   /**
@@ -110,7 +118,9 @@ export class WorkspaceSession {
     if (!this.current) {
       this.sources = this.readSources();
       const own = buildIndex(this.workspace);
-      this.setIndex(this.sources ? withSources(own, this.sources.documents) : own);
+      const sources = this.joinedSources();
+      this.setIndex(sources ? withSources(own, sources) : own);
+      this.documentsVersion++;
     }
     return this.current!;
   }
@@ -119,7 +129,45 @@ export class WorkspaceSession {
   private withCurrentSources(index: WorkspaceIndex, touched: readonly string[]): WorkspaceIndex {
     if (!touched.includes(configFileName)) return index;
     this.sources = this.readSources();
-    return withSources(index, this.sources?.documents ?? collectSourceDocuments([]));
+    return withSources(index, this.joinedSources() ?? collectSourceDocuments([]));
+  }
+
+  /** The configured sources and the peers not shadowed by one, as the snapshot's source documents. */
+  private joinedSources(): SourceDocuments | undefined {
+    const peers = joinablePeers(this.peers, this.sources);
+    this.joinedPeers = peersStamp(peers);
+    return joinSources(this.root, this.sources, peers);
+  }
+
+  /** Where each of one of this folder's documents' links leads, as this folder resolves it. */
+  linkTargets(doc: RationaleDocument): (FolderPath | undefined)[] {
+    const index = this.index;
+    return doc.links.map((link) => {
+      const target = resolveLink(index, link, link.type === 'project' ? 'project' : link.type === 'goal' ? 'goal' : 'decision');
+      if (!target) return undefined;
+      if (!target.source) return { root: this.root, path: target.path };
+      const peer = this.peers.find((p) => p.name === target.source!.name);
+      return peer ? { root: peer.root, path: target.source.path } : undefined;
+    });
+  }
+
+  /** This folder's own documents as the current snapshot has them; none before the first index. */
+  ownDocuments(): Iterable<RationaleDocument> {
+    return this.current?.documents.values() ?? [];
+  }
+
+  /**
+   * The other folders of the workspace changed (added, removed, or their documents edited). Returns
+   * whether this folder's model changed: then its findings are all checked again, since an id here
+   * may now resolve, or no longer, to a document there.
+   */
+  setPeers(peers: readonly PeerFolder[]): boolean {
+    this.peers = peers;
+    if (!this.current || (this.joinedPeers === '' && joinablePeers(peers, this.sources).length === 0)) return false;
+    this.setIndex(withSources(this.current, this.joinedSources() ?? collectSourceDocuments([])));
+    this.context = undefined;
+    this.workspaceFindingsByPath = undefined;
+    return true;
   }
 
   /**
@@ -146,7 +194,7 @@ export class WorkspaceSession {
     this.sources = this.readSources();
     const r = await indexAndCheck(this.workspace, {
       cache,
-      sources: this.sources?.documents,
+      sources: this.joinedSources(),
       today: this.today(),
       chunk: 200,
       // The document pass reports over the whole listing too; it is the `parse` phase here.
@@ -155,6 +203,7 @@ export class WorkspaceSession {
     });
     if (cache) this.cacheProblem = this.cacheStore!.save(cache);
     this.setIndex(r.index);
+    this.documentsVersion++;
     this.context = r.context;
     this.workspaceFindingsByPath = groupByPath(r.result.findings);
     this.refreshReports(this.workspaceFindingsByPath.keys(), true);
@@ -176,7 +225,17 @@ export class WorkspaceSession {
     const doc = this.current?.sources?.documents.get(path);
     const file = doc && this.sources ? sourceFilePath(this.sources, doc) : undefined;
     if (file) return URI.file(file).toString();
+    const peer = doc?.source && this.peers.find((p) => p.name === doc.source!.name);
+    if (peer) return URI.file(nodePath.join(peer.root, doc.source!.path)).toString();
     return URI.file(nodePath.join(this.root, path)).toString();
+  }
+
+  /** The path this folder knows a document's URI by: its own, or a source's or peer's qualified one. */
+  documentPathOf(uri: string): string | undefined {
+    const own = this.relative(uri);
+    if (own !== undefined) return this.index.documents.has(own) ? own : undefined;
+    for (const path of this.index.sources?.documents.keys() ?? []) if (this.uriOf(path) === uri) return path;
+    return undefined;
   }
 
   textOf(path: string): string | undefined {
@@ -233,6 +292,7 @@ export class WorkspaceSession {
     const after = this.withCurrentSources(updateIndex(before, this.workspace, changed, deleted), [...changed, ...deleted]);
     const documentsChanged = touchesDocuments || [...changed].some((p) => after.documents.has(p));
     this.setIndex(after);
+    if (documentsChanged) this.documentsVersion++;
     // Rules and document findings depend only on documents; a code edit keeps them.
     this.context = documentsChanged || !this.context ? undefined : withIndex(this.context, after);
     // Requirement findings cross files (a tag here covers an item there): a change to either re-checks all.

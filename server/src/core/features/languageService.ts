@@ -86,6 +86,13 @@ export interface LanguageService {
   definition(path: string, position: Position): PathLocation | undefined;
   /** Every annotation and link citing the document named at the position (or the document itself). */
   references(path: string, position: Position, options: { includeDeclaration: boolean }): PathLocation[];
+  /** The goal, project or decision whose references a request at `position` lists. */
+  referenceTarget(path: string, position: Position): RationaleDocument | undefined;
+  /**
+   * Where this folder cites a document by annotation or link: one of its own, or one of a source's
+   * or another workspace folder's (`api:docs/adr/3.md`), which the other folder's answer lacks.
+   */
+  citationsOf(documentPath: string): PathLocation[];
   /** Front-matter ids and relative paths of a document, with the documents they lead to. */
   documentLinks(path: string): DocumentLinkResult[];
   /** Goals, projects and decisions whose id or title contains every word of the query. */
@@ -184,7 +191,7 @@ class FolderLanguageService implements LanguageService {
     const index = this.options.index();
     const requirementRefs = requirementReferences(index, path, position, includeDeclaration);
     if (requirementRefs) return requirementRefs;
-    const target = idAtPosition(index, path, t, position)?.document ?? index.documents.get(path);
+    const target = this.referenceTarget(path, position);
     if (!target) return [];
     const refs: PathLocation[] = findReferences(index, target).map((r) => ({ path: r.path, range: r.range }));
     if (includeDeclaration) refs.unshift({ path: target.path, range: target.titleRange });
@@ -196,6 +203,19 @@ class FolderLanguageService implements LanguageService {
       else refs.push({ path: target.path, range: m.range });
     }
     return refs;
+  }
+
+  referenceTarget(path: string, position: Position): RationaleDocument | undefined {
+    const t = this.text(path);
+    if (t === undefined) return undefined;
+    const index = this.options.index();
+    return idAtPosition(index, path, t, position)?.document ?? index.documents.get(path);
+  }
+
+  citationsOf(documentPath: string): PathLocation[] {
+    const index = this.options.index();
+    const target = index.documents.get(documentPath) ?? index.sources?.documents.get(documentPath);
+    return target ? findReferences(index, target).map((r) => ({ path: r.path, range: r.range })) : [];
   }
 
   documentLinks(path: string): DocumentLinkResult[] {
