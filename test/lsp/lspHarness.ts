@@ -26,6 +26,8 @@ export interface LspFixture {
   /** Resolves on the next `rationale/indexed` notification. */
   nextIndexed(): Promise<IndexedParams>;
   close(path: string): Promise<void>;
+  /** Every capability the server registered (`client/registerCapability`), in order. */
+  registrations: { method: string; registerOptions?: unknown }[];
   /** Every `window/logMessage` the server sent (type 1 is an error). */
   logs: { type: number; message: string }[];
   dispose(): void;
@@ -71,7 +73,11 @@ export async function startFixture(files: Record<string, string>, options: Fixtu
   client.onNotification('$/progress', (p: { value: LspFixture['progress'][number] }) => {
     progress.push(p.value);
   });
-  client.onRequest('client/registerCapability', () => null);
+  const registrations: LspFixture['registrations'] = [];
+  client.onRequest('client/registerCapability', (p: { registrations: LspFixture['registrations'] }) => {
+    registrations.push(...p.registrations);
+    return null;
+  });
   client.onRequest('workspace/diagnostic/refresh', () => null);
   const logs: LspFixture['logs'] = [];
   client.onNotification('window/logMessage', (p: { type: number; message: string }) => {
@@ -94,7 +100,7 @@ export async function startFixture(files: Record<string, string>, options: Fixtu
   await indexed;
   const versions = new Map<string, number>();
   return {
-    client, root, uri, cursors, ranges, texts, nextIndexed, progress, logs,
+    client, root, uri, cursors, ranges, texts, nextIndexed, progress, logs, registrations,
     async open(p, text) {
       versions.set(p, 1);
       await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(p), languageId: languageIds[p.split('.').pop() ?? ''] ?? 'plaintext', version: 1, text: text ?? texts[p] } });

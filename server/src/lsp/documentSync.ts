@@ -42,8 +42,10 @@ export function registerDocumentSync(state: ServerState, documents: TextDocument
       const bySession = changesBySession(state, params.changes);
       for (const [s, e] of bySession) s.diskChanged(e.changed, e.created, e.deleted);
       sessions.linkPeers();
+      // Files of configured sources, outside every folder (their own watchers report them).
+      const sourcesChanged = state.sourceWatchers.changed(params.changes.filter((c) => !sessions.locate(c.uri)));
       // Code changed on disk too: workspace diagnostics of unopened files may differ.
-      if (bySession.size > 0) indexing.documentsChanged();
+      if (bySession.size > 0 || sourcesChanged) indexing.documentsChanged();
     });
   });
 }

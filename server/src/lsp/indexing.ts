@@ -8,6 +8,8 @@ export interface IndexingOptions {
   sessions: Sessions;
   /** Whether the client accepts `workspace/diagnostic/refresh` (read at call time: known after initialize). */
   supportsDiagnosticRefresh(): boolean;
+  /** After every index and every settled change (the configured sources may differ). */
+  onAnnounce?(): void;
 }
 
 /** How long after the last edit the views and diagnostics are told to refresh. */
@@ -82,6 +84,7 @@ export class Indexing {
 
   private announce(millis: number): IndexedParams {
     const params = this.indexedParams(millis);
+    this.options.onAnnounce?.();
     void this.options.connection.sendNotification(indexedNotification, params);
     if (this.options.supportsDiagnosticRefresh()) void this.options.connection.languages.diagnostics.refresh();
     return params;

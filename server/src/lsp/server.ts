@@ -8,6 +8,7 @@ import { onDocumentDiagnostics, onWorkspaceDiagnostics } from './diagnostics.js'
 import { registerDocumentSync } from './documentSync.js';
 import { onHover } from './hover.js';
 import { Indexing } from './indexing.js';
+import { SourceWatchers } from './sourceWatchers.js';
 import { registerLifecycle, type SessionDefaults } from './lifecycle.js';
 import { onDefinition, onDocumentLinks, onReferences, onWorkspaceSymbol } from './navigation.js';
 import { Readiness } from './readiness.js';
@@ -27,7 +28,8 @@ function createState(connection: Connection): ServerState {
     connection,
     sessions,
     readiness: new Readiness((what, e) => connection.console.error(`Rationale: ${what} failed: ${(e as Error).stack ?? e}`)),
-    indexing: new Indexing({ connection, sessions, supportsDiagnosticRefresh: () => state.client.diagnosticRefresh }),
+    indexing: new Indexing({ connection, sessions, supportsDiagnosticRefresh: () => state.client.diagnosticRefresh, onAnnounce: () => state.sourceWatchers.update() }),
+    sourceWatchers: new SourceWatchers({ connection, sessions, canRegister: () => state.client.watchRegistration }),
     options: {},
     client: { diagnosticRefresh: false, watchRegistration: false, workspaceFolderChanges: false, snippetEdits: false },
   };

@@ -151,6 +151,21 @@ export class WorkspaceSession {
     });
   }
 
+  /** The real folders of the configured sources that were read (watched for changes by the server). */
+  sourceFolders(): string[] {
+    return [...(this.sources?.folders.values() ?? [])];
+  }
+
+  /** A file in a configured source changed on disk: the sources are read again. Returns whether any were configured. */
+  reloadSources(): boolean {
+    if (!this.current || !this.sources) return false;
+    this.sources = this.readSources();
+    this.setIndex(withSources(this.current, this.joinedSources() ?? collectSourceDocuments([])));
+    this.context = undefined;
+    this.workspaceFindingsByPath = undefined;
+    return true;
+  }
+
   /** This folder's own documents as the current snapshot has them; none before the first index. */
   ownDocuments(): Iterable<RationaleDocument> {
     return this.current?.documents.values() ?? [];
