@@ -50,6 +50,10 @@ export interface FixtureOptions {
    */
   folders?: string[];
   server?: StartServerOptions;
+  /** Return once `initialized` is sent, without waiting for the first index (default: wait). */
+  whileIndexing?: boolean;
+  /** Called with the client as soon as it is listening, before `initialize` (to send requests early). */
+  onListening?: (client: MessageConnection) => void;
 }
 
 const vscodeLikeCapabilities = { window: { workDoneProgress: true }, workspace: { diagnostics: { refreshSupport: true }, workspaceFolders: true } };
@@ -97,7 +101,7 @@ export async function startFixture(files: Record<string, string>, options: Fixtu
     initializationOptions: options.initializationOptions ?? {},
   });
   await client.sendNotification('initialized', {});
-  await indexed;
+  if (!options.whileIndexing) await indexed;
   const versions = new Map<string, number>();
   return {
     client, root, uri, cursors, ranges, texts, nextIndexed, progress, logs, registrations,

@@ -28,6 +28,11 @@ export class Sessions {
     return this.list;
   }
 
+  /** Resolves once every folder has a snapshot to answer from (its documents at least). */
+  async whenAnswerable(): Promise<void> {
+    await Promise.all(this.list.map((s) => s.whenAnswerable()));
+  }
+
   /** The session and relative path for a document URI. */
   locate(uri: string): { session: WorkspaceSession; path: string } | undefined {
     for (const session of this.list) {

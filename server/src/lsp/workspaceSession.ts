@@ -77,6 +77,18 @@ export class WorkspaceSession {
   private readonly reportEpoch = randomUUID().slice(0, 8);
   /** Bumped on every new snapshot; lets caches and the client tell snapshots apart. */
   version = 0;
+  /**
+   * While a reindex runs: the files edited meanwhile. Their edits reach the overlay at once (what
+   * the reindex has not read yet, it reads with them) and are applied again on its result.
+   */
+  private editedWhileIndexing: Set<string> | undefined;
+  /**
+   * True while the snapshot holds the documents only: at start-up, requests are answered as soon as
+   * the goals, projects and decisions are read, while code files are still being scanned.
+   */
+  partial = false;
+  private readonly firstSnapshot: Promise<void>;
+  private firstSnapshotReady!: () => void;
 
   readonly workspace: Workspace;
   /** Hover, completion, navigation and the custom requests, over this folder's current snapshot. */
@@ -111,6 +123,7 @@ export class WorkspaceSession {
       // An open document's text is not what is on disk: no stamp, so it is always read.
       stamp: (p) => (this.overlay.has(p) || this.tooLarge.has(p) ? undefined : this.disk.stamp?.(p)),
     };
+    this.firstSnapshot = new Promise((resolve) => (this.firstSnapshotReady = resolve));
     this.features = createLanguageService({ workspace: this.workspace, index: () => this.index, uriOf: (p) => this.uriOf(p) });
   }
 
@@ -198,6 +211,11 @@ export class WorkspaceSession {
     return this.current !== undefined;
   }
 
+  /** Resolves once there is a snapshot to answer from: the documents at least (see `partial`). */
+  whenAnswerable(): Promise<void> {
+    return this.current ? Promise.resolve() : this.firstSnapshot;
+  }
+
   /**
    * Indexes and checks the whole folder in one pass (the CLI's), in steps so requests are served
    * meanwhile, reusing the persistent cache for files unchanged since the last run.
@@ -207,15 +225,14 @@ export class WorkspaceSession {
     this.listing = undefined;
     const cache = this.cacheStore?.load();
     this.sources = this.readSources();
-    const r = await indexAndCheck(this.workspace, {
-      cache,
-      sources: this.joinedSources(),
-      today: this.today(),
-      chunk: 200,
-      // The document pass reports over the whole listing too; it is the `parse` phase here.
-      onIndexProgress: (done, total, phase) => onProgress?.(done, total, phase === 'discover' ? 'discover' : 'parse'),
-      onProgress: (done, total) => onProgress?.(done, total, 'scan'),
-    });
+    const edited = (this.editedWhileIndexing = new Set());
+    let r;
+    try {
+      r = await this.indexAndCheck(cache, onProgress);
+    } finally {
+      this.editedWhileIndexing = undefined;
+    }
+    this.partial = false;
     if (cache) this.cacheProblem = this.cacheStore!.save(cache);
     this.setIndex(r.index);
     this.documentsVersion++;
@@ -223,7 +240,34 @@ export class WorkspaceSession {
     this.workspaceFindingsByPath = groupByPath(r.result.findings);
     this.refreshReports(this.workspaceFindingsByPath.keys(), true);
     this.dirty.clear();
-    return r.index;
+    if (edited.size > 0) this.applyDiff(...this.existingAndGone(edited));
+    return this.index;
+  }
+
+  /** The one pass of `reindex`; the documents' index is answered from at once when there is no other yet. */
+  private indexAndCheck(cache: ReturnType<CheckCacheStore['load']> | undefined, onProgress: IndexProgress | undefined) {
+    return indexAndCheck(this.workspace, {
+      cache,
+      sources: this.joinedSources(),
+      today: this.today(),
+      chunk: 200,
+      onDocumentIndex: (docIndex) => {
+        if (this.current) return;
+        this.partial = true;
+        this.setIndex(docIndex);
+      },
+      // The document pass reports over the whole listing too; it is the `parse` phase here.
+      onIndexProgress: (done, total, phase) => onProgress?.(done, total, phase === 'discover' ? 'discover' : 'parse'),
+      onProgress: (done, total) => onProgress?.(done, total, 'scan'),
+    });
+  }
+
+  /** Edited paths, as the files that still exist (changed) and those that are gone (deleted). */
+  private existingAndGone(paths: Iterable<string>): [string[], string[]] {
+    const changed: string[] = [];
+    const gone: string[] = [];
+    for (const p of paths) (this.workspace.exists(p) === 'file' ? changed : gone).push(p);
+    return [changed, gone];
   }
 
   /** Workspace-relative path of a URI inside this folder, or undefined. */
@@ -301,6 +345,10 @@ export class WorkspaceSession {
   }
 
   private applyDiff(changed: string[], deleted: string[]): boolean {
+    if (this.editedWhileIndexing) {
+      for (const p of [...changed, ...deleted]) this.editedWhileIndexing.add(p);
+      return false;
+    }
     if (!this.current) return true;
     const before = this.current;
     const touchesDocuments = [...changed, ...deleted].some((p) => isDiscoveryFile(p) || before.documents.has(p));
@@ -321,6 +369,7 @@ export class WorkspaceSession {
   private setIndex(index: WorkspaceIndex): void {
     this.current = index;
     this.version++;
+    this.firstSnapshotReady();
   }
 
   checkContext(): CheckContext {

@@ -30,6 +30,11 @@ export interface IndexAndCheckOptions extends CheckOptions {
   chunk?: number;
   /** The documents of the workspace's sources, read by the host (`.rationale.json` `sources`). */
   sources?: SourceDocuments;
+  /**
+   * Called with the index of the documents alone, before any code file is read: a language server
+   * answers from it while the code is scanned (documents first, then code).
+   */
+  onDocumentIndex?: (index: WorkspaceIndex) => void;
 }
 
 export interface IndexAndCheckResult {
@@ -48,6 +53,7 @@ export async function indexAndCheck(workspace: Workspace, options: IndexAndCheck
   const chunk = options.chunk ?? Infinity;
   const ownIndex = await buildDocumentIndexInChunks(workspace, options, chunk);
   const docIndex = options.sources ? withSources(ownIndex, options.sources) : ownIndex;
+  options.onDocumentIndex?.(docIndex);
   const ctx0 = createCheckContext(docIndex, workspace, options);
   const prefixes = Object.values(docIndex.config.idPrefixes);
   const checkKey = cache ? codeFileKey(ctx0, prefixes) : '';
