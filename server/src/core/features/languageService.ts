@@ -3,7 +3,7 @@ import { LineMap } from '../base/range.js';
 import type { DocKind, RationaleDocument } from '../documents/document.js';
 import { governing, type GoverningDocument } from '../index/governance.js';
 import { MentionCache, MentionIndex, type MentionSpan } from '../index/mentions.js';
-import { resolveId, resolveLink, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import { allDocuments, resolveId, resolveLink, type WorkspaceIndex } from '../index/workspaceIndex.js';
 import { scanAnnotations } from '../source/scanAnnotations.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { annotationLine, type AnnotationLineRequest } from './annotationLine.js';
@@ -95,7 +95,10 @@ export interface LanguageService {
   citationsOf(documentPath: string): PathLocation[];
   /** Front-matter ids and relative paths of a document, with the documents they lead to. */
   documentLinks(path: string): DocumentLinkResult[];
-  /** Goals, projects and decisions whose id or title contains every word of the query. */
+  /**
+   * Goals, projects and decisions whose id or title contains every word of the query: the
+   * workspace's own, then its sources' (qualified id, and a `name:path` path that `uriOf` maps).
+   */
   symbols(query: string, limit: number): RationaleDocument[];
   quickFixes(path: string, finding: FixableFinding): QuickFix[];
   /** Fixes a document offers without a finding: turning repeated mentions of a folder into `applies-to`. */
@@ -235,7 +238,8 @@ class FolderLanguageService implements LanguageService {
   symbols(query: string, limit: number): RationaleDocument[] {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     const out: RationaleDocument[] = [];
-    for (const d of this.options.index().documents.values()) {
+    // Sources' documents too, under their qualified ids; the host opens them in their own folders.
+    for (const d of allDocuments(this.options.index())) {
       if (out.length >= limit) break;
       const hay = `${d.id} ${d.title}`.toLowerCase();
       if (words.every((w) => hay.includes(w))) out.push(d);
