@@ -48,6 +48,15 @@ describe('a multi-root workspace is one model', () => {
     assert.equal(definition.uri, fx.uri('strategy/docs/adr/0001-one-cloud.md'));
   });
 
+  it("completion offers the other folder's goals, inserted bare when that resolves", async () => {
+    await fx.open('app/src/new.ts', '// @goal \n');
+    const items = (await fx.client.sendRequest('textDocument/completion', { textDocument: { uri: fx.uri('app/src/new.ts') }, position: { line: 0, character: 9 } })) as { label: string; textEdit?: { newText: string } }[];
+    const grow = items.find((i) => /GOAL-0001$/.test(i.label));
+    assert.equal(grow?.label, 'strategy:GOAL-0001', JSON.stringify(items.map((i) => i.label)));
+    assert.equal(grow?.textEdit?.newText, 'GOAL-0001');
+    await fx.close('app/src/new.ts');
+  });
+
   it("each folder's .rationale.json applies to that folder only", async () => {
     assert.doesNotMatch(codes(await diagnostics('strategy/docs/goals/0002-retain.md')).join('\n'), /unknown-status/);
     assert.match(codes(await diagnostics('app/docs/goals/0005-fast.md')).join('\n'), /unknown-status/);
