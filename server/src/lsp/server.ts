@@ -66,9 +66,12 @@ function registerLanguageFeatures(state: ServerState): void {
   connection.onDocumentLinks(afterIndexing(state, [], (p) => onDocumentLinks(sessions, p), 'documents'));
   connection.onCodeAction(afterIndexing(state, [], (p) => onCodeAction(sessions, p, { snippetEdits: state.client.snippetEdits })));
   connection.languages.diagnostics.on(afterIndexing(state, { kind: 'full', items: [] }, (p) => onDocumentDiagnostics(sessions, p)));
-  connection.languages.diagnostics.onWorkspace((params, token, workDone, resultProgress) =>
-    afterIndexing(state, { items: [] }, (p: typeof params) => onWorkspaceDiagnostics(sessions, p, reported, resultProgress))(params),
-  );
+  // After a document edit the folder is checked again in the background; the pull waits for that
+  // (other requests are served meanwhile) rather than answering with findings about to change.
+  connection.languages.diagnostics.onWorkspace(async (params, token, workDone, resultProgress) => {
+    await Promise.all(sessions.all().map((s) => s.findingsSettled()));
+    return afterIndexing(state, { items: [] }, (p: typeof params) => onWorkspaceDiagnostics(sessions, p, reported, resultProgress))(params);
+  });
 }
 
 /** Rationale's own requests (protocol.ts). */

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import * as nodePath from 'node:path';
 import { URI } from 'vscode-uri';
-import { createCheckContext, findingsForFile, checkWithContext, withIndex, type CheckContext, type FileCheckResult } from '../core/checks/checkWorkspace.js';
+import { createCheckContext, findingsForFile, withIndex, type CheckContext, type FileCheckResult } from '../core/checks/checkWorkspace.js';
+import { recheckSteps, ruleFindingsOf, type RecheckResult } from '../core/checks/recheckSteps.js';
+import { SlicedWork } from './slicedWork.js';
 import type { Finding } from '../core/base/finding.js';
 import { indexAndCheck } from '../core/checks/indexAndCheck.js';
 import type { Workspace } from '../core/workspace/workspace.js';
@@ -64,6 +66,10 @@ export class WorkspaceSession {
    * the edited files are checked again; a document edit invalidates everything.
    */
   private workspaceFindingsByPath: Map<string, Finding[]> | undefined;
+  /** Each code file's rule findings under the rules with `key`: reused when a document edit leaves the rules as they were. */
+  private ruleFindings: { key: string; byPath: Map<string, Finding[]> } | undefined;
+  /** After a document edit, the whole folder is checked again in slices, in the background. */
+  private readonly recheck: SlicedWork<RecheckResult & { rulesKey: string }>;
   private readonly dirty = new Set<string>();
   private workspaceResult: { index: WorkspaceIndex; findings: Finding[] } | undefined;
   /**
@@ -124,6 +130,11 @@ export class WorkspaceSession {
       stamp: (p) => (this.overlay.has(p) || this.tooLarge.has(p) ? undefined : this.disk.stamp?.(p)),
     };
     this.firstSnapshot = new Promise((resolve) => (this.firstSnapshotReady = resolve));
+    this.recheck = new SlicedWork((r) => {
+      this.workspaceFindingsByPath = r.findingsByPath;
+      this.ruleFindings = { key: r.rulesKey, byPath: r.ruleFindingsByPath };
+      this.refreshReports(r.findingsByPath.keys(), true);
+    });
     this.features = createLanguageService({ workspace: this.workspace, index: () => this.index, uriOf: (p) => this.uriOf(p) });
   }
 
@@ -174,8 +185,7 @@ export class WorkspaceSession {
     if (!this.current || !this.sources) return false;
     this.sources = this.readSources();
     this.setIndex(withSources(this.current, this.joinedSources() ?? collectSourceDocuments([])));
-    this.context = undefined;
-    this.workspaceFindingsByPath = undefined;
+    this.documentsEdited();
     return true;
   }
 
@@ -193,8 +203,7 @@ export class WorkspaceSession {
     this.peers = peers;
     if (!this.current || (this.joinedPeers === '' && joinablePeers(peers, this.sources).length === 0)) return false;
     this.setIndex(withSources(this.current, this.joinedSources() ?? collectSourceDocuments([])));
-    this.context = undefined;
-    this.workspaceFindingsByPath = undefined;
+    this.documentsEdited();
     return true;
   }
 
@@ -237,6 +246,8 @@ export class WorkspaceSession {
     this.setIndex(r.index);
     this.documentsVersion++;
     this.context = r.context;
+    this.ruleFindings = { key: r.context.rules.key, byPath: new Map(r.ruleFindingsByPath) };
+    this.recheck.cancel();
     this.workspaceFindingsByPath = groupByPath(r.result.findings);
     this.refreshReports(this.workspaceFindingsByPath.keys(), true);
     this.dirty.clear();
@@ -361,8 +372,9 @@ export class WorkspaceSession {
     // Requirement findings cross files (a tag here covers an item there): a change to either re-checks all.
     // Compared by value: a keystroke re-reads the file's tags, usually to the same ones.
     const requirementsChanged = [...changed, ...deleted].some((p) => JSON.stringify(before.requirements.get(p)) !== JSON.stringify(after.requirements.get(p)));
-    if (documentsChanged || requirementsChanged) this.workspaceFindingsByPath = undefined;
-    else for (const p of [...changed, ...deleted]) this.dirty.add(p);
+    // The edited files are checked again too: a recheck reusing rule findings has their old ones.
+    for (const p of [...changed, ...deleted]) this.dirty.add(p);
+    if (documentsChanged || requirementsChanged) this.documentsEdited();
     return documentsChanged;
   }
 
@@ -370,6 +382,28 @@ export class WorkspaceSession {
     this.current = index;
     this.version++;
     this.firstSnapshotReady();
+  }
+
+  /**
+   * Every file's findings may have changed: they are checked again in the background, in slices, and
+   * until that is done the workspace pull waits (`findingsSettled`) while other requests are served.
+   */
+  private documentsEdited(): void {
+    this.context = undefined;
+    if (!this.workspaceFindingsByPath) return;
+    const session = this;
+    this.recheck.start(
+      (function* () {
+        const ctx = session.checkContext();
+        const reuse = session.ruleFindings?.key === ctx.rules.key ? session.ruleFindings.byPath : undefined;
+        return { ...(yield* recheckSteps(ctx, session.workspace, reuse)), rulesKey: ctx.rules.key };
+      })(),
+    );
+  }
+
+  /** Resolves once no background recheck is left. */
+  findingsSettled(): Promise<void> {
+    return this.recheck.settled();
   }
 
   checkContext(): CheckContext {
@@ -403,13 +437,17 @@ export class WorkspaceSession {
   /** Brings the per-file findings up to date: all of them after a document changed, else only edited files. */
   private currentFindingsByPath(): ReadonlyMap<string, Finding[]> {
     const index = this.index;
+    // A caller that cannot wait for the background recheck gets it finished now.
+    this.recheck.drain();
     const ctx = this.checkContext();
     if (!this.workspaceFindingsByPath) {
-      this.workspaceFindingsByPath = groupByPath(checkWithContext(ctx, this.workspace).findings);
+      const r = drainSteps(recheckSteps(ctx, this.workspace));
+      this.workspaceFindingsByPath = r.findingsByPath;
+      this.ruleFindings = { key: ctx.rules.key, byPath: r.ruleFindingsByPath };
       this.refreshReports(this.workspaceFindingsByPath.keys(), true);
     } else if (this.dirty.size > 0) {
       for (const p of this.dirty) {
-        const findings = index.fileSet.has(p) ? findingsForFile(ctx, p, this.workspace.readText(p)).findings : [];
+        const findings = index.fileSet.has(p) ? this.recheckFile(ctx, p) : [];
         if (findings.length) this.workspaceFindingsByPath.set(p, findings);
         else this.workspaceFindingsByPath.delete(p);
       }
@@ -417,6 +455,17 @@ export class WorkspaceSession {
     }
     this.dirty.clear();
     return this.workspaceFindingsByPath;
+  }
+
+  /** One edited file's findings, keeping its rule findings for the next recheck to reuse. */
+  private recheckFile(ctx: CheckContext, path: string): Finding[] {
+    if (ctx.index.documents.has(path)) return findingsForFile(ctx, path, undefined).findings;
+    const rules = ctx.rules.appliesTo(path) ? ruleFindingsOf(ctx, this.workspace, path) : [];
+    if (this.ruleFindings?.key === ctx.rules.key) {
+      if (rules.length > 0) this.ruleFindings.byPath.set(path, rules);
+      else this.ruleFindings.byPath.delete(path);
+    }
+    return findingsForFile(ctx, path, undefined, { annotations: ctx.index.annotations.get(path), ruleFindings: rules }).findings;
   }
 
   /**
@@ -469,6 +518,15 @@ export interface WorkspaceFileReport {
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
   return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }
+
+/** Runs steps to the end. */
+function drainSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 
 function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();

@@ -42,6 +42,8 @@ export interface IndexAndCheckResult {
   result: CheckResult;
   /** The check context of `index`, for callers that go on checking single files. */
   context: CheckContext;
+  /** Each code file's rule findings, before exceptions: a later recheck under the same rules reuses them. */
+  ruleFindingsByPath: ReadonlyMap<string, Finding[]>;
 }
 
 /**
@@ -129,7 +131,7 @@ function collectFindings(ctx0: CheckContext, docIndex: WorkspaceIndex, entries: 
     findings.push(...r.findings);
     suppressed.push(...r.suppressed);
   }
-  return { index, context: ctx, result: { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings), filesChecked: checked } };
+  return { index, context: ctx, ruleFindingsByPath: ruleFindings, result: { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings), filesChecked: checked } };
 }
 
 /** What checking a code file needs besides the file: the same for every file of one run. */
