@@ -233,6 +233,8 @@ export class WorkspaceSession {
     this.disk.invalidate();
     this.listing = undefined;
     const cache = this.cacheStore?.load();
+    // Logged by the indexing that called us, like a cache that could not be written.
+    const loadProblem = this.cacheStore?.loadProblem;
     this.sources = this.readSources();
     const edited = (this.editedWhileIndexing = new Set());
     let r;
@@ -242,7 +244,7 @@ export class WorkspaceSession {
       this.editedWhileIndexing = undefined;
     }
     this.partial = false;
-    if (cache) this.cacheProblem = this.cacheStore!.save(cache);
+    if (cache) this.cacheProblem = [loadProblem, this.cacheStore!.save(cache)].filter(Boolean).join('; ') || undefined;
     this.setIndex(r.index);
     this.documentsVersion++;
     this.context = r.context;
