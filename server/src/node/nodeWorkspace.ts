@@ -98,7 +98,9 @@ export class NodeWorkspace implements Workspace {
     try {
       const st = fs.statSync(abs, { throwIfNoEntry: false });
       if (!st?.isFile() || st.mtimeMs > this.openedAt - 2000) return undefined;
-      return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+      // Whether the file is over the size limit is part of what it reads as: a result cached under
+      // another limit (the setting changed) must not be replayed.
+      return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}${st.size > this.maxSize ? ':over-limit' : ''}`;
     } catch {
       // No stamp means no cache: the file is read, and a read failure is reported there.
       return undefined;
