@@ -35,7 +35,9 @@ const undecodable = ['\\x00', '(?-u:\\xFE|\\xFF)'];
  */
 export async function ripgrepFilesMatchingNone(search: RipgrepSearch, paths: readonly string[], needles: readonly string[]): Promise<ReadonlySet<string> | undefined> {
   if (paths.length === 0) return new Set();
-  const run = await runRipgrep(search, ripgrepArguments(search, needles));
+  // The needles go in on stdin, one a line (none holds a line break): thousands of rules would
+  // overflow a command line, Windows' first.
+  const run = await runRipgrep(search, ripgrepArguments(search), [...needles, ...undecodable].join('\n'));
   if ('failure' in run) {
     search.onWarning(`ripgrep (${search.rg}) ${run.failure}; every file was read without it`);
     return undefined;
@@ -49,14 +51,13 @@ export async function ripgrepFilesMatchingNone(search: RipgrepSearch, paths: rea
   return out;
 }
 
-function ripgrepArguments(search: RipgrepSearch, needles: readonly string[]): string[] {
+function ripgrepArguments(search: RipgrepSearch): string[] {
   const args = ['--no-config', '--files-without-match', '--null', '--text', '--encoding', 'none', '--hidden', '--no-require-git'];
   args.push('--no-ignore-dot', '--no-ignore-exclude', '--no-ignore-global', '--no-ignore-parent');
   args.push('--max-filesize', String(search.maxFileSizeBytes));
   for (const dir of search.skippedDirectories) args.push('--glob', `!${dir}`);
   for (const ext of search.binaryExtensions) args.push('--iglob', `!*.${ext}`);
-  for (const needle of [...needles, ...undecodable]) args.push('--regexp', needle);
-  args.push('--', '.');
+  args.push('--file', '-', '--', '.');
   return args;
 }
 
@@ -72,11 +73,11 @@ type RipgrepRun = { stdout: string } | { failure: string };
  * Runs ripgrep with an argument array (no shell). Exit 0 lists files and 1 lists none; 2 means an
  * error, after which a listing may lack files for reasons not worth guessing at, so it is unused.
  */
-function runRipgrep(search: RipgrepSearch, args: string[]): Promise<RipgrepRun> {
+function runRipgrep(search: RipgrepSearch, args: string[], input: string): Promise<RipgrepRun> {
   return new Promise((resolve) => {
     let child;
     try {
-      child = spawn(search.rg, args, { cwd: search.root, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+      child = spawn(search.rg, args, { cwd: search.root, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     } catch (e) {
       resolve({ failure: `could not be started (${(e as Error).message})` });
       return;
@@ -88,6 +89,9 @@ function runRipgrep(search: RipgrepSearch, args: string[]): Promise<RipgrepRun> 
       if (stderr.length < 2000) stderr += b.toString('utf8');
     });
     child.on('error', (e) => resolve({ failure: `could not be started (${e.message})` }));
+    // A process that exits before reading its input breaks the pipe: its exit is what is reported.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
     child.on('close', (code, signal) => {
       if (code === 0 || code === 1) resolve({ stdout: Buffer.concat(stdout).toString('utf8') });
       else resolve({ failure: `${signal ? `was stopped by ${signal}` : `exited with ${code}`}${stderr.trim() ? `: ${firstLines(stderr)}` : ''}` });
