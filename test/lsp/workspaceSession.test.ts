@@ -1,3 +1,4 @@
+import '../helpers/paranoidIndex.js';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -16,6 +16,7 @@ import { joinablePeers, joinSources, peersStamp, type FolderPath, type PeerFolde
 import { CheckCacheStore } from '../node/checkCacheStore.js';
 import { NodeWorkspace } from '../node/nodeWorkspace.js';
 import { utcToday } from '../node/today.js';
+import { paranoidIndex } from '../node/paranoidIndex.js';
 import { createLanguageService, type LanguageService } from '../core/features/languageService.js';
 
 /** The file system under one folder as a session reads it (NodeWorkspace; tests may wrap it). */
@@ -52,6 +53,8 @@ export class WorkspaceSession {
   private readonly tooLarge = new Map<string, number>();
   private readonly maxFileSizeBytes: number;
   private readonly today: () => string;
+  /** `RATIONALE_PARANOID=1`: every update is checked against a rebuild (the tests switch it on). */
+  private readonly paranoid = paranoidIndex();
   private current: WorkspaceIndex | undefined;
   /** The folders named in `.rationale.json` `sources`, read at each full reindex. */
   private sources: OpenedSources | undefined;
@@ -369,7 +372,7 @@ export class WorkspaceSession {
     if (!this.current) return true;
     const before = this.current;
     const touchesDocuments = [...changed, ...deleted].some((p) => isDiscoveryFile(p) || before.documents.has(p));
-    const after = this.withCurrentSources(updateIndex(before, this.workspace, changed, deleted), [...changed, ...deleted]);
+    const after = this.withCurrentSources(updateIndex(before, this.workspace, changed, deleted, { paranoid: this.paranoid }), [...changed, ...deleted]);
     const documentsChanged = touchesDocuments || [...changed].some((p) => after.documents.has(p));
     this.setIndex(after);
     if (documentsChanged) this.documentsVersion++;

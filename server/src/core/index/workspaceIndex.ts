@@ -9,16 +9,22 @@ import { parseDocument } from '../documents/parseDocument.js';
 import { parseKep } from '../documents/parseKep.js';
 import { kepFilesBeside } from '../workspace/kepFolder.js';
 import { contentHash } from '../base/contentHash.js';
-import { matchesAny } from '../base/glob.js';
+import { PersistentSortedMap } from '../base/persistentSortedMap.js';
 import { basename } from '../workspace/workspace.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { readFileRequirements, type FileRequirements } from '../requirements/fileRequirements.js';
 import { resolveInSources, type SourceDocuments } from './sourceDocuments.js';
+import { filesAfterEdit, listFiles } from './fileList.js';
+import { IdTable } from './idTable.js';
+import { IndexDraft } from './indexDraft.js';
+import { indexDivergence } from './indexDivergence.js';
 
 /**
  * An immutable snapshot of what a workspace says: its documents, the ids they answer to, and the
  * code that references them. Updates produce a new snapshot and reuse everything unchanged, so
- * readers (hover, diagnostics, the tree) never see a half-built index.
+ * readers (hover, diagnostics, the tree) never see a half-built index. Its tables are persistent
+ * maps iterated in path order: an update replaces the entries of the files it touched and shares
+ * the rest, so an edit costs in proportion to the edit, and a snapshot a reader holds never changes.
  */
 export interface WorkspaceIndex {
   readonly config: RationaleConfig;
@@ -28,15 +34,17 @@ export interface WorkspaceIndex {
   readonly files: readonly string[];
   readonly fileSet: ReadonlySet<string>;
   /** Documents by path. */
-  readonly documents: ReadonlyMap<string, RationaleDocument>;
+  readonly documents: PersistentSortedMap<RationaleDocument>;
   /** Documents by `idKey` of their id and aliases; more than one entry is a duplicate. */
-  readonly byKey: ReadonlyMap<string, readonly RationaleDocument[]>;
+  readonly byKey: PersistentSortedMap<readonly RationaleDocument[]>;
+  /** The tables `byKey` is read from, kept so that an update patches them. */
+  readonly idTable: IdTable;
   /** Annotations of non-document files that have any. */
-  readonly annotations: ReadonlyMap<string, FileAnnotations>;
+  readonly annotations: PersistentSortedMap<FileAnnotations>;
   /** Content hash per scanned file, to skip unchanged files on update. */
-  readonly hashes: ReadonlyMap<string, string>;
+  readonly hashes: PersistentSortedMap<string>;
   /** Requirement items and coverage tags of every file (documents included) that has any. */
-  readonly requirements: ReadonlyMap<string, FileRequirements>;
+  readonly requirements: PersistentSortedMap<FileRequirements>;
   /** Documents of other folders (`.rationale.json` `sources`), read-only; attached by `withSources`. */
   readonly sources?: SourceDocuments;
 }
@@ -86,48 +94,66 @@ interface IndexParts {
   requirements: Map<string, FileRequirements>;
 }
 
+/** Where `indexFile` writes a file's entries: the maps of a rebuild, or the draft of an update. */
+interface IndexSink {
+  documents: { set(path: string, doc: RationaleDocument): unknown };
+  annotations: { set(path: string, found: FileAnnotations): unknown };
+  hashes: { set(path: string, hash: string): unknown };
+  requirements: { set(path: string, found: FileRequirements): unknown };
+}
+
 /** What a snapshot knows besides its files' contents: configuration, declared folders, the file list. */
-type IndexFrame = Pick<WorkspaceIndex, 'config' | 'configErrors' | 'declared' | 'files' | 'sources'>;
+type IndexFrame = Pick<WorkspaceIndex, 'config' | 'configErrors' | 'declared' | 'files' | 'fileSet' | 'sources'>;
+
+export interface UpdateOptions {
+  /**
+   * Rebuild from scratch after the update and throw, with what differs, when the two disagree. For
+   * tests and for chasing a suspected bug; the host decides (`RATIONALE_PARANOID=1`), the core never reads it.
+   */
+  paranoid?: boolean;
+}
 
 /**
- * Applies a diff: `changed` files are re-read (created or modified), `deleted` are dropped. Unchanged
- * documents and annotations are shared with the previous snapshot.
+ * Applies a diff: `changed` files are re-read (created or modified), `deleted` are dropped. Only
+ * their entries are replaced: the file list, the documents' order and the id table are patched, and
+ * everything else is shared with the previous snapshot, which stays as it was.
  */
-export function updateIndex(previous: WorkspaceIndex, workspace: Workspace, changed: readonly string[], deleted: readonly string[]): WorkspaceIndex {
+export function updateIndex(previous: WorkspaceIndex, workspace: Workspace, changed: readonly string[], deleted: readonly string[], options: UpdateOptions = {}): WorkspaceIndex {
+  const next = applyDiff(previous, workspace, changed, deleted);
+  if (options.paranoid) assertEqualsRebuild(next, workspace, changed, deleted);
+  return next;
+}
+
+function applyDiff(previous: WorkspaceIndex, workspace: Workspace, changed: readonly string[], deleted: readonly string[]): WorkspaceIndex {
   const touched = new Set([...changed, ...deleted]);
   if ([...touched].some(isDiscoveryFile)) {
     return runToEnd(rebuildSteps(workspace, { previous, touched }));
   }
-  const declared = previous.declared;
-  const files = workspace.listFiles().filter((f) => !isIgnored(f, previous.config));
-  const fileSet = new Set(files);
-  const parts: IndexParts = { documents: new Map(previous.documents), annotations: new Map(previous.annotations), hashes: new Map(previous.hashes), requirements: codeRequirements(previous) };
-  const { documents, annotations, hashes, requirements } = parts;
-  for (const p of deleted) {
-    documents.delete(p);
-    annotations.delete(p);
-    hashes.delete(p);
-    requirements.delete(p);
-  }
+  const fileList = filesAfterEdit(previous, workspace, previous.config);
+  const { fileSet } = fileList;
+  const draft = new IndexDraft(previous);
+  for (const p of deleted) draft.drop(p);
+  for (const p of changed) if (!fileSet.has(p)) draft.drop(p);
   const changedExisting = [...new Set([...changed, ...kepFilesBeside(touched)])].filter((p) => fileSet.has(p));
-  for (const p of changed) if (!fileSet.has(p)) {
-    documents.delete(p);
-    annotations.delete(p);
-    hashes.delete(p);
-    requirements.delete(p);
-  }
-  const discovered = discoverDocuments(changedExisting, declared, (p) => workspace.readText(p));
+  const discovered = discoverDocuments(changedExisting, previous.declared, (p) => workspace.readText(p));
   const discoveredByPath = new Map(discovered.map((d) => [d.path, d]));
   for (const p of changedExisting) {
     const text = workspace.readText(p);
-    documents.delete(p);
-    annotations.delete(p);
-    hashes.delete(p);
-    requirements.delete(p);
+    draft.drop(p);
     if (text === undefined) continue;
-    indexFile(p, text, { discovered: discoveredByPath.get(p), config: previous.config, into: parts });
+    indexFile(p, text, { discovered: discoveredByPath.get(p), config: previous.config, into: draft });
   }
-  return finish({ ...previous, files }, parts);
+  return draft.finish(fileList);
+}
+
+/** Paranoid mode: the update must equal a rebuild from scratch (with the same sources attached). */
+function assertEqualsRebuild(incremental: WorkspaceIndex, workspace: Workspace, changed: readonly string[], deleted: readonly string[]): void {
+  const own = buildIndex(workspace);
+  const rebuilt = incremental.sources ? withSources(own, incremental.sources) : own;
+  const divergence = indexDivergence(incremental, rebuilt);
+  if (divergence === undefined) return;
+  const diff = `changed ${JSON.stringify(changed)}, deleted ${JSON.stringify(deleted)}`;
+  throw new Error(`Rationale (paranoid mode): the index updated by a diff (${diff}) differs from one rebuilt from scratch:\n${divergence}`);
 }
 
 interface RebuildOptions {
@@ -151,7 +177,8 @@ interface RebuildOptions {
 function* rebuildSteps(workspace: Workspace, options: RebuildOptions): Generator<undefined, WorkspaceIndex> {
   const { previous, touched, onProgress, chunk = Infinity, documentsOnly = false, cache } = options;
   const { config, errors } = parseConfig(workspace.exists(configFileName) === 'file' ? workspace.readText(configFileName) : undefined);
-  const files = workspace.listFiles().filter((f) => !isIgnored(f, config));
+  const fileList = listFiles(workspace, config);
+  const { files } = fileList;
   onProgress?.(0, files.length, 'discover');
   const read = (p: string) => workspace.readText(p);
   const declaredResult = declaredFolders(files, config, read);
@@ -190,7 +217,7 @@ function* rebuildSteps(workspace: Workspace, options: RebuildOptions): Generator
   }
   onProgress?.(files.length, files.length, 'scan');
   // The host reads sources and attaches them (`withSources`); a rebuild keeps the ones it had.
-  return finish({ config, configErrors: [...errors, ...declaredResult.errors, ...(previous?.sources?.errors ?? [])], declared: declaredResult.folders, files, sources: previous?.sources }, parts);
+  return finish({ config, configErrors: [...errors, ...declaredResult.errors, ...(previous?.sources?.errors ?? [])], declared: declaredResult.folders, ...fileList, sources: previous?.sources }, parts);
 }
 
 /** The file's stamp plus how discovery classified it, which the parse depends on too. */
@@ -214,7 +241,7 @@ interface IndexFileOptions {
   /** How discovery classified the file; undefined for code files. */
   discovered: Classification | undefined;
   config: RationaleConfig;
-  into: IndexParts;
+  into: IndexSink;
   /** A snapshot whose parse of the file may be reused when the content is unchanged. */
   reuse?: WorkspaceIndex;
 }
@@ -244,31 +271,23 @@ function indexFile(path: string, text: string, options: IndexFileOptions): void 
 }
 
 function finish(frame: IndexFrame, parts: IndexParts): WorkspaceIndex {
-  const { config, configErrors, declared, files, sources } = frame;
+  const { config, configErrors, declared, files, fileSet, sources } = frame;
   const { documents, annotations, hashes } = parts;
   const requirements = new Map(parts.requirements);
   for (const d of documents.values()) if (d.requirements) requirements.set(d.path, d.requirements);
-  const byKey = new Map<string, RationaleDocument[]>();
-  const sortedDocs = [...documents.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const add = (key: string, doc: RationaleDocument) => {
-    const list = byKey.get(key);
-    if (!list) byKey.set(key, [doc]);
-    else if (!list.includes(doc)) list.push(doc);
-  };
-  // Canonical ids first, so a canonical id always beats an alias that happens to spell the same.
-  for (const d of sortedDocs) add(idKey(d.id), d);
-  for (const d of sortedDocs) for (const a of d.aliases) if (!byKey.has(idKey(a))) add(idKey(a), d);
+  const idTable = IdTable.of(documents.values());
   return {
     config,
     configErrors,
     declared,
     files,
-    fileSet: new Set(files),
-    documents: new Map(sortedDocs.map((d) => [d.path, d])),
-    byKey,
-    annotations: new Map([...annotations.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
-    hashes,
-    requirements: new Map([...requirements.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+    fileSet,
+    documents: PersistentSortedMap.of(documents),
+    byKey: idTable.byKey,
+    idTable,
+    annotations: PersistentSortedMap.of(annotations),
+    hashes: PersistentSortedMap.of(hashes),
+    requirements: PersistentSortedMap.of(requirements),
     ...(sources ? { sources } : {}),
   };
 }
@@ -291,15 +310,6 @@ export function allDocuments(index: WorkspaceIndex): RationaleDocument[] {
 function withRequirements(doc: RationaleDocument, text: string): RationaleDocument {
   const requirements = readFileRequirements(doc.path, text);
   return requirements ? { ...doc, requirements } : doc;
-}
-
-/** The requirements of an index's code files (documents carry their own), for an update to edit. */
-function codeRequirements(index: WorkspaceIndex): Map<string, FileRequirements> {
-  return new Map([...index.requirements].filter(([p]) => !index.documents.has(p)));
-}
-
-function isIgnored(path: string, config: RationaleConfig): boolean {
-  return config.ignore.length > 0 && matchesAny(path, config.ignore);
 }
 
 /** Resolves an id as written (`ADR-7`, `7` after `@adr`, a slug, a package id) to a document. */
