@@ -68,9 +68,17 @@ export class BenchLanguageClient {
   /** Resolves at each `rationale/indexed`; replaced after it fires. */
   private indexedWaiters: (() => void)[] = [];
   refreshRequests = 0;
+  private stopping = false;
 
   private constructor(private readonly child: ChildProcess, private readonly connection: MessageConnection, readonly root: string) {
     child.stdout!.on('data', (chunk: Buffer) => (this.bytesOut += chunk.length));
+    // A server that dies mid-measure must fail the bench, not leave it waiting for answers forever:
+    // disposing the connection rejects every pending request.
+    child.once('exit', (code, signal) => {
+      if (this.stopping) return;
+      process.stderr.write(`language server: the server exited during the measures (${signal ?? `exit code ${code}`})\n`);
+      connection.dispose();
+    });
     // Requests VS Code answers without the bench caring: progress bars, registrations, refreshes.
     connection.onRequest((method: string) => {
       if (method === 'workspace/diagnostic/refresh') this.refreshRequests++;
@@ -210,6 +218,7 @@ export class BenchLanguageClient {
 
   /** `shutdown` and `exit`, as VS Code ends a session; kills the child if it does not go. */
   async stop(): Promise<void> {
+    this.stopping = true;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     await this.connection.sendRequest(ShutdownRequest.type);
     void this.connection.sendNotification(ExitNotification.type);
