@@ -28,6 +28,7 @@ import { NodeWorkspace } from '../server/src/node/nodeWorkspace.js';
 import { parallelIndexAndCheck } from '../server/src/node/parallelIndexAndCheck.js';
 import { runCli, timeCliInTurns } from './cliProcess.js';
 import { compareResults, previousResults } from './compare.js';
+import { cacheLoadChild, generateCacheTree, measureCacheLoad } from './cacheTree.js';
 import { runDependencyCruiser, type CruiseResult } from './dependencyCruiser.js';
 import { generateKepTree } from './kepTree.js';
 import { languageServerSection } from './lspBench.js';
@@ -38,6 +39,7 @@ import { median, percentile } from './stats.js';
 const codeFiles = Number(process.env.BENCH_FILES ?? 20000);
 const decisionCount = Number(process.env.BENCH_DECISIONS ?? 2000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+const cacheFiles = Number(process.env.BENCH_CACHE_FILES ?? 100000);
 
 function time(fn: () => void): number {
   const t = performance.now();
@@ -162,6 +164,8 @@ async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-bench-'));
   const tracedRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-bench-traced-'));
   const kepRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-bench-keps-'));
+  const cacheRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-bench-cache-tree-'));
+  const cacheTreeFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-bench-cache-file-'));
   try {
     process.stderr.write(`generating ${codeFiles} code files and ${decisionCount} decisions…\n`);
     generate(root);
@@ -265,6 +269,11 @@ async function main(): Promise<void> {
     // The floor under every process figure: Node's start-up and the CLI's entry module, no workspace.
     const [startup] = timeCliInTurns([{ args: ['--version'], cwd: kepRoot }], runs);
 
+    // The persistent cache of a large tree: what loading it costs in time and memory.
+    process.stderr.write(`generating ${cacheFiles} small code files for the check cache…\n`);
+    generateCacheTree(cacheRoot, cacheFiles);
+    const cacheLoad = await measureCacheLoad(cacheRoot, cacheTreeFolder, cacheFiles, runs);
+
     // The language server over stdio, on trees of its own (lspBench.ts).
     const lspSection = await languageServerSection(repo);
 
@@ -282,6 +291,13 @@ async function main(): Promise<void> {
       ['hover (core: id + governing) p50 / p99', `${percentile(hoverTimes, 50).toFixed(3)} / ${percentile(hoverTimes, 99).toFixed(3)} ms`, '', 'p99 ≤ 5 ms'],
       ['fuzzy search over 10,000 decisions p50 / p99 (after 50 warm-up queries)', `${percentile(searchTimes, 50).toFixed(2)} / ${percentile(searchTimes, 99).toFixed(2)} ms`, `(search index built in ${fmt(searchBuildMs)} ms)`, 'p99 ≤ 10 ms'],
       ['server RSS after start-up (index and findings held)', `${(serverRss / 1048576).toFixed(0)} MB`, '', '≤ 250 MB'],
+    ];
+    const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+    const cacheRows = [
+      [`check cache of ${cacheFiles} files: file size`, mb(cacheLoad.fileBytes), `${(cacheLoad.fileBytes / cacheLoad.entries).toFixed(0)} bytes per entry`, ''],
+      [`check cache of ${cacheFiles} files: load`, `${fmt(cacheLoad.loadMs)} ms`, `${cacheLoad.entries} entries`, ''],
+      [`check cache of ${cacheFiles} files: peak RSS while loading`, mb(cacheLoad.peakRssBytes), 'above the process before the load', ''],
+      [`check cache of ${cacheFiles} files: heap held once loaded`, mb(cacheLoad.heapHeldBytes), 'after a full collection', ''],
     ];
     const lastLine = (text: string) => text.trim().split('\n').pop() ?? '';
     const processRows = [
@@ -314,6 +330,12 @@ async function main(): Promise<void> {
       '',
       ...resultsTable(processRows),
       '',
+      '## The persistent check cache at scale',
+      '',
+      `A tree of ${cacheFiles} small code files (one import each, about a quarter of them forbidden by one of 50 rules; 2% annotated) checked once with the cache, which a fresh process then loads; median of ${runs} loads.`,
+      '',
+      ...resultsTable(cacheRows),
+      '',
       ...lspSection,
     ].join('\n');
     const target = path.join(repo, 'bench/RESULTS.md');
@@ -322,7 +344,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(target, report);
     process.stdout.write(report);
   } finally {
-    for (const dir of [root, tracedRoot, kepRoot]) fs.rmSync(dir, { recursive: true, force: true });
+    for (const dir of [root, tracedRoot, kepRoot, cacheRoot, cacheTreeFolder]) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -332,6 +354,7 @@ if (process.argv[2] === '--generate' && process.argv[3]) {
   else generate(path.resolve(process.argv[3]), process.argv[4] === '--traced');
 }
 else if (process.argv[2] === '--server-rss' && process.argv[3]) await serverRss(process.argv[3]);
+else if (process.argv[2] === '--cache-load' && process.argv[4]) cacheLoadChild(process.argv[3], process.argv[4]);
 // `node out/bench/bench.js --lsp` prints the language-server section alone (RATIONALE_BENCH_LSP_SIZES picks the trees).
 else if (process.argv[2] === '--lsp') process.stdout.write(`${(await languageServerSection(repo)).join('\n')}\n`);
 else await main();

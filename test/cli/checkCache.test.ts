@@ -20,7 +20,7 @@ function age(dir: string, when = '2024-01-01T09:00:00Z'): void {
 }
 
 function cacheFiles(dir: string): string[] {
-  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')) : [];
 }
 
 describe('rationale check: the cache', () => {
@@ -51,8 +51,12 @@ describe('rationale check: the cache', () => {
     fs.writeFileSync(nodePath.join(cache, name), '{"format": 1, "data": {"files": [');
     const again = await rationale(['check', '--format', 'json', '--fail-on', 'warning', '--cache-dir', cache], { dir });
     assert.equal(again.stdout, cold.stdout);
-    assert.equal(again.stderr, '');
-    assert.doesNotThrow(() => JSON.parse(fs.readFileSync(nodePath.join(cache, name), 'utf8')));
+    assert.match(again.stderr, /^rationale: warning: the check cache .* was ignored: it has no valid header .*; it is rebuilt\n$/);
+    const lines = fs.readFileSync(nodePath.join(cache, name), 'utf8').trimEnd().split('\n');
+    assert.ok(lines.length > 1);
+    for (const line of lines) assert.doesNotThrow(() => JSON.parse(line));
+    const third = await rationale(['check', '--format', 'json', '--fail-on', 'warning', '--cache-dir', cache], { dir });
+    assert.equal(third.stderr, '');
   });
 
   it('writes nothing with --no-cache', async () => {

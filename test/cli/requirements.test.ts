@@ -61,7 +61,7 @@ describe('rationale check: requirement tracing on itsallcode/openfasttrace', () 
     assert.equal(needed.length, 179);
     assert.equal(needed.filter(({ i, type }) => i.coveredBy.some((c) => c.type === type)).length, 170);
     const item = items.find((i) => i.id === 'req~specification-item~2');
-    assert.deepEqual(Object.keys(item ?? {}), ['id', 'kind', 'title', 'file', 'line', 'revision', 'needs', 'coveredBy', 'project']);
+    assert.deepEqual(Object.keys(item ?? {}), ['id', 'kind', 'title', 'file', 'line', 'revision', 'needs', 'status', 'missing', 'coveredBy', 'project']);
     assert.equal(item?.kind, 'requirement');
     assert.equal(item?.title, 'Specification Item');
     assert.equal(item?.revision, 2);
@@ -105,7 +105,7 @@ describe('rationale list and explain: requirements of a project', () => {
     const list = JSON.parse((await rationale(['list', '--kind', 'requirement', '--json'], { dir })).stdout);
     assert.deepEqual(list, [{
       id: 'req~login~2', kind: 'requirement', title: 'Password login', file: 'docs/prd/0001-login.md', line: 7, revision: 2,
-      needs: ['impl', 'utest'], coveredBy: [{ type: 'impl', file: 'src/login.ts', line: 1 }], project: 'PRD-0001',
+      needs: ['impl', 'utest'], status: 'approved', missing: ['utest'], coveredBy: [{ type: 'impl', file: 'src/login.ts', line: 1 }], project: 'PRD-0001',
     }]);
     const explained = await rationale(['explain', 'docs/prd/0001-login.md:7'], { dir });
     assert.match(explained.stdout, /req~login~2  Password login\n +coverage 1\/2 \(missing utest\)\n +by +impl  src\/login\.ts:1\n +project +PRD-0001  Login/);
@@ -114,5 +114,32 @@ describe('rationale list and explain: requirements of a project', () => {
     const bad = await rationale(['list', '--kind', 'foo'], { dir });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /goal, project, decision, requirement/);
+  });
+
+  it('filters items with --status by coverage or by their own Status:, and refuses other words', async () => {
+    const dir = workspace({
+      ...files,
+      'docs/prd/0002-audit.md': '# Audit\n\n## Audit log\n`req~audit~1`\nStatus: draft\n\nEvery login is logged.\n\nNeeds: impl\n\n## Export\n`req~export~1`\nStatus: Proposed\n\nNeeds: impl\n',
+      'src/audit.ts': '// [impl->req~audit~1]\nexport const audit = 1;\n',
+    });
+    const ids = async (...status: string[]) => {
+      const r = await rationale(['list', '--kind', 'requirement', '--json', ...status], { dir });
+      assert.equal(r.code, 0, r.stderr);
+      return (JSON.parse(r.stdout) as { id: string }[]).map((i) => i.id);
+    };
+    assert.deepEqual(await ids(), ['req~login~2', 'req~audit~1', 'req~export~1']);
+    assert.deepEqual(await ids('--status', 'covered'), ['req~audit~1']);
+    assert.deepEqual(await ids('--status', 'uncovered'), ['req~login~2', 'req~export~1']);
+    assert.deepEqual(await ids('--status', 'draft'), ['req~audit~1']);
+    assert.deepEqual(await ids('-s', 'PROPOSED'), ['req~export~1'], 'statuses compare without case');
+    assert.deepEqual(await ids('--status', 'approved'), ['req~login~2'], 'an item without Status: is approved');
+    assert.deepEqual(await ids('--status', 'rejected'), []);
+    const table = await rationale(['list', '--kind', 'requirement', '--status', 'uncovered'], { dir });
+    assert.deepEqual(table.stdout.trimEnd().split('\n').slice(1).map((row) => row.split(/ +/)[0]), ['req~login~2', 'req~export~1']);
+    const empty = await rationale(['list', '--kind', 'requirement', '--status', 'rejected'], { dir });
+    assert.equal(empty.stdout, 'No rejected requirements found.\n');
+    const bad = await rationale(['list', '--kind', 'requirement', '--status', 'accepted'], { dir });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--status for requirements must be one of covered, uncovered, approved, proposed, draft, rejected \(got "accepted"\)/);
   });
 });

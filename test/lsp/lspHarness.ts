@@ -26,6 +26,8 @@ export interface LspFixture {
   /** Resolves on the next `rationale/indexed` notification. */
   nextIndexed(): Promise<IndexedParams>;
   close(path: string): Promise<void>;
+  /** Every capability the server registered (`client/registerCapability`), in order. */
+  registrations: { method: string; registerOptions?: unknown }[];
   /** Every `window/logMessage` the server sent (type 1 is an error). */
   logs: { type: number; message: string }[];
   dispose(): void;
@@ -42,7 +44,16 @@ export interface FixtureOptions {
    * `rootPath` only, as an old client without workspace-folder support does.
    */
   announce?: 'folders' | 'rootPath';
+  /**
+   * A multi-root workspace: these top-level folders of the fixture are the workspace folders, named
+   * as written (paths in `files` and `uri()` stay relative to the fixture's root).
+   */
+  folders?: string[];
   server?: StartServerOptions;
+  /** Return once `initialized` is sent, without waiting for the first index (default: wait). */
+  whileIndexing?: boolean;
+  /** Called with the client as soon as it is listening, before `initialize` (to send requests early). */
+  onListening?: (client: MessageConnection) => void;
 }
 
 const vscodeLikeCapabilities = { window: { workDoneProgress: true }, workspace: { diagnostics: { refreshSupport: true }, workspaceFolders: true } };
@@ -66,7 +77,11 @@ export async function startFixture(files: Record<string, string>, options: Fixtu
   client.onNotification('$/progress', (p: { value: LspFixture['progress'][number] }) => {
     progress.push(p.value);
   });
-  client.onRequest('client/registerCapability', () => null);
+  const registrations: LspFixture['registrations'] = [];
+  client.onRequest('client/registerCapability', (p: { registrations: LspFixture['registrations'] }) => {
+    registrations.push(...p.registrations);
+    return null;
+  });
   client.onRequest('workspace/diagnostic/refresh', () => null);
   const logs: LspFixture['logs'] = [];
   client.onNotification('window/logMessage', (p: { type: number; message: string }) => {
@@ -76,9 +91,9 @@ export async function startFixture(files: Record<string, string>, options: Fixtu
   const nextIndexed = () => new Promise<IndexedParams>((resolve) => waiters.push(resolve));
   const uri = (p: string) => URI.file(path.join(root, p)).toString();
   const indexed = nextIndexed();
-  const workspace = options.announce === 'rootPath'
-    ? { rootPath: root, rootUri: null }
-    : { rootUri: URI.file(root).toString(), workspaceFolders: [{ uri: URI.file(root).toString(), name: 'fixture' }] };
+  const folders = options.folders?.map((name) => ({ uri: URI.file(path.join(root, name)).toString(), name })) ?? [{ uri: URI.file(root).toString(), name: 'fixture' }];
+  for (const f of options.folders ?? []) fs.mkdirSync(path.join(root, f), { recursive: true });
+  const workspace = options.announce === 'rootPath' ? { rootPath: root, rootUri: null } : { rootUri: folders[0].uri, workspaceFolders: folders };
   await client.sendRequest('initialize', {
     processId: null,
     ...workspace,
@@ -86,10 +101,10 @@ export async function startFixture(files: Record<string, string>, options: Fixtu
     initializationOptions: options.initializationOptions ?? {},
   });
   await client.sendNotification('initialized', {});
-  await indexed;
+  if (!options.whileIndexing) await indexed;
   const versions = new Map<string, number>();
   return {
-    client, root, uri, cursors, ranges, texts, nextIndexed, progress, logs,
+    client, root, uri, cursors, ranges, texts, nextIndexed, progress, logs, registrations,
     async open(p, text) {
       versions.set(p, 1);
       await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(p), languageId: languageIds[p.split('.').pop() ?? ''] ?? 'plaintext', version: 1, text: text ?? texts[p] } });

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
 import { WorkspaceSession } from '../../server/src/lsp/workspaceSession.js';
+import { startFixture } from './lspHarness.js';
 
 /** A workspace folder and, beside it, the strategy folder its `.rationale.json` names as a source. */
 const strategy = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-strategy-')));
@@ -64,5 +65,35 @@ describe('sources in the language server', () => {
   it('the lazily built index has the sources too', () => {
     const session = new WorkspaceSession(URI.file(root).toString());
     assert.equal(session.index.sources?.documents.get('strategy:docs/goals/0003-grow.md')?.title, 'Grow revenue');
+  });
+});
+
+describe('sources outside the workspace are watched', () => {
+  it('the server watches each source folder, and a change there is read at once', async () => {
+    const fx = await startFixture(
+      {
+        'strategy/docs/goals/0003-grow.md': '---\nstatus: active\n---\n# Grow revenue\n',
+        'app/.rationale.json': JSON.stringify({ sources: [{ name: 'strategy', path: '../strategy' }] }),
+        'app/src/a.ts': '// @goal strategy:GOAL-3\nexport const a = 1;\n',
+      },
+      { folders: ['app'], capabilities: { workspace: { diagnostics: { refreshSupport: true }, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } } },
+    );
+    try {
+      const diagnostics = async () => ((await fx.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: fx.uri('app/src/a.ts') } })) as { items: { code: string }[] }).items.map((d) => d.code);
+      assert.deepEqual(await diagnostics(), []);
+      const watched = () => JSON.stringify(fx.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').map((r) => r.registerOptions));
+      const strategyUri = URI.file(fs.realpathSync(path.join(fx.root, 'strategy'))).toString();
+      // Registered after the first index; wait for it as the client would see it arrive.
+      for (let i = 0; i < 100 && !watched().includes(strategyUri); i++) await new Promise((r) => setImmediate(r));
+      assert.ok(watched().includes(strategyUri), watched());
+      const goal = path.join(fx.root, 'strategy/docs/goals/0003-grow.md');
+      fs.renameSync(goal, path.join(fx.root, 'strategy/docs/goals/0004-grow.md'));
+      const refreshed = fx.nextIndexed();
+      await fx.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(goal).toString(), type: 3 }, { uri: URI.file(path.join(fx.root, 'strategy/docs/goals/0004-grow.md')).toString(), type: 1 }] });
+      assert.deepEqual(await diagnostics(), ['unknown-id']);
+      await refreshed;
+    } finally {
+      fx.dispose();
+    }
   });
 });

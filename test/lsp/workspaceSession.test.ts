@@ -78,7 +78,7 @@ describe('the persistent cache in the server', () => {
     const first = new WorkspaceSession(URI.file(root).toString(), { cache });
     await first.reindex();
     assert.equal(first.cacheProblem, undefined);
-    assert.equal(fs.readdirSync(folder).filter((f) => f.endsWith('.json')).length, 1);
+    assert.equal(fs.readdirSync(folder).filter((f) => f.endsWith('.jsonl')).length, 1);
 
     fs.writeFileSync(path.join(root, 'src/c.ts'), "import m from 'moment';\n// changed on disk\n");
     age('2024-01-02T09:00:00Z');

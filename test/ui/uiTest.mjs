@@ -171,6 +171,9 @@ export class UiSession {
    */
   async hoverAt(line, column = 1) {
     await this.goToLine(line, column);
+    // The pointer out of the way: left where a click put it (say, over an editor tab), it
+    // would raise a tooltip over the picture, or a mouse hover in place of this one.
+    await this.page.mouse.move(0, 0);
     return this.retryUntilHover(async () => {
       await this.page.keyboard.press('Control+K');
       await this.page.keyboard.press('Control+I');
@@ -199,6 +202,17 @@ export class UiSession {
         const text = hovers.map((h) => h.textContent ?? '').join(' ');
         return text.trim() !== '' && !/Loading\.\.\./.test(text);
       },
+      undefined,
+      { timeout: timeoutMs },
+    );
+    // The hover fades in (a CSS animation): a screenshot taken before it ends shows it pale.
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.monaco-hover:not(.hidden)')].every((h) =>
+          h
+            .getAnimations({ subtree: true })
+            .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+        ),
       undefined,
       { timeout: timeoutMs },
     );
@@ -309,17 +323,28 @@ export class UiSession {
    * person would) and waits until the tree shows it expanded. Expanded rows stay as they are.
    */
   async expandViewRow(view, text) {
+    await this.setViewRowExpanded(view, text, true);
+  }
+
+  /** Collapses the row of view `view` whose text matches `text`, as expandViewRow expands one. */
+  async collapseViewRow(view, text) {
+    await this.setViewRowExpanded(view, text, false);
+  }
+
+  async setViewRowExpanded(view, text, expanded) {
     const row = this.page
       .locator(`${await this.viewPaneSelector(view)} .monaco-list-row`)
       .filter({ hasText: text })
       .first();
     await row.waitFor({ state: 'visible', timeout: this.timeoutMs });
-    if ((await row.getAttribute('aria-expanded')) === 'true') return;
-    if ((await row.getAttribute('aria-expanded')) !== 'false') throw new Error(`row ${text} of ${view} has no children`);
+    const wanted = String(expanded);
+    const state = await row.getAttribute('aria-expanded');
+    if (state === wanted) return;
+    if (state === null) throw new Error(`row ${text} of ${view} has no children`);
     await row.locator('.monaco-tl-twistie').click();
     await this.page.waitForFunction(
-      (element) => element.getAttribute('aria-expanded') === 'true',
-      await row.elementHandle(),
+      ({ element, wanted }) => element.getAttribute('aria-expanded') === wanted,
+      { element: await row.elementHandle(), wanted },
       { timeout: this.timeoutMs },
     );
   }

@@ -18,6 +18,10 @@ import { copyWorkspace, startUiSession } from './uiTest.mjs';
 
 const EXTENSION_ID = 'rationale.rationale';
 const DASHBOARD = 'src/ui/dashboard.ts';
+// Line 11 carries `[impl->req~retry-keeps-due-date~1]`, covering an item of PRD-0002.
+const INVOICE = 'src/billing/invoice.ts';
+// ADR-0004 says "only services talk to `src/db`": a mention of this file, not a citation.
+const DB_CLIENT = 'src/db/client.ts';
 const docImages = join(repoRoot, 'docs', 'images');
 
 const vsix = process.env.RATIONALE_VSIX;
@@ -39,7 +43,8 @@ before(async () => {
     viewport: { width: 1280, height: 800 },
     // sample/ has no node_modules, so TypeScript would add "Cannot find module" errors
     // to the Problems panel; without them it shows what Rationale reports.
-    settings: { 'typescript.validate.enable': false },
+    // Long lines wrap, so a coverage tag at a line's end is on screen beside a wide side bar.
+    settings: { 'typescript.validate.enable': false, 'editor.wordWrap': 'on' },
     // The Problems count below includes ADR-0007's review-overdue finding (review-by 2026-10-01):
     // the server's "today" is fixed so it holds whatever the real date.
     env: { RATIONALE_TODAY: SAMPLE_TODAY },
@@ -133,7 +138,7 @@ test('the Mental Model shows goals → projects → decisions → code, and the 
   assert.match(texts[citation], /@decision ADR-0004/, 'the citation shows the annotated line');
 
   await ui.screenshot('rationale-mental-model-window');
-  forDocs(await ui.screenshotOf('mental-model', paneUpToLastRow(await ui.viewPaneSelector('Mental Model'))));
+  forDocs(await ui.screenshotOf('mental-model', await paneUpToLastRow(await ui.viewPaneSelector('Mental Model'))));
 });
 
 test('This File lists what governs the active editor, and the status bar counts it', async () => {
@@ -164,7 +169,82 @@ test('This File lists what governs the active editor, and the status bar counts 
   assert.equal(count, governingRows.length, JSON.stringify(rows));
 
   await ui.screenshot('rationale-this-file-window');
-  forDocs(await ui.screenshotOf('this-file', paneUpToLastRow(await ui.viewPaneSelector('This File'))));
+  forDocs(await ui.screenshotOf('this-file', await paneUpToLastRow(await ui.viewPaneSelector('This File'))));
+});
+
+test('hovering a coverage tag shows the item it covers; the Mental Model lists a project\'s items with coverage', async () => {
+  await ui.openViewContainer('Rationale');
+  // Wide enough for an item's title beside its coverage.
+  await ui.setSidebarWidth(560);
+  // Room for the reliability goal's chain: the growth goal's was opened by an earlier test.
+  await ui.collapseViewRow('Mental Model', 'GOAL-growth: Double self-serve revenue');
+  await ui.expandViewRow('Mental Model', 'PRD-0002: Payment retries');
+  const rows = await ui.readViewRows({
+    view: 'Mental Model',
+    until: (rows) => rows.some((r) => /^req~notify-customer-of-failure~1/.test(r.text)),
+  });
+  const texts = rows.map((r) => r.text);
+  const indexOf = (pattern) => texts.findIndex((t) => pattern.test(t));
+  const project = indexOf(/^PRD-0002: Payment retries/);
+  const covered = indexOf(/^req~retry-keeps-due-date~1: 1\/1 covered/);
+  const uncovered = indexOf(/^req~notify-customer-of-failure~1: 0\/1 covered/);
+  // The items sit under their project, each with its title beside the coverage.
+  assert.ok(project >= 0 && project < covered && project < uncovered, JSON.stringify(texts));
+  assert.ok(Math.max(covered, uncovered) < indexOf(/^Unlinked/), JSON.stringify(texts));
+  assert.match(texts[covered], /A retry keeps the due date$/, texts[covered]);
+  assert.match(texts[uncovered], /Tell the customer when retries run out$/, texts[uncovered]);
+
+  await ui.openFile(INVOICE);
+  const thisFile = await ui.readViewRows({ view: 'This File', until: (rows) => rows.some((r) => /^Covers req~/.test(r.text)) });
+  const covers = thisFile.find((r) => /^Covers req~/.test(r.text));
+  assert.match(covers.text, /^Covers req~retry-keeps-due-date~1 ?A retry keeps the due date — impl · line 11 — 1\/1 covered$/, covers.text);
+
+  // Over the tag's target (line 11, column 57), the hover is about the item, not the line's governance.
+  const hover = await retryUntil('the requirement hover', () => ui.hoverAt(11, 57), (text) => text.includes('req~retry-keeps-due-date~1'));
+  assert.match(hover, /^req~retry-keeps-due-date~1 · A retry keeps the due date /, hover);
+  assert.match(hover, /An invoice whose payment is retried stays due 14 days after issue, however many tries it takes\./);
+  assert.match(hover, /Defined in PRD-0002 · Payment retries \(docs\/prd\/0002-payment-retries\.md\), line 20/);
+  assert.match(hover, /Project PRD-0002 Payment retries → Goal GOAL-reliability Payments never fail silently/);
+  assert.match(hover, /Coverage 1\/1$/, hover);
+
+  await ui.screenshot('rationale-requirements-window');
+  // The picture: the Mental Model's items beside the hover over the tag that covers one.
+  forDocs(
+    await ui.screenshotOf('requirements', [
+      await paneUpToLastRow(await ui.viewPaneSelector('Mental Model')),
+      ui.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'req~retry-keeps-due-date~1' }).last(),
+      ui.page.locator('.part.editor .monaco-editor .view-line', { hasText: 'impl->req~retry-keeps-due-date~1' }),
+    ]),
+  );
+  await ui.dismiss();
+});
+
+test('a file a decision names in its text shows "Mentioned in", apart from what governs it', async () => {
+  await ui.openFile(DB_CLIENT);
+  const hover = await retryUntil('the hover over src/db/client.ts', () => ui.hoverAt(3, 3), (text) => text.includes('Mentioned in'));
+  // The scopes are full sections; the mention is one line after them, never a section of its own.
+  const scope = hover.indexOf('ADR-0003 · Use date-fns instead of Moment.js · accepted');
+  const mention = hover.indexOf('Mentioned in ADR-0004 UI code does not call the database (as `src/db`)');
+  assert.ok(scope >= 0 && mention > scope, hover);
+  assert.equal(hover.lastIndexOf('ADR-0004'), hover.indexOf('ADR-0004'), `ADR-0004 is named once, in the mention: ${hover}`);
+  await ui.screenshot('rationale-mentions-hover-window');
+  await ui.dismiss();
+
+  await ui.openViewContainer('Rationale');
+  // Wide enough for the mention's reason after the decision's title and status.
+  await ui.setSidebarWidth(820);
+  const rows = await ui.readViewRows({ view: 'This File', until: (rows) => rows.some((r) => /^Mentioned in/.test(r.text)) });
+  const texts = rows.map((r) => r.text);
+  const indexOf = (pattern) => texts.findIndex((t) => pattern.test(t));
+  const scopes = indexOf(/^Scopes and rule scopes/);
+  const mentions = indexOf(/^Mentioned in/);
+  const adr4 = indexOf(/^ADR-0004: UI code does not call the database/);
+  assert.ok(scopes >= 0 && scopes < mentions && mentions < adr4, JSON.stringify(texts));
+  assert.match(texts[mentions], /weaker than annotations/, texts[mentions]);
+  assert.match(texts[adr4], /mentioned in ADR-0004 as `src\/db`/, texts[adr4]);
+
+  await ui.screenshot('rationale-mentions-window');
+  forDocs(await ui.screenshotOf('mentions', await paneUpToLastRow(await ui.viewPaneSelector('This File'))));
 });
 
 /** Repeats `read` until `ok(result)`: the server may still be indexing when a gesture first runs. */
@@ -178,10 +258,24 @@ async function retryUntil(what, read, ok) {
   }
 }
 
-/** A view pane's header and its last rendered row: the pane without the empty space below. */
-function paneUpToLastRow(paneSelector) {
-  const pane = ui.page.locator(paneSelector);
-  return [pane.locator('.pane-header'), pane.locator('.monaco-list-row').last()];
+/**
+ * A view pane from its header down to its last row shown in full: the pane without the empty
+ * space below, nor a row the pane's bottom edge cuts through.
+ */
+function paneUpToLastRow(paneSelector, { padding = 8 } = {}) {
+  return ui.page.locator(paneSelector).evaluate((pane, padding) => {
+    const header = pane.querySelector('.pane-header').getBoundingClientRect();
+    const body = pane.querySelector('.pane-body').getBoundingClientRect();
+    // Rows are recycled as the list scrolls, so the lowest on screen is not always the last in the DOM.
+    const rows = [...pane.querySelectorAll('.monaco-list-row')]
+      .map((row) => row.getBoundingClientRect())
+      .filter((box) => box.height > 0 && box.top < body.bottom);
+    const whole = rows.filter((box) => box.bottom <= body.bottom + 0.5);
+    const lastBottom = Math.max(header.bottom, ...whole.map((box) => box.bottom));
+    // Below a cut list, the padding screenshotOf adds would show the top of the next row: end that much higher.
+    const bottom = whole.length < rows.length ? lastBottom - padding : lastBottom;
+    return { x: header.x, y: header.y, width: header.width, height: bottom - header.y };
+  }, padding);
 }
 
 function normalised(text) {

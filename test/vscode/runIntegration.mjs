@@ -5,13 +5,16 @@
 // copy of sample/, so tests that create or edit files never dirty the repository.
 //
 //   node test/vscode/runIntegration.mjs [--extension-development-path DIR]
-//        [--extension-tests-path FILE] [--workspace DIR]
+//        [--extension-tests-path FILE] [--workspace DIR | FILE.code-workspace] [--suite NAME]
 //
 // Defaults: the repository root, out/vscode-suite/index.cjs (built by esbuild, see
-// test/vscode/README.md), and sample/. Exits with the tests' exit code.
+// test/vscode/README.md), and sample/. A .code-workspace file opens a multi-root workspace: its
+// folder is copied, and the copy's workspace file opened. --suite NAME runs only NAME.test.cjs
+// (suites written for such a workspace); without it, every other suite runs. Exits with the
+// tests' exit code.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runTests } from '@vscode/test-electron';
 import { repoRoot, SAMPLE_TODAY } from './codeServerHost.mjs';
@@ -22,11 +25,13 @@ const { values } = parseArgs({
     'extension-development-path': { type: 'string', default: repoRoot },
     'extension-tests-path': { type: 'string', default: join(repoRoot, 'out', 'vscode-suite', 'index.cjs') },
     workspace: { type: 'string', default: join(repoRoot, 'sample') },
+    suite: { type: 'string' },
   },
 });
 const extensionDevelopmentPath = resolve(values['extension-development-path']);
 const extensionTestsPath = resolve(values['extension-tests-path']);
-const sourceWorkspace = resolve(values.workspace);
+const workspaceFile = values.workspace.endsWith('.code-workspace') ? basename(values.workspace) : undefined;
+const sourceWorkspace = workspaceFile ? dirname(resolve(values.workspace)) : resolve(values.workspace);
 
 for (const [what, path] of [['extension tests', extensionTestsPath], ['workspace', sourceWorkspace]]) {
   if (!existsSync(path)) {
@@ -55,7 +60,7 @@ try {
     vscodeExecutablePath: launcher,
     extensionDevelopmentPath,
     extensionTestsPath,
-    launchArgs: [workspace],
+    launchArgs: [workspaceFile ? join(workspace, workspaceFile) : workspace],
     // Inherited by code-server and from it by the extension host, where tests read it.
     extensionTestsEnv: {
       RATIONALE_TEST_WORKSPACE: workspace,
@@ -65,6 +70,7 @@ try {
       // tests of the rationale.cache.enabled setting look for it here.
       RATIONALE_CACHE_DIR: join(scratch, 'check-cache'),
       RATIONALE_TEST_COLOR: process.stdout.isTTY ? '1' : '0',
+      ...(values.suite ? { RATIONALE_VSCODE_SUITE: values.suite } : {}),
     },
   });
 } catch (error) {

@@ -66,9 +66,13 @@ Options:
   -k, --kind <goal|project|decision>   Only documents of this kind (adr, prd, okr work too);
                                        requirement lists specification items with their coverage
                                        (JSON: {"id", "kind", "title", "file", "line", "revision",
-                                       "needs", "coveredBy", "project"})
+                                       "needs", "status", "missing", "coveredBy", "project"})
   -s, --status <status>                Only documents with this (normalised) status, e.g. accepted;
-                                       "none" lists documents without a status
+                                       "none" lists documents without a status. With --kind
+                                       requirement: covered (every needed artifact type is
+                                       covered), uncovered (some is not), or the item's own
+                                       Status: approved (also when it states none), proposed,
+                                       draft, rejected
   --json                               A JSON array of {"id", "kind", "title", "status", "file",
                                        "date", "links", ...}
   --dir <dir>                          Same as the dir argument

@@ -16,9 +16,10 @@ function toCompletionItem(c: IdCompletion): CompletionItem {
     detail: c.title,
     kind: kindIcon[c.kind],
     sortText: c.sortText,
-    filterText: `${c.id} ${c.title}`,
+    // A source's document is listed qualified (`strategy:GOAL-3`) and inserted bare when that resolves.
+    filterText: c.insert && c.insert !== c.id ? `${c.id} ${c.insert} ${c.title}` : `${c.id} ${c.title}`,
     documentation: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(c.id)}** ${escapeMarkdown(c.title)}${c.status ? ` · \`${escapeMarkdown(c.status)}\`` : ''}` },
-    textEdit: { range: c.replace, newText: c.id },
+    textEdit: { range: c.replace, newText: c.insert ?? c.id },
   };
 }
 

@@ -6,26 +6,32 @@ import type { PreviewedModelNode } from '../core/features/languageService.js';
 import type { TracedItem } from '../core/requirements/workspaceRequirementTrace.js';
 import { setupReportMarkdown } from '../core/features/setupReportMarkdown.js';
 import type { CoveredRequirement, RequirementSummary, SetupReportFolder } from '../protocol.js';
-import type { AnnotationTextParams, AnnotationTextResult, GoverningEntry, GoverningParams, PlanNewDocumentParams, PlanNewDocumentResult, SearchHit, SearchParams, TreeNode, TreeResult } from '../protocol.js';
+import type { AnnotationTextParams, DocumentSummary, AnnotationTextResult, GoverningEntry, GoverningParams, PlanNewDocumentParams, PlanNewDocumentResult, SearchHit, SearchParams, TreeNode, TreeResult } from '../protocol.js';
 import { toSummary } from './convert.js';
+import { mergeTrees } from './mergeTrees.js';
 import type { Sessions } from './sessions.js';
 import type { WorkspaceSession } from './workspaceSession.js';
 
+/** The Mental Model of every folder, as one tree (a multi-root workspace is one model). */
 export function onTree(sessions: Sessions): TreeResult {
-  const result: TreeResult = { goals: [], unlinked: [], counts: { goal: 0, project: 0, decision: 0 } };
-  for (const session of sessions.all()) {
+  const counts = { goal: 0, project: 0, decision: 0 };
+  const owned = new WeakSet<DocumentSummary>();
+  const trees = sessions.all().map((session) => {
     const model = session.features.mentalModel();
-    const convert = (n: PreviewedModelNode): TreeNode => ({
-      document: toSummary(session.index, n.document, session.uriOf(n.document.path)),
-      children: n.children.map(convert),
-      code: n.code.length ? n.code.map((c) => ({ uri: session.uriOf(c.path), line: c.line, preview: c.preview })) : undefined,
-      requirements: n.requirements.length ? n.requirements.map((t) => toRequirementSummary(t, session)) : undefined,
-    });
-    result.goals.push(...model.goals.map(convert));
-    result.unlinked.push(...model.unlinked.map(convert));
-    for (const d of session.index.documents.values()) result.counts[d.kind]++;
-  }
-  return result;
+    const convert = (n: PreviewedModelNode): TreeNode => {
+      const document = toSummary(session.index, n.document, session.uriOf(n.document.path));
+      if (!n.document.source) owned.add(document);
+      return {
+        document,
+        children: n.children.map(convert),
+        code: n.code.length ? n.code.map((c) => ({ uri: session.uriOf(c.path), line: c.line, preview: c.preview })) : undefined,
+        requirements: n.requirements.length ? n.requirements.map((t) => toRequirementSummary(t, session)) : undefined,
+      };
+    };
+    for (const d of session.index.documents.values()) counts[d.kind]++;
+    return { goals: model.goals.map(convert), unlinked: model.unlinked.map(convert) };
+  });
+  return { ...mergeTrees(trees, (d) => owned.has(d)), counts };
 }
 
 export function onGoverning(sessions: Sessions, params: GoverningParams): GoverningEntry[] {
@@ -74,7 +80,8 @@ export function onSearch(sessions: Sessions, params: SearchParams): SearchHit[] 
       hits.push({ document: toSummary(session.index, h.document, session.uriOf(h.document.path)), score: h.score });
     }
   }
-  return hits.sort((a, b) => a.score - b.score).slice(0, limit);
+  // In a multi-root workspace each folder finds the others' documents too: one hit per file.
+  return uniqueBy(hits.sort((a, b) => a.score - b.score), (h) => h.document.uri).slice(0, limit);
 }
 
 /** The folder to create a document in: the one named (multi-root workspaces), else the first. */
@@ -113,5 +120,16 @@ export function onSetupReport(sessions: Sessions): SetupReportFolder[] {
     const report = session.features.setupReport();
     const name = nodePath.basename(session.root);
     return { uri: session.rootUri, name, report, markdown: setupReportMarkdown(report, name) };
+  });
+}
+
+/** The first of each key, in order. */
+function uniqueBy<T>(items: readonly T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((x) => {
+    const k = key(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
   });
 }

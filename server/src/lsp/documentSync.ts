@@ -18,28 +18,44 @@ function changesBySession(state: ServerState, changes: readonly FileEvent[]): Ma
 
 /**
  * Keeps the sessions in step with the editor (open, changed and closed documents) and with the disk
- * (watched files). Work runs after indexing; a failure is logged, never a crashed server.
+ * (watched files), as each change arrives; a failure is logged, never a crashed server.
  */
 export function registerDocumentSync(state: ServerState, documents: TextDocuments<TextDocument>): void {
-  const { connection, sessions, readiness, indexing } = state;
+  const { connection, sessions, indexing } = state;
+  /**
+   * Applied at once, in the order they arrive, never queued behind an index: a session that is
+   * reindexing keeps the edit and applies it again on the new snapshot. A failure costs the edit's
+   * re-check, logged, never the server.
+   */
+  const now = (what: string, work: () => void) => {
+    try {
+      work();
+    } catch (e) {
+      connection.console.error(`Rationale: ${what} failed: ${(e as Error).stack ?? e}`);
+    }
+  };
   const editorText = (uri: string, text: string | undefined) => {
     const at = sessions.locate(uri);
     if (!at) return;
     const changed = text === undefined ? at.session.closeDocument(at.path) : at.session.setOpenText(at.path, text);
-    if (changed) indexing.documentsChanged();
+    if (!changed) return;
+    // The other folders of a multi-root workspace see this one's documents.
+    sessions.linkPeers();
+    indexing.documentsChanged();
   };
-  // The text is read when the work runs, not captured now: a closed document's text is then
-  // referenced by nothing, and a burst of changes reads only the latest.
-  documents.onDidOpen((e) => readiness.queue('didOpen', () => editorText(e.document.uri, documents.get(e.document.uri)?.getText())));
-  documents.onDidChangeContent((e) => readiness.queue('didChange', () => editorText(e.document.uri, documents.get(e.document.uri)?.getText())));
-  documents.onDidClose((e) => readiness.queue('didClose', () => editorText(e.document.uri, undefined)));
+  documents.onDidOpen((e) => now('didOpen', () => editorText(e.document.uri, documents.get(e.document.uri)?.getText())));
+  documents.onDidChangeContent((e) => now('didChange', () => editorText(e.document.uri, documents.get(e.document.uri)?.getText())));
+  documents.onDidClose((e) => now('didClose', () => editorText(e.document.uri, undefined)));
 
   connection.onDidChangeWatchedFiles((params) => {
-    readiness.queue('file changes', () => {
+    now('file changes', () => {
       const bySession = changesBySession(state, params.changes);
       for (const [s, e] of bySession) s.diskChanged(e.changed, e.created, e.deleted);
+      sessions.linkPeers();
+      // Files of configured sources, outside every folder (their own watchers report them).
+      const sourcesChanged = state.sourceWatchers.changed(params.changes.filter((c) => !sessions.locate(c.uri)));
       // Code changed on disk too: workspace diagnostics of unopened files may differ.
-      if (bySession.size > 0) indexing.documentsChanged();
+      if (bySession.size > 0 || sourcesChanged) indexing.documentsChanged();
     });
   });
 }

@@ -5,5 +5,8 @@ import type { Sessions } from './sessions.js';
 export function onHover(sessions: Sessions, params: HoverParams): Hover | null {
   const at = sessions.locate(params.textDocument.uri);
   const hover = at?.session.features.hover(at.path, params.position);
-  return hover ? { range: hover.range, contents: { kind: MarkupKind.Markdown, value: hover.markdown } } : null;
+  if (!hover) return null;
+  // Answered from the documents while code files are still being scanned: say what may be missing.
+  const value = at!.session.partial ? `${hover.markdown}\n\n---\n\n*Rationale is still indexing the code: citations elsewhere may be missing.*` : hover.markdown;
+  return { range: hover.range, contents: { kind: MarkupKind.Markdown, value } };
 }

@@ -8,6 +8,8 @@ export interface IndexingOptions {
   sessions: Sessions;
   /** Whether the client accepts `workspace/diagnostic/refresh` (read at call time: known after initialize). */
   supportsDiagnosticRefresh(): boolean;
+  /** After every index and every settled change (the configured sources may differ). */
+  onAnnounce?(): void;
 }
 
 /** How long after the last edit the views and diagnostics are told to refresh. */
@@ -51,6 +53,8 @@ export class Indexing {
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin(title, 0, 'listing files…', false);
     try {
+      // Each folder sees the others' documents; one indexed before another is brought up to date below.
+      sessions.linkPeers();
       for (const s of sessions.all()) {
         await s.reindex((done, total, phase) => {
           // Documents first (they define the rules), then every other file: one bar, two stretches.
@@ -60,6 +64,7 @@ export class Indexing {
         });
         if (s.cacheProblem) connection.console.warn(`Rationale: ${s.cacheProblem}`);
       }
+      sessions.linkPeers();
     } finally {
       progress.done();
     }
@@ -71,12 +76,15 @@ export class Indexing {
 
   /** Reindexes folders just added to the workspace. */
   async indexFolders(added: readonly WorkspaceSession[]): Promise<void> {
+    this.options.sessions.linkPeers();
     for (const s of added) await s.reindex();
+    this.options.sessions.linkPeers();
     this.documentsChanged();
   }
 
   private announce(millis: number): IndexedParams {
     const params = this.indexedParams(millis);
+    this.options.onAnnounce?.();
     void this.options.connection.sendNotification(indexedNotification, params);
     if (this.options.supportsDiagnosticRefresh()) void this.options.connection.languages.diagnostics.refresh();
     return params;

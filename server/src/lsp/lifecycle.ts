@@ -18,11 +18,11 @@ export function sessionOptions(options: ServerInitializationOptions, defaults: S
 }
 
 /** The folders to serve: the workspace folders, else (older clients, no folder support) the root. */
-export function initialFolders(params: InitializeParams): string[] {
-  if (params.workspaceFolders) return params.workspaceFolders.map((f) => f.uri);
-  if (params.rootUri) return [params.rootUri];
+export function initialFolders(params: InitializeParams): { uri: string; name?: string }[] {
+  if (params.workspaceFolders) return params.workspaceFolders;
+  if (params.rootUri) return [{ uri: params.rootUri }];
   // `rootPath` is deprecated in favour of rootUri, but a client may still send only that.
-  if (params.rootPath) return [URI.file(params.rootPath).toString()];
+  if (params.rootPath) return [{ uri: URI.file(params.rootPath).toString() }];
   return [];
 }
 
@@ -57,7 +57,7 @@ export function registerLifecycle(state: ServerState, defaults: SessionDefaults)
   connection.onInitialize((params): InitializeResult => {
     state.options = (params.initializationOptions ?? {}) as ServerInitializationOptions;
     state.client = clientSupport(params);
-    for (const uri of initialFolders(params)) sessions.add(uri, sessionOptions(state.options, defaults));
+    for (const f of initialFolders(params)) sessions.add(f.uri, sessionOptions(state.options, defaults), f.name);
     return { capabilities: capabilities(state.options), serverInfo: { name: 'Rationale' } };
   });
 
@@ -70,7 +70,9 @@ export function registerLifecycle(state: ServerState, defaults: SessionDefaults)
     if (!state.client.workspaceFolderChanges) return;
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       for (const f of e.removed) sessions.remove(f.uri);
-      const added = e.added.map((f) => sessions.add(f.uri, sessionOptions(state.options, defaults)));
+      const added = e.added.map((f) => sessions.add(f.uri, sessionOptions(state.options, defaults), f.name));
+      // The remaining folders no longer see a removed one's documents.
+      if (e.removed.length > 0 && sessions.linkPeers()) state.indexing.documentsChanged();
       state.readiness.queue('indexing added folders', () => state.indexing.indexFolders(added));
     });
   });

@@ -16,7 +16,27 @@ export function onDefinition(sessions: Sessions, params: DefinitionParams): Loca
 export function onReferences(sessions: Sessions, params: ReferenceParams): Location[] {
   const at = sessions.locate(params.textDocument.uri);
   if (!at) return [];
-  return at.session.features.references(at.path, params.position, { includeDeclaration: params.context.includeDeclaration }).map((r) => ({ uri: at.session.uriOf(r.path), range: r.range }));
+  const out = at.session.features.references(at.path, params.position, { includeDeclaration: params.context.includeDeclaration }).map((r) => ({ uri: at.session.uriOf(r.path), range: r.range }));
+  // In a multi-root workspace the other folders cite it too.
+  const target = sessions.all().length > 1 ? at.session.features.referenceTarget(at.path, params.position) : undefined;
+  if (!target) return out;
+  const uri = at.session.uriOf(target.path);
+  const seen = new Set(out.map(locationKey));
+  for (const s of sessions.all()) {
+    const path = s === at.session ? undefined : s.documentPathOf(uri);
+    if (path === undefined) continue;
+    for (const r of s.features.citationsOf(path)) {
+      const loc = { uri: s.uriOf(r.path), range: r.range };
+      if (seen.has(locationKey(loc))) continue;
+      seen.add(locationKey(loc));
+      out.push(loc);
+    }
+  }
+  return out;
+}
+
+function locationKey(l: Location): string {
+  return `${l.uri}#${l.range.start.line}:${l.range.start.character}`;
 }
 
 const symbolKinds = { goal: SymbolKind.Event, project: SymbolKind.Package, decision: SymbolKind.Interface } as const;
@@ -24,9 +44,14 @@ const symbolKinds = { goal: SymbolKind.Event, project: SymbolKind.Package, decis
 /** Goals, projects and decisions by id or title words, over every folder. */
 export function onWorkspaceSymbol(sessions: Sessions, params: WorkspaceSymbolParams): SymbolInformation[] {
   const out: SymbolInformation[] = [];
+  const seen = new Set<string>();
   for (const session of sessions.all()) {
     for (const d of session.features.symbols(params.query, maxSymbols - out.length)) {
-      out.push({ name: `${d.id}: ${d.title}`, kind: symbolKinds[d.kind], containerName: statusInForceText(statusInForce(session.index, d)), location: { uri: session.uriOf(d.path), range: d.titleRange } });
+      // Each folder of a multi-root workspace may list the others' documents too: one symbol per file.
+      const uri = session.uriOf(d.path);
+      if (seen.has(uri)) continue;
+      seen.add(uri);
+      out.push({ name: `${d.id}: ${d.title}`, kind: symbolKinds[d.kind], containerName: statusInForceText(statusInForce(session.index, d)), location: { uri, range: d.titleRange } });
     }
   }
   return out;

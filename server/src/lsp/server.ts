@@ -8,6 +8,7 @@ import { onDocumentDiagnostics, onWorkspaceDiagnostics } from './diagnostics.js'
 import { registerDocumentSync } from './documentSync.js';
 import { onHover } from './hover.js';
 import { Indexing } from './indexing.js';
+import { SourceWatchers } from './sourceWatchers.js';
 import { registerLifecycle, type SessionDefaults } from './lifecycle.js';
 import { onDefinition, onDocumentLinks, onReferences, onWorkspaceSymbol } from './navigation.js';
 import { Readiness } from './readiness.js';
@@ -27,7 +28,8 @@ function createState(connection: Connection): ServerState {
     connection,
     sessions,
     readiness: new Readiness((what, e) => connection.console.error(`Rationale: ${what} failed: ${(e as Error).stack ?? e}`)),
-    indexing: new Indexing({ connection, sessions, supportsDiagnosticRefresh: () => state.client.diagnosticRefresh }),
+    indexing: new Indexing({ connection, sessions, supportsDiagnosticRefresh: () => state.client.diagnosticRefresh, onAnnounce: () => state.sourceWatchers.update() }),
+    sourceWatchers: new SourceWatchers({ connection, sessions, canRegister: () => state.client.watchRegistration }),
     options: {},
     client: { diagnosticRefresh: false, watchRegistration: false, workspaceFolderChanges: false, snippetEdits: false },
   };
@@ -36,11 +38,13 @@ function createState(connection: Connection): ServerState {
 
 /**
  * A request handler that waits for indexing and answers `fallback` when the core throws: one bad
- * file must cost one answer, logged, never the server.
+ * file must cost one answer, logged, never the server. Answers that documents alone can give
+ * (hover, navigation, the views) wait only until the documents are read (`whenDocuments`); the
+ * others, whose findings need every code file, wait for the whole index.
  */
-function afterIndexing<P, R>(state: ServerState, fallback: R, handle: (params: P) => R) {
+function afterIndexing<P, R>(state: ServerState, fallback: R, handle: (params: P) => R, wait: 'whole index' | 'documents' = 'whole index') {
   return async (params: P): Promise<R> => {
-    await state.readiness.whenReady();
+    await (wait === 'documents' ? state.sessions.whenAnswerable() : state.readiness.whenReady());
     try {
       return handle(params);
     } catch (e) {
@@ -54,26 +58,29 @@ function afterIndexing<P, R>(state: ServerState, fallback: R, handle: (params: P
 function registerLanguageFeatures(state: ServerState): void {
   const { connection, sessions } = state;
   const reported = new Set<string>();
-  connection.onHover(afterIndexing(state, null, (p) => onHover(sessions, p)));
-  connection.onCompletion(afterIndexing(state, null, (p) => onCompletion(sessions, p)));
-  connection.onDefinition(afterIndexing(state, null, (p) => onDefinition(sessions, p)));
-  connection.onReferences(afterIndexing(state, [], (p) => onReferences(sessions, p)));
-  connection.onWorkspaceSymbol(afterIndexing(state, [], (p) => onWorkspaceSymbol(sessions, p)));
-  connection.onDocumentLinks(afterIndexing(state, [], (p) => onDocumentLinks(sessions, p)));
+  connection.onHover(afterIndexing(state, null, (p) => onHover(sessions, p), 'documents'));
+  connection.onCompletion(afterIndexing(state, null, (p) => onCompletion(sessions, p), 'documents'));
+  connection.onDefinition(afterIndexing(state, null, (p) => onDefinition(sessions, p), 'documents'));
+  connection.onReferences(afterIndexing(state, [], (p) => onReferences(sessions, p), 'documents'));
+  connection.onWorkspaceSymbol(afterIndexing(state, [], (p) => onWorkspaceSymbol(sessions, p), 'documents'));
+  connection.onDocumentLinks(afterIndexing(state, [], (p) => onDocumentLinks(sessions, p), 'documents'));
   connection.onCodeAction(afterIndexing(state, [], (p) => onCodeAction(sessions, p, { snippetEdits: state.client.snippetEdits })));
   connection.languages.diagnostics.on(afterIndexing(state, { kind: 'full', items: [] }, (p) => onDocumentDiagnostics(sessions, p)));
-  connection.languages.diagnostics.onWorkspace((params, token, workDone, resultProgress) =>
-    afterIndexing(state, { items: [] }, (p: typeof params) => onWorkspaceDiagnostics(sessions, p, reported, resultProgress))(params),
-  );
+  // After a document edit the folder is checked again in the background; the pull waits for that
+  // (other requests are served meanwhile) rather than answering with findings about to change.
+  connection.languages.diagnostics.onWorkspace(async (params, token, workDone, resultProgress) => {
+    await Promise.all(sessions.all().map((s) => s.findingsSettled()));
+    return afterIndexing(state, { items: [] }, (p: typeof params) => onWorkspaceDiagnostics(sessions, p, reported, resultProgress))(params);
+  });
 }
 
 /** Rationale's own requests (protocol.ts). */
 function registerCustomRequests(state: ServerState, documents: TextDocuments<TextDocument>, today: () => string): void {
   const { connection, sessions, readiness, indexing } = state;
-  connection.onRequest(treeRequest, afterIndexing(state, { goals: [], unlinked: [], counts: { goal: 0, project: 0, decision: 0 } }, () => onTree(sessions)));
-  connection.onRequest(governingRequest, afterIndexing(state, [], (p) => onGoverning(sessions, p)));
-  connection.onRequest(coveredRequirementsRequest, afterIndexing(state, [], (p) => onCoveredRequirements(sessions, p)));
-  connection.onRequest(searchRequest, afterIndexing(state, [], (p) => onSearch(sessions, p)));
+  connection.onRequest(treeRequest, afterIndexing(state, { goals: [], unlinked: [], counts: { goal: 0, project: 0, decision: 0 } }, () => onTree(sessions), 'documents'));
+  connection.onRequest(governingRequest, afterIndexing(state, [], (p) => onGoverning(sessions, p), 'documents'));
+  connection.onRequest(coveredRequirementsRequest, afterIndexing(state, [], (p) => onCoveredRequirements(sessions, p), 'documents'));
+  connection.onRequest(searchRequest, afterIndexing(state, [], (p) => onSearch(sessions, p), 'documents'));
   // Its errors reach the user: an empty report would read as "nothing wrong".
   connection.onRequest(setupReportRequest, async () => {
     await readiness.whenReady();

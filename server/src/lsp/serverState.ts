@@ -3,6 +3,7 @@ import type { ServerInitializationOptions } from '../protocol.js';
 import type { Indexing } from './indexing.js';
 import type { Readiness } from './readiness.js';
 import type { Sessions } from './sessions.js';
+import type { SourceWatchers } from './sourceWatchers.js';
 
 /** What the client said it can do, from `initialize`. */
 export interface ClientSupport {
@@ -20,6 +21,7 @@ export interface ServerState {
   sessions: Sessions;
   readiness: Readiness;
   indexing: Indexing;
+  sourceWatchers: SourceWatchers;
   /** From `initializationOptions`; set by `initialize`. */
   options: ServerInitializationOptions;
   client: ClientSupport;

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import * as nodePath from 'node:path';
 import { URI } from 'vscode-uri';
-import { createCheckContext, findingsForFile, checkWithContext, withIndex, type CheckContext, type FileCheckResult } from '../core/checks/checkWorkspace.js';
+import { createCheckContext, findingsForFile, withIndex, type CheckContext, type FileCheckResult } from '../core/checks/checkWorkspace.js';
+import { recheckSteps, ruleFindingsOf, type RecheckResult } from '../core/checks/recheckSteps.js';
+import { SlicedWork } from './slicedWork.js';
 import type { Finding } from '../core/base/finding.js';
 import { indexAndCheck } from '../core/checks/indexAndCheck.js';
 import type { Workspace } from '../core/workspace/workspace.js';
-import { buildIndex, isDiscoveryFile, updateIndex, withSources, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
+import { buildIndex, isDiscoveryFile, resolveLink, updateIndex, withSources, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
 import { configFileName, parseConfig } from '../core/workspace/config.js';
 import { openSources, sourceFilePath, type OpenedSources } from '../node/sourceWorkspaces.js';
-import { collectSourceDocuments } from '../core/index/sourceDocuments.js';
+import { collectSourceDocuments, type SourceDocuments } from '../core/index/sourceDocuments.js';
+import type { RationaleDocument } from '../core/documents/document.js';
+import { joinablePeers, joinSources, peersStamp, type FolderPath, type PeerFolder } from './peerFolder.js';
 import { CheckCacheStore } from '../node/checkCacheStore.js';
 import { NodeWorkspace } from '../node/nodeWorkspace.js';
 import { utcToday } from '../node/today.js';
@@ -49,6 +53,12 @@ export class WorkspaceSession {
   private current: WorkspaceIndex | undefined;
   /** The folders named in `.rationale.json` `sources`, read at each full reindex. */
   private sources: OpenedSources | undefined;
+  /** The other folders of a multi-root workspace, joined like sources (see PeerFolder). */
+  private peers: readonly PeerFolder[] = [];
+  /** The peers' documents as the current snapshot joined them. */
+  private joinedPeers = '';
+  /** Bumped whenever this folder's own documents change; peers compare it to know. */
+  documentsVersion = 0;
   private listing: readonly string[] | undefined;
   private context: CheckContext | undefined;
   /**
@@ -56,6 +66,10 @@ export class WorkspaceSession {
    * the edited files are checked again; a document edit invalidates everything.
    */
   private workspaceFindingsByPath: Map<string, Finding[]> | undefined;
+  /** Each code file's rule findings under the rules with `key`: reused when a document edit leaves the rules as they were. */
+  private ruleFindings: { key: string; byPath: Map<string, Finding[]> } | undefined;
+  /** After a document edit, the whole folder is checked again in slices, in the background. */
+  private readonly recheck: SlicedWork<RecheckResult & { rulesKey: string }>;
   private readonly dirty = new Set<string>();
   private workspaceResult: { index: WorkspaceIndex; findings: Finding[] } | undefined;
   /**
@@ -69,6 +83,18 @@ export class WorkspaceSession {
   private readonly reportEpoch = randomUUID().slice(0, 8);
   /** Bumped on every new snapshot; lets caches and the client tell snapshots apart. */
   version = 0;
+  /**
+   * While a reindex runs: the files edited meanwhile. Their edits reach the overlay at once (what
+   * the reindex has not read yet, it reads with them) and are applied again on its result.
+   */
+  private editedWhileIndexing: Set<string> | undefined;
+  /**
+   * True while the snapshot holds the documents only: at start-up, requests are answered as soon as
+   * the goals, projects and decisions are read, while code files are still being scanned.
+   */
+  partial = false;
+  private readonly firstSnapshot: Promise<void>;
+  private firstSnapshotReady!: () => void;
 
   readonly workspace: Workspace;
   /** Hover, completion, navigation and the custom requests, over this folder's current snapshot. */
@@ -103,6 +129,12 @@ export class WorkspaceSession {
       // An open document's text is not what is on disk: no stamp, so it is always read.
       stamp: (p) => (this.overlay.has(p) || this.tooLarge.has(p) ? undefined : this.disk.stamp?.(p)),
     };
+    this.firstSnapshot = new Promise((resolve) => (this.firstSnapshotReady = resolve));
+    this.recheck = new SlicedWork((r) => {
+      this.workspaceFindingsByPath = r.findingsByPath;
+      this.ruleFindings = { key: r.rulesKey, byPath: r.ruleFindingsByPath };
+      this.refreshReports(r.findingsByPath.keys(), true);
+    });
     this.features = createLanguageService({ workspace: this.workspace, index: () => this.index, uriOf: (p) => this.uriOf(p) });
   }
 
@@ -110,7 +142,9 @@ export class WorkspaceSession {
     if (!this.current) {
       this.sources = this.readSources();
       const own = buildIndex(this.workspace);
-      this.setIndex(this.sources ? withSources(own, this.sources.documents) : own);
+      const sources = this.joinedSources();
+      this.setIndex(sources ? withSources(own, sources) : own);
+      this.documentsVersion++;
     }
     return this.current!;
   }
@@ -119,7 +153,58 @@ export class WorkspaceSession {
   private withCurrentSources(index: WorkspaceIndex, touched: readonly string[]): WorkspaceIndex {
     if (!touched.includes(configFileName)) return index;
     this.sources = this.readSources();
-    return withSources(index, this.sources?.documents ?? collectSourceDocuments([]));
+    return withSources(index, this.joinedSources() ?? collectSourceDocuments([]));
+  }
+
+  /** The configured sources and the peers not shadowed by one, as the snapshot's source documents. */
+  private joinedSources(): SourceDocuments | undefined {
+    const peers = joinablePeers(this.peers, this.sources);
+    this.joinedPeers = peersStamp(peers);
+    return joinSources(this.root, this.sources, peers);
+  }
+
+  /** Where each of one of this folder's documents' links leads, as this folder resolves it. */
+  linkTargets(doc: RationaleDocument): (FolderPath | undefined)[] {
+    const index = this.index;
+    return doc.links.map((link) => {
+      const target = resolveLink(index, link, link.type === 'project' ? 'project' : link.type === 'goal' ? 'goal' : 'decision');
+      if (!target) return undefined;
+      if (!target.source) return { root: this.root, path: target.path };
+      const peer = this.peers.find((p) => p.name === target.source!.name);
+      return peer ? { root: peer.root, path: target.source.path } : undefined;
+    });
+  }
+
+  /** The real folders of the configured sources that were read (watched for changes by the server). */
+  sourceFolders(): string[] {
+    return [...(this.sources?.folders.values() ?? [])];
+  }
+
+  /** A file in a configured source changed on disk: the sources are read again. Returns whether any were configured. */
+  reloadSources(): boolean {
+    if (!this.current || !this.sources) return false;
+    this.sources = this.readSources();
+    this.setIndex(withSources(this.current, this.joinedSources() ?? collectSourceDocuments([])));
+    this.documentsEdited();
+    return true;
+  }
+
+  /** This folder's own documents as the current snapshot has them; none before the first index. */
+  ownDocuments(): Iterable<RationaleDocument> {
+    return this.current?.documents.values() ?? [];
+  }
+
+  /**
+   * The other folders of the workspace changed (added, removed, or their documents edited). Returns
+   * whether this folder's model changed: then its findings are all checked again, since an id here
+   * may now resolve, or no longer, to a document there.
+   */
+  setPeers(peers: readonly PeerFolder[]): boolean {
+    this.peers = peers;
+    if (!this.current || (this.joinedPeers === '' && joinablePeers(peers, this.sources).length === 0)) return false;
+    this.setIndex(withSources(this.current, this.joinedSources() ?? collectSourceDocuments([])));
+    this.documentsEdited();
+    return true;
   }
 
   /**
@@ -135,6 +220,11 @@ export class WorkspaceSession {
     return this.current !== undefined;
   }
 
+  /** Resolves once there is a snapshot to answer from: the documents at least (see `partial`). */
+  whenAnswerable(): Promise<void> {
+    return this.current ? Promise.resolve() : this.firstSnapshot;
+  }
+
   /**
    * Indexes and checks the whole folder in one pass (the CLI's), in steps so requests are served
    * meanwhile, reusing the persistent cache for files unchanged since the last run.
@@ -143,23 +233,54 @@ export class WorkspaceSession {
     this.disk.invalidate();
     this.listing = undefined;
     const cache = this.cacheStore?.load();
+    // Logged by the indexing that called us, like a cache that could not be written.
+    const loadProblem = this.cacheStore?.loadProblem;
     this.sources = this.readSources();
-    const r = await indexAndCheck(this.workspace, {
+    const edited = (this.editedWhileIndexing = new Set());
+    let r;
+    try {
+      r = await this.indexAndCheck(cache, onProgress);
+    } finally {
+      this.editedWhileIndexing = undefined;
+    }
+    this.partial = false;
+    if (cache) this.cacheProblem = [loadProblem, this.cacheStore!.save(cache)].filter(Boolean).join('; ') || undefined;
+    this.setIndex(r.index);
+    this.documentsVersion++;
+    this.context = r.context;
+    this.ruleFindings = { key: r.context.rules.key, byPath: new Map(r.ruleFindingsByPath) };
+    this.recheck.cancel();
+    this.workspaceFindingsByPath = groupByPath(r.result.findings);
+    this.refreshReports(this.workspaceFindingsByPath.keys(), true);
+    this.dirty.clear();
+    if (edited.size > 0) this.applyDiff(...this.existingAndGone(edited));
+    return this.index;
+  }
+
+  /** The one pass of `reindex`; the documents' index is answered from at once when there is no other yet. */
+  private indexAndCheck(cache: ReturnType<CheckCacheStore['load']> | undefined, onProgress: IndexProgress | undefined) {
+    return indexAndCheck(this.workspace, {
       cache,
-      sources: this.sources?.documents,
+      sources: this.joinedSources(),
       today: this.today(),
       chunk: 200,
+      onDocumentIndex: (docIndex) => {
+        if (this.current) return;
+        this.partial = true;
+        this.setIndex(docIndex);
+      },
       // The document pass reports over the whole listing too; it is the `parse` phase here.
       onIndexProgress: (done, total, phase) => onProgress?.(done, total, phase === 'discover' ? 'discover' : 'parse'),
       onProgress: (done, total) => onProgress?.(done, total, 'scan'),
     });
-    if (cache) this.cacheProblem = this.cacheStore!.save(cache);
-    this.setIndex(r.index);
-    this.context = r.context;
-    this.workspaceFindingsByPath = groupByPath(r.result.findings);
-    this.refreshReports(this.workspaceFindingsByPath.keys(), true);
-    this.dirty.clear();
-    return r.index;
+  }
+
+  /** Edited paths, as the files that still exist (changed) and those that are gone (deleted). */
+  private existingAndGone(paths: Iterable<string>): [string[], string[]] {
+    const changed: string[] = [];
+    const gone: string[] = [];
+    for (const p of paths) (this.workspace.exists(p) === 'file' ? changed : gone).push(p);
+    return [changed, gone];
   }
 
   /** Workspace-relative path of a URI inside this folder, or undefined. */
@@ -176,7 +297,17 @@ export class WorkspaceSession {
     const doc = this.current?.sources?.documents.get(path);
     const file = doc && this.sources ? sourceFilePath(this.sources, doc) : undefined;
     if (file) return URI.file(file).toString();
+    const peer = doc?.source && this.peers.find((p) => p.name === doc.source!.name);
+    if (peer) return URI.file(nodePath.join(peer.root, doc.source!.path)).toString();
     return URI.file(nodePath.join(this.root, path)).toString();
+  }
+
+  /** The path this folder knows a document's URI by: its own, or a source's or peer's qualified one. */
+  documentPathOf(uri: string): string | undefined {
+    const own = this.relative(uri);
+    if (own !== undefined) return this.index.documents.has(own) ? own : undefined;
+    for (const path of this.index.sources?.documents.keys() ?? []) if (this.uriOf(path) === uri) return path;
+    return undefined;
   }
 
   textOf(path: string): string | undefined {
@@ -227,25 +358,54 @@ export class WorkspaceSession {
   }
 
   private applyDiff(changed: string[], deleted: string[]): boolean {
+    if (this.editedWhileIndexing) {
+      for (const p of [...changed, ...deleted]) this.editedWhileIndexing.add(p);
+      return false;
+    }
     if (!this.current) return true;
     const before = this.current;
     const touchesDocuments = [...changed, ...deleted].some((p) => isDiscoveryFile(p) || before.documents.has(p));
     const after = this.withCurrentSources(updateIndex(before, this.workspace, changed, deleted), [...changed, ...deleted]);
     const documentsChanged = touchesDocuments || [...changed].some((p) => after.documents.has(p));
     this.setIndex(after);
+    if (documentsChanged) this.documentsVersion++;
     // Rules and document findings depend only on documents; a code edit keeps them.
     this.context = documentsChanged || !this.context ? undefined : withIndex(this.context, after);
     // Requirement findings cross files (a tag here covers an item there): a change to either re-checks all.
     // Compared by value: a keystroke re-reads the file's tags, usually to the same ones.
     const requirementsChanged = [...changed, ...deleted].some((p) => JSON.stringify(before.requirements.get(p)) !== JSON.stringify(after.requirements.get(p)));
-    if (documentsChanged || requirementsChanged) this.workspaceFindingsByPath = undefined;
-    else for (const p of [...changed, ...deleted]) this.dirty.add(p);
+    // The edited files are checked again too: a recheck reusing rule findings has their old ones.
+    for (const p of [...changed, ...deleted]) this.dirty.add(p);
+    if (documentsChanged || requirementsChanged) this.documentsEdited();
     return documentsChanged;
   }
 
   private setIndex(index: WorkspaceIndex): void {
     this.current = index;
     this.version++;
+    this.firstSnapshotReady();
+  }
+
+  /**
+   * Every file's findings may have changed: they are checked again in the background, in slices, and
+   * until that is done the workspace pull waits (`findingsSettled`) while other requests are served.
+   */
+  private documentsEdited(): void {
+    this.context = undefined;
+    if (!this.workspaceFindingsByPath) return;
+    const session = this;
+    this.recheck.start(
+      (function* () {
+        const ctx = session.checkContext();
+        const reuse = session.ruleFindings?.key === ctx.rules.key ? session.ruleFindings.byPath : undefined;
+        return { ...(yield* recheckSteps(ctx, session.workspace, reuse)), rulesKey: ctx.rules.key };
+      })(),
+    );
+  }
+
+  /** Resolves once no background recheck is left. */
+  findingsSettled(): Promise<void> {
+    return this.recheck.settled();
   }
 
   checkContext(): CheckContext {
@@ -279,13 +439,17 @@ export class WorkspaceSession {
   /** Brings the per-file findings up to date: all of them after a document changed, else only edited files. */
   private currentFindingsByPath(): ReadonlyMap<string, Finding[]> {
     const index = this.index;
+    // A caller that cannot wait for the background recheck gets it finished now.
+    this.recheck.drain();
     const ctx = this.checkContext();
     if (!this.workspaceFindingsByPath) {
-      this.workspaceFindingsByPath = groupByPath(checkWithContext(ctx, this.workspace).findings);
+      const r = drainSteps(recheckSteps(ctx, this.workspace));
+      this.workspaceFindingsByPath = r.findingsByPath;
+      this.ruleFindings = { key: ctx.rules.key, byPath: r.ruleFindingsByPath };
       this.refreshReports(this.workspaceFindingsByPath.keys(), true);
     } else if (this.dirty.size > 0) {
       for (const p of this.dirty) {
-        const findings = index.fileSet.has(p) ? findingsForFile(ctx, p, this.workspace.readText(p)).findings : [];
+        const findings = index.fileSet.has(p) ? this.recheckFile(ctx, p) : [];
         if (findings.length) this.workspaceFindingsByPath.set(p, findings);
         else this.workspaceFindingsByPath.delete(p);
       }
@@ -293,6 +457,17 @@ export class WorkspaceSession {
     }
     this.dirty.clear();
     return this.workspaceFindingsByPath;
+  }
+
+  /** One edited file's findings, keeping its rule findings for the next recheck to reuse. */
+  private recheckFile(ctx: CheckContext, path: string): Finding[] {
+    if (ctx.index.documents.has(path)) return findingsForFile(ctx, path, undefined).findings;
+    const rules = ctx.rules.appliesTo(path) ? ruleFindingsOf(ctx, this.workspace, path) : [];
+    if (this.ruleFindings?.key === ctx.rules.key) {
+      if (rules.length > 0) this.ruleFindings.byPath.set(path, rules);
+      else this.ruleFindings.byPath.delete(path);
+    }
+    return findingsForFile(ctx, path, undefined, { annotations: ctx.index.annotations.get(path), ruleFindings: rules }).findings;
   }
 
   /**
@@ -345,6 +520,15 @@ export interface WorkspaceFileReport {
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
   return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }
+
+/** Runs steps to the end. */
+function drainSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 
 function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
-import { MemoryCheckCache, type CheckCacheData } from '../core/checks/checkCache.js';
-import { readRegularFile } from './readRegularFile.js';
+import type { MemoryCheckCache } from '../core/checks/checkCache.js';
+import { CacheRecordReader, cacheRecordLines, type CacheOwner } from '../core/checks/checkCacheRecords.js';
+import { readLinesOfRegularFile } from './readLinesOfRegularFile.js';
 
 /**
- * Where `rationale check` keeps its cache between runs: one JSON file per workspace root, outside
+ * Where `rationale check` keeps its cache between runs: one JSON Lines file per workspace root, outside
  * the repository (the user's cache folder), so a check never adds files to the tree it checks.
  */
 export function defaultCacheFolder(env: NodeJS.ProcessEnv = process.env): string {
@@ -16,23 +17,27 @@ export function defaultCacheFolder(env: NodeJS.ProcessEnv = process.env): string
 }
 
 /**
- * The largest cache file worth reading: far above what a huge monorepo writes (entries are a few
- * hundred bytes per file), and below what a JavaScript string can hold.
+ * The largest cache file worth reading: far above what a huge monorepo writes (an entry is tens of
+ * bytes for most files). Lines are read one at a time, so this bounds the time a load can take,
+ * not its memory.
  */
-const maxCacheBytes = 256 * 1024 * 1024;
+const maxCacheBytes = 1024 * 1024 * 1024;
 
-/** Bumped whenever the cached shapes change; a cache of another format or tool version is ignored. */
-const cacheFormat = 1;
+/** The longest record: a document's parse, bounded by the largest file the workspace reads. */
+const maxLineBytes = 64 * 1024 * 1024;
 
-interface CacheFile {
-  format: number;
-  tool: string;
-  root: string;
-  data: CheckCacheData;
-}
+/** Lines are written in batches of about this size. */
+const writeBatchBytes = 1 << 20;
 
 export class CheckCacheStore {
   readonly file: string;
+  /** Where an earlier format kept its cache (one JSON document); removed once a cache is saved. */
+  private readonly legacyFile: string;
+  /**
+   * Why the last load did not use the file although there was one (a damaged header, another
+   * format), for the log; undefined when it was used, or when there was none.
+   */
+  loadProblem: string | undefined;
 
   constructor(
     private readonly root: string,
@@ -40,57 +45,87 @@ export class CheckCacheStore {
     folder = defaultCacheFolder(),
   ) {
     const id = createHash('sha256').update(nodePath.resolve(root)).digest('hex').slice(0, 16);
-    this.file = nodePath.join(folder, `check-${id}.json`);
+    this.file = nodePath.join(folder, `check-${id}.jsonl`);
+    this.legacyFile = nodePath.join(folder, `check-${id}.json`);
+  }
+
+  private get owner(): CacheOwner {
+    return { tool: this.toolVersion, root: nodePath.resolve(this.root) };
   }
 
   /**
-   * The cache of the last run, or an empty one. A missing, unreadable, corrupt or foreign file is
-   * not an error: the check just runs cold and writes a fresh cache.
+   * The cache of the last run, or an empty one, read line by line: memory holds the records kept,
+   * never the file's text. A missing, unreadable or foreign file is not an error: the check just
+   * runs cold and writes a fresh cache; a damaged line costs its own entry only.
    */
   load(): MemoryCheckCache {
+    const reader = new CacheRecordReader(this.owner);
     // Only a regular file of bounded size: a FIFO would block the check forever, and a symlink to
-    // /dev/zero would fill memory without end.
-    const bytes = readRegularFile(this.file, maxCacheBytes);
-    if (!Buffer.isBuffer(bytes)) return new MemoryCheckCache();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(bytes.toString('utf8'));
-    } catch {
-      // Corrupt (a crash mid-write of an older version, a hand edit): run cold and write a fresh one.
-      return new MemoryCheckCache();
-    }
-    const f = parsed as Partial<CacheFile> | null;
-    const usable =
-      f !== null && typeof f === 'object' && f.format === cacheFormat && f.tool === this.toolVersion && f.root === nodePath.resolve(this.root) &&
-      typeof f.data === 'object' && f.data !== null && isRecord(f.data.documents) && isRecord(f.data.files);
-    return new MemoryCheckCache(usable ? f.data : undefined);
+    // /dev/zero would read without end.
+    const failed = readLinesOfRegularFile(this.file, { maxBytes: maxCacheBytes, maxLineBytes }, (line) => reader.add(line));
+    this.loadProblem = failed && !failed.vanished ? `the check cache ${this.file} was not read: ${failed.problem}; the check runs without it` : undefined;
+    if (reader.problem && !reader.problemExpected) this.loadProblem = `the check cache ${this.file} was ignored: ${reader.problem}; it is rebuilt`;
+    if (reader.skipped > 0) this.loadProblem = `the check cache ${this.file} had ${reader.skipped} damaged line(s); the files they held are checked again`;
+    return reader.cache();
   }
 
   /**
-   * Writes the cache atomically (a temporary file renamed over the old one), so a crash or a
-   * concurrent run leaves either the old cache or the new one, never half of one.
-   * Returns an error message instead of throwing: a cache that cannot be written costs speed only.
+   * Writes the cache atomically (a temporary file, written a batch of lines at a time, renamed over
+   * the old one), so a crash or a concurrent run leaves either the old cache or the new one, never
+   * half of one. Returns an error message instead of throwing: a cache that cannot be written
+   * costs speed only.
    */
   save(cache: MemoryCheckCache): string | undefined {
     if (!cache.changed()) return undefined;
-    const body: CacheFile = { format: cacheFormat, tool: this.toolVersion, root: nodePath.resolve(this.root), data: cache.toData() };
     const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    let fd: number | undefined;
     try {
       fs.mkdirSync(nodePath.dirname(this.file), { recursive: true });
-      fs.writeFileSync(tmp, JSON.stringify(body));
-      fs.renameSync(tmp, this.file);
-      return undefined;
-    } catch (e) {
-      try {
-        fs.rmSync(tmp, { force: true });
-      } catch {
-        // nothing left to clean up
+      fd = fs.openSync(tmp, 'w');
+      let batch: string[] = [];
+      let batchLength = 0;
+      for (const line of cacheRecordLines(cache, this.owner)) {
+        batch.push(line);
+        batchLength += line.length + 1;
+        if (batchLength < writeBatchBytes) continue;
+        writeAll(fd, batch);
+        batch = [];
+        batchLength = 0;
       }
-      return `could not write the check cache ${this.file}: ${(e as Error).message}`;
+      writeAll(fd, batch);
+      fs.closeSync(fd);
+      fd = undefined;
+      fs.renameSync(tmp, this.file);
+    } catch (e) {
+      return `could not write the check cache ${this.file}: ${(e as Error).message}${cleanUp(fd, tmp)}`;
     }
+    return removeLegacy(this.legacyFile);
   }
 }
 
-function isRecord(x: unknown): boolean {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
+function writeAll(fd: number, lines: readonly string[]): void {
+  if (lines.length === 0) return;
+  const bytes = Buffer.from(lines.join('\n') + '\n', 'utf8');
+  for (let off = 0; off < bytes.length; ) off += fs.writeSync(fd, bytes, off, bytes.length - off);
+}
+
+/** Closes and removes a half-written temporary file; says so when even that fails. */
+function cleanUp(fd: number | undefined, tmp: string): string {
+  try {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    return '';
+  } catch (e) {
+    return ` (and ${tmp} could not be removed: ${(e as Error).message})`;
+  }
+}
+
+/** The cache of the earlier format is never read again: removing it frees its space (tens of MB in a large tree). */
+function removeLegacy(file: string): string | undefined {
+  try {
+    fs.rmSync(file, { force: true });
+    return undefined;
+  } catch (e) {
+    return `could not remove the old check cache ${file}: ${(e as Error).message}`;
+  }
 }

@@ -4,8 +4,8 @@ import * as nodePath from 'node:path';
 import { configFileName } from '../core/workspace/config.js';
 import type { SourceConfig } from '../core/workspace/sourceConfig.js';
 import type { Workspace } from '../core/workspace/workspace.js';
-import { readSources } from '../core/index/readSources.js';
-import type { SourceDocuments } from '../core/index/sourceDocuments.js';
+import { readSourceContents } from '../core/index/readSources.js';
+import { collectSourceDocuments, type SourceContents, type SourceDocuments } from '../core/index/sourceDocuments.js';
 import { NodeWorkspace } from './nodeWorkspace.js';
 
 export interface OpenSourcesOptions {
@@ -35,13 +35,18 @@ export function openSources(root: string, sources: readonly SourceConfig[], opti
     const warn = (m: string) => (options.onWarning ? options.onWarning(`source "${source.name}": ${m}`) : errors.push(`${configFileName}: source "${source.name}": ${m}`));
     opened.push({ name: source.name, workspace: documentFilesOnly(new NodeWorkspace(folder, { maxFileSizeBytes: options.maxFileSizeBytes, onWarning: warn })) });
   }
-  return { documents: readSources(opened, errors), folders };
+  const contents = readSourceContents(opened);
+  return { documents: collectSourceDocuments(contents, errors), folders, contents, errors };
 }
 
 /** The sources' documents, and the real folder of each source that was read, by name (for links to its files). */
 export interface OpenedSources {
   documents: SourceDocuments;
   folders: ReadonlyMap<string, string>;
+  /** Each source's own documents, unqualified: a host joins them with others (multi-root peers). */
+  contents: readonly SourceContents[];
+  /** Why a configured source was left out, one line each (also in `documents.errors`). */
+  errors: readonly string[];
 }
 
 /** The file a source's document really is, or undefined when it is no source's document. */

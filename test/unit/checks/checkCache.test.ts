@@ -5,6 +5,7 @@ import { checkWorkspace, type CheckResult } from '../../../server/src/core/check
 import { indexAndCheck } from '../../../server/src/core/checks/indexAndCheck.js';
 import { buildIndex } from '../../../server/src/core/index/workspaceIndex.js';
 import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
+import { throughCacheFile } from '../../helpers/cacheFileRoundTrip.js';
 
 /** A workspace that counts reads, so a test can tell which files a warm check looked at. */
 class CountingWorkspace extends MemoryWorkspace {
@@ -50,10 +51,8 @@ async function afterOneRun(): Promise<{ ws: CountingWorkspace; cache: MemoryChec
   return { ws, cache };
 }
 
-/** The cache as the CLI would persist and reload it: through JSON. */
-function reload(cache: MemoryCheckCache): MemoryCheckCache {
-  return new MemoryCheckCache(JSON.parse(JSON.stringify(cache.toData())));
-}
+/** The cache as the CLI would persist and reload it: through its record lines. */
+const reload = throughCacheFile;
 
 describe('check cache', () => {
   it('reads nothing unchanged on a warm run, and gives the cold result', async () => {

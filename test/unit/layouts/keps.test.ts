@@ -3,7 +3,10 @@ import { describe, it } from 'node:test';
 import { parseKep } from '../../../server/src/core/documents/parseKep.js';
 import { defaultIdPrefixes } from '../../../server/src/core/documents/ids.js';
 import { supersessionGraph } from '../../../server/src/core/index/supersession.js';
-import { buildIndex, updateIndex } from '../../../server/src/core/index/workspaceIndex.js';
+import { buildIndex, updateIndex, type WorkspaceIndex } from '../../../server/src/core/index/workspaceIndex.js';
+import { kepSummary } from '../../../server/src/core/documents/kepSummary.js';
+import { MemoryCheckCache } from '../../../server/src/core/checks/checkCache.js';
+import { indexAndCheck } from '../../../server/src/core/checks/indexAndCheck.js';
 import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
 import { assertRangeInside } from '../../helpers/assertRangeInside.js';
 import { documentById, indexLayout, pathsOf } from './layoutFixture.js';
@@ -73,8 +76,60 @@ describe('Kubernetes enhancement proposals', () => {
   });
 });
 
+describe('KEP summaries', () => {
+  it('reads the first paragraph of the README.md Summary section as the proposal\'s summary', () => {
+    const index = indexLayout('keps');
+    assert.equal(documentById(index, 'KEP-688').summary, 'Account for the resources a pod sandbox uses beyond its containers.');
+  });
+
+  it('skips the template\'s comments, the table of contents and code, and reads inline Markdown as text', () => {
+    const readme = [
+      '# KEP-42: Faster pods', '', '<!-- toc -->', '- [Summary](#summary)', '- [Motivation](#motivation)', '<!-- /toc -->', '',
+      '## Release Signoff Checklist', '', '- [ ] done', '', '## Summary', '', '<!--', 'This section is incredibly important.', '',
+      'A good summary is probably at least a paragraph in length.', '-->', '', '```yaml', 'not: this', '```', '',
+      'Pods start **faster** by reusing', '[sandboxes](https://example.com).', '', 'Second paragraph.', '', '## Motivation', '', 'Why.', '',
+    ].join('\r\n');
+    assert.equal(kepSummary(readme), 'Pods start faster by reusing sandboxes.');
+  });
+
+  it('is empty without a Summary section or with an empty one, and bounded in length', () => {
+    assert.equal(kepSummary('# KEP-1\n\n## Motivation\n\nWhy.\n'), '');
+    assert.equal(kepSummary('# KEP-1\n\n## Summary\n\n<!-- fill in -->\n\n## Motivation\n\nWhy.\n'), '');
+    assert.equal(kepSummary('## Summary\n\n```\n## Summary\nnot a heading\n'), '');
+    const long = kepSummary(`## Summary\n\n${'word '.repeat(200)}\n`);
+    assert.ok(long.length <= 400 && long.endsWith('…'), long);
+  });
+});
+
 describe('KEP folders in an updated index', () => {
   const kepYaml = 'title: Pod Overhead\nkep-number: 688\nstatus: implemented\n';
+  const readme = (summary: string) => `# KEP-688: Pod Overhead\n\n## Summary\n\n${summary}\n`;
+  const summaryOf = (index: WorkspaceIndex) => index.documents.get('keps/sig-node/688-pod-overhead/kep.yaml')?.summary;
+
+  it('updates the summary when README.md changes, as a rebuild reads it', () => {
+    const ws = new MemoryWorkspace({ 'keps/sig-node/688-pod-overhead/kep.yaml': kepYaml, 'keps/sig-node/688-pod-overhead/README.md': readme('Old words.') });
+    const before = buildIndex(ws);
+    assert.equal(summaryOf(before), 'Old words.');
+    ws.set('keps/sig-node/688-pod-overhead/README.md', readme('New words.'));
+    const updated = updateIndex(before, ws, ['keps/sig-node/688-pod-overhead/README.md'], []);
+    assert.equal(summaryOf(updated), 'New words.');
+    assert.deepEqual(updated.documents.get('keps/sig-node/688-pod-overhead/kep.yaml'), buildIndex(ws).documents.get('keps/sig-node/688-pod-overhead/kep.yaml'));
+    // A discovery file in the same change makes the update a rebuild that reuses unchanged parses: not this one.
+    ws.set('keps/sig-node/688-pod-overhead/README.md', readme('Newest words.'));
+    ws.set('.rationale.json', '{}');
+    assert.equal(summaryOf(updateIndex(updated, ws, ['keps/sig-node/688-pod-overhead/README.md', '.rationale.json'], [])), 'Newest words.');
+  });
+
+  it('does not take a cached summary once README.md has changed', async () => {
+    const ws = new MemoryWorkspace({ 'keps/sig-node/688-pod-overhead/kep.yaml': kepYaml, 'keps/sig-node/688-pod-overhead/README.md': readme('Old words.') });
+    const cache = new MemoryCheckCache();
+    assert.equal(summaryOf((await indexAndCheck(ws, { today: '2026-11-26', cache })).index), 'Old words.');
+    // As the CLI persists and reloads it: entries remembered in a run are read in the next one.
+    const reloaded = () => new MemoryCheckCache(JSON.parse(JSON.stringify(cache.toData())));
+    assert.equal(summaryOf((await indexAndCheck(ws, { today: '2026-11-26', cache: reloaded() })).index), 'Old words.');
+    ws.set('keps/sig-node/688-pod-overhead/README.md', readme('New words.'));
+    assert.equal(summaryOf((await indexAndCheck(ws, { today: '2026-11-26', cache: reloaded() })).index), 'New words.');
+  });
 
   it('finds the proposal when its README.md arrives after kep.yaml, and drops it when README.md goes', () => {
     const ws = new MemoryWorkspace({ 'keps/sig-node/688-pod-overhead/kep.yaml': kepYaml });

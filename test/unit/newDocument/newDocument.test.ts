@@ -10,6 +10,7 @@ import { supersessionGraph } from '../../../server/src/core/index/supersession.j
 import { basename, dirname } from '../../../server/src/core/workspace/workspace.js';
 import { buildIndex, resolveId, type WorkspaceIndex } from '../../../server/src/core/index/workspaceIndex.js';
 import { md } from '../../helpers/markers.js';
+import { createLanguageService } from '../../../server/src/core/features/languageService.js';
 
 interface NewRequest {
   kind: DocKind;
@@ -113,6 +114,40 @@ describe('new document: numbering', () => {
     const underscored = ['0001_use_x.md', '0002_use_y.md'];
     const scheme = detectNamingScheme(underscored, 1);
     assert.equal(nextFileName(scheme, underscored, slugify('Use Z', scheme.wordSeparator), '2026-05-01').fileName, '0003_use_z.md');
+  });
+
+  it('follows a folder of kind-prefixed names: prefix, case, separators and width as written', () => {
+    const cases: [files: string[], title: string, expected: string, id: string][] = [
+      [['adr-001-use-x.md', 'adr-002-use-y.md'], 'Use Z', 'adr-003-use-z.md', 'ADR-0003'],
+      [['ADR-0007-Use-X.md', 'ADR-0012-use-y.md'], 'Use Z', 'ADR-0013-use-z.md', 'ADR-0013'],
+      [['adr_01_use_x.md', 'adr_09_use_y.md'], 'Use Z', 'adr_10_use_z.md', 'ADR-0010'],
+      [['ADR7-x.md', 'ADR8-y.md'], 'Use Z', 'ADR9-use-z.md', 'ADR-0009'],
+    ];
+    for (const [names, title, expected, id] of cases) {
+      const files = Object.fromEntries(names.map((n, i) => [`architecture/${n}`, madr(`Decision ${i}`)]));
+      const { plan, after } = newIn(files, { kind: 'decision', title });
+      assert.equal(plan.path, `architecture/${expected}`, names.join(', '));
+      assert.equal(plan.id, id);
+      const doc = after.documents.get(plan.path);
+      assert.deepEqual([doc?.kind, doc?.id], ['decision', id], 'the new file reads back as the decision the plan names');
+    }
+  });
+
+  it('continues an rfc-NNN folder of projects with rfc- names and RFC ids', () => {
+    const { plan, after } = newIn({
+      'proposals/rfc-0001-streaming.md': '# Streaming\n',
+      'proposals/rfc-0002-batching.md': '# Batching\n',
+    }, { kind: 'project', title: 'Sharding' });
+    assert.equal(plan.path, 'proposals/rfc-0003-sharding.md');
+    assert.equal(plan.id, 'RFC-0003');
+    assert.deepEqual([after.documents.get(plan.path)?.kind, after.documents.get(plan.path)?.id], ['project', 'RFC-0003']);
+  });
+
+  it('plans kind-prefixed names in the editor the same way (New Decision)', () => {
+    const workspace = new MemoryWorkspace({ 'docs/adr/ADR-041-use-x.md': madr('Use X'), 'docs/adr/ADR-042-use-y.md': madr('Use Y') });
+    const index = buildIndex(workspace);
+    const ls = createLanguageService({ workspace, index: () => index, uriOf: (p) => p });
+    assert.equal(ls.planNewDocument({ kind: 'decision', title: 'Use Z', date: '2026-01-02' }).path, 'docs/adr/ADR-043-use-z.md');
   });
 
   it('skips numbers and names that are taken, including by non-document files', () => {

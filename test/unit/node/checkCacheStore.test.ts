@@ -51,4 +51,66 @@ describe('CheckCacheStore', () => {
     assert.ok(fs.lstatSync(store.file).isFile());
     assert.equal(store.load().loaded, 1);
   });
+
+  function storeWithEntries(count: number): { store: CheckCacheStore; root: string; folder: string } {
+    const root = tempDir();
+    const folder = tempDir();
+    const store = new CheckCacheStore(root, 'test', folder);
+    const cache = new MemoryCheckCache();
+    for (let i = 0; i < count; i++) cache.rememberCodeFile(`src/f${i}.ts`, String(i), 'key', { ruleFindings: [], checked: true });
+    assert.equal(store.save(cache), undefined);
+    return { store, root, folder };
+  }
+
+  it('ignores a cache of the earlier format (one JSON document), says so, and replaces it', () => {
+    const root = tempDir();
+    const old = new CheckCacheStore(root, 'test', tempDir());
+    fs.writeFileSync(old.file, JSON.stringify({ format: 1, tool: 'test', root, data: { documents: {}, files: { 'src/a.ts': { stamp: '1', entry: { ruleFindings: [], checked: true } } } } }));
+    const cache = old.load();
+    assert.equal(cache.loaded, 0);
+    assert.match(old.loadProblem ?? '', /no valid header.*rebuilt/);
+    cache.rememberCodeFile('src/a.ts', '1', 'key', { ruleFindings: [], checked: true });
+    assert.equal(old.save(cache), undefined);
+    assert.equal(old.load().loaded, 1);
+    assert.equal(old.loadProblem, undefined);
+  });
+
+  it('removes the file the earlier format kept, once it saves', () => {
+    const root = tempDir();
+    const folder = tempDir();
+    const store = new CheckCacheStore(root, 'test', folder);
+    const legacy = store.file.replace(/\.jsonl$/, '.json');
+    fs.writeFileSync(legacy, '{"format":1}');
+    const cache = new MemoryCheckCache();
+    cache.rememberCodeFile('src/a.ts', '1', 'key', { ruleFindings: [], checked: true });
+    assert.equal(store.save(cache), undefined);
+    assert.equal(fs.existsSync(legacy), false);
+  });
+
+  it('loads every complete record of a truncated file, and says that one line was damaged', () => {
+    const { store } = storeWithEntries(50);
+    const bytes = fs.readFileSync(store.file);
+    fs.writeFileSync(store.file, bytes.subarray(0, bytes.length - 4));
+    assert.equal(store.load().loaded, 49);
+    assert.match(store.loadProblem ?? '', /1 damaged line/);
+  });
+
+  it('says nothing when the cache was written by another build, and loads nothing of it', () => {
+    const { root, folder } = storeWithEntries(3);
+    const other = new CheckCacheStore(root, 'other build', folder);
+    assert.equal(other.load().loaded, 0);
+    assert.equal(other.loadProblem, undefined);
+  });
+
+  it('keeps the old cache, and leaves no temporary file, when writing the new one fails', () => {
+    const { store, folder } = storeWithEntries(3);
+    const before = fs.readFileSync(store.file);
+    const cache = store.load();
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    cache.rememberDocument('docs/a.md', '1', 'p', circular as never);
+    assert.match(store.save(cache) ?? '', /could not write the check cache/);
+    assert.deepEqual(fs.readFileSync(store.file), before);
+    assert.deepEqual(fs.readdirSync(folder), [path.basename(store.file)]);
+  });
 });

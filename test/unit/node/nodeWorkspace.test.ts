@@ -6,6 +6,7 @@ import { afterEach, describe, it } from 'node:test';
 import { MemoryCheckCache } from '../../../server/src/core/checks/checkCache.js';
 import { indexAndCheck } from '../../../server/src/core/checks/indexAndCheck.js';
 import { NodeWorkspace } from '../../../server/src/node/nodeWorkspace.js';
+import { throughCacheFile } from '../../helpers/cacheFileRoundTrip.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -85,7 +86,7 @@ describe('NodeWorkspace stamps and the check cache', () => {
     const first = await indexAndCheck(new NodeWorkspace(root), { today: '2024-06-01', cache });
     assert.deepEqual(first.result.findings.map((f) => f.code), ['forbid-pattern']);
     assert.ok(cache.changed(), 'the first run filled the cache');
-    return { root, cache: new MemoryCheckCache(JSON.parse(JSON.stringify(cache.toData()))) };
+    return { root, cache: throughCacheFile(cache) };
   }
 
   const sameSizeEdit = "export const b = evil('1');\n";

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { DocKind } from '../../../server/src/core/documents/document.js';
 import { defaultIdPrefixes } from '../../../server/src/core/documents/ids.js';
 import { parseDocument } from '../../../server/src/core/documents/parseDocument.js';
+import { kepSummary } from '../../../server/src/core/documents/kepSummary.js';
 import { assertRangeInside } from '../../helpers/assertRangeInside.js';
 import { checkProperty } from '../../helpers/checkProperty.js';
 
@@ -33,5 +34,24 @@ describe('parseDocument on generated input', () => {
       if (typeof doc.title !== 'string') throw new Error('a document always has a title');
       return { 'has a status': doc.status !== undefined, 'has a link': doc.links.length > 0, 'has a problem': doc.problems.length > 0 };
     }, { numRuns: 600, minimumFractions: { 'has a status': 0.25, 'has a link': 0.3, 'has a problem': 0.1 } });
+  });
+});
+
+/** KEP README lines: the template's Summary section with its comments, fences and neighbours. */
+const kepLine = fc.constantFrom(
+  '## Summary\n', '# Summary\n', '## Motivation\n', '<!--\n', '-->\n', '<!-- toc -->\n', 'text <!-- x --> more\n', '```\n', '~~~\n',
+  'Pods start **faster**.\n', '[link](x)\n', '- [Summary](#summary)\n', '\n', '\r\n', 'word ',
+);
+
+describe('kepSummary on generated input', () => {
+  it('never throws, returns one line of at most 400 characters, and no closed comment', () => {
+    const readme = fc.array(fc.oneof({ weight: 6, arbitrary: kepLine }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }) }), { maxLength: 30 }).map((l) => l.join(''));
+    checkProperty('kepSummary', [readme], (text) => {
+      const summary = kepSummary(text);
+      if (summary.length > 400 || /\n/.test(summary)) throw new Error(`not a bounded one-line summary: ${JSON.stringify(summary)}`);
+      // An unclosed `<!--` inside a paragraph is literal text in Markdown; a closed comment never shows.
+      if (/<!--[\s\S]*?-->/.test(summary)) throw new Error(`a comment leaked into the summary: ${JSON.stringify(summary)}`);
+      return { 'has a summary': summary !== '' };
+    }, { numRuns: 600, minimumFractions: { 'has a summary': 0.1 } });
   });
 });

@@ -6,6 +6,7 @@ import { indexAndCheck } from '../../../server/src/core/checks/indexAndCheck.js'
 import { buildIndex } from '../../../server/src/core/index/workspaceIndex.js';
 import { requirementTraceOf } from '../../../server/src/core/requirements/workspaceRequirementTrace.js';
 import { MemoryWorkspace } from '../../../server/src/core/workspace/memoryWorkspace.js';
+import { throughCacheFile } from '../../helpers/cacheFileRoundTrip.js';
 
 /** A workspace that counts reads, so a test can tell that tracing reads nothing of its own. */
 class CountingWorkspace extends MemoryWorkspace {
@@ -54,7 +55,7 @@ describe('requirement tracing in the index and the check', () => {
     assert.deepEqual(checkWorkspace(buildIndex(ws), ws, { today: '2026-11-23' }).findings, cold.result.findings);
     const cache = new MemoryCheckCache();
     await indexAndCheck(ws, { today: '2026-11-23', cache });
-    const reloaded = new MemoryCheckCache(JSON.parse(JSON.stringify(cache.toData())));
+    const reloaded = throughCacheFile(cache);
     const warm = await indexAndCheck(ws, { today: '2026-11-23', cache: reloaded });
     assert.ok(reloaded.loaded > 0);
     assert.deepEqual(JSON.parse(JSON.stringify(warm.result)), JSON.parse(JSON.stringify(cold.result)));

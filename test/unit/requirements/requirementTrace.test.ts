@@ -113,6 +113,20 @@ describe('traceRequirements: coverage', () => {
   });
 });
 
+describe('traceRequirements: OpenFastTrace short tags are not read', () => {
+  it('takes [[name:revision]] for neither coverage nor a malformed tag, since only OFT\'s per-path setting gives its types', () => {
+    const result = check(
+      {
+        'docs/spec.md': '`⟦dsn~login~2⟧`\nNeeds: impl\n',
+        'src/login.ts': '// [[login:2]] [[ login:2]]\nexport function login() {}\n',
+        'src/Login.java': '/* [[dsn~login~2:2]] */\nclass Login {}\n',
+      },
+      [['docs/spec.md', 'requirement-not-covered']],
+    );
+    assert.deepEqual(result.coverage.get('dsn~login~2'), []);
+  });
+});
+
 describe('traceRequirements: revisions, unknown ids, duplicates', () => {
   it('warns that a tag for an older revision is outdated, naming the current one', () => {
     check(

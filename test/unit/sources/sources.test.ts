@@ -8,6 +8,9 @@ import { indexAndCheck } from '../../../server/src/core/checks/indexAndCheck.js'
 import { modelHierarchy } from '../../../server/src/core/index/mentalModel.js';
 import { configFindings } from '../../../server/src/core/checks/configFindings.js';
 import { scanAnnotations } from '../../../server/src/core/source/scanAnnotations.js';
+import { completeIds } from '../../../server/src/core/features/completions.js';
+import { createLanguageService } from '../../../server/src/core/features/languageService.js';
+import { extractMarkers } from '../../helpers/markers.js';
 
 /** Goals of a strategy folder: GOAL-3 only there, GOAL-9 also in finance; its own project links its own goal. */
 const strategy = new MemoryWorkspace({
@@ -92,6 +95,44 @@ describe('sources: resolution', () => {
       ['finance:GOAL-9', 'goal', 26, 40],
       ['ADR-7', 'goal', 9, 14],
     ]);
+  });
+});
+
+describe('sources: completion and workspace symbols', () => {
+  /** Completions at the `┃` in `marked`. */
+  const complete = (index: WorkspaceIndex, path: string, marked: string) => {
+    const { text, cursor } = extractMarkers(marked);
+    return completeIds(index, path, text, cursor!) ?? [];
+  };
+
+  it('offers sources\' documents by qualified id, inserting the bare id only where it resolves to them', () => {
+    const index = indexWithSources({ ...own, 'docs/goals/0001-own.md': '# Own goal\n' });
+    const items = complete(index, 'src/b.ts', '// @goal ┃\n');
+    assert.deepEqual(items.map((i) => [i.id, i.insert ?? i.id]), [
+      ['GOAL-0001', 'GOAL-0001'],
+      ['strategy:GOAL-0003', 'GOAL-0003'],
+      ['strategy:GOAL-0009', 'strategy:GOAL-0009'],
+      ['finance:GOAL-0009', 'finance:GOAL-0009'],
+    ]);
+    for (const i of items) assert.equal(resolveId(index, i.insert ?? i.id, 'goal')?.id, i.id, `${i.insert ?? i.id} must resolve to ${i.id}`);
+    assert.ok(items.every((i, n) => n === 0 || i.sortText > items[0].sortText), 'the workspace\'s own goal sorts first');
+  });
+
+  it('qualifies a source\'s id that an own document shadows, and replaces a typed qualifier whole', () => {
+    const index = indexWithSources({ ...own, 'docs/goals/0003-mine.md': '# Mine\n' });
+    const items = complete(index, 'docs/prd/0001-checkout.md', '---\nstatus: active\ngoals: [strategy:GO┃]\n---\n# Checkout\n');
+    const grow = items.find((i) => i.id === 'strategy:GOAL-0003');
+    assert.equal(grow?.insert, 'strategy:GOAL-0003', 'bare GOAL-3 would name the own goal');
+    assert.deepEqual(grow?.replace, { start: { line: 2, character: 8 }, end: { line: 2, character: 19 } });
+  });
+
+  it('lists sources\' documents among workspace symbols, after the workspace\'s own', () => {
+    const files = { ...own, 'docs/goals/0001-grow-more.md': '# Grow more\n' };
+    const workspace = new MemoryWorkspace(files);
+    const index = indexWithSources(files);
+    const ls = createLanguageService({ workspace, index: () => index, uriOf: (p) => p });
+    assert.deepEqual(ls.symbols('grow', 10).map((d) => [d.id, d.path]), [['GOAL-0001', 'docs/goals/0001-grow-more.md'], ['strategy:GOAL-0003', 'strategy:goals/0003-grow.md']]);
+    assert.deepEqual(ls.symbols('finance:goal', 10).map((d) => d.title), ['Nine in finance']);
   });
 });
 

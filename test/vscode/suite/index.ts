@@ -16,8 +16,13 @@ export function run(): Promise<void> {
     timeout: 60_000,
     grep: process.env.RATIONALE_VSCODE_TEST_GREP,
   });
+  // Suites for another workspace (runIntegration.mjs --suite NAME) run only when asked for;
+  // the others expect the sample.
+  const suite = process.env.RATIONALE_VSCODE_SUITE;
+  const ownWorkspace = new Set(['multiRoot.test.cjs']);
   const testFiles = readdirSync(__dirname)
     .filter((name) => name.endsWith('.test.cjs'))
+    .filter((name) => (suite ? name === `${suite}.test.cjs` : !ownWorkspace.has(name)))
     .sort();
   for (const name of testFiles) mocha.addFile(join(__dirname, name));
 

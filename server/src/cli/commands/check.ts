@@ -45,6 +45,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   const { workspace, warnings, sources } = openWorkspace(root, progress);
   const store = args.flags['no-cache'] ? undefined : new CheckCacheStore(root, cacheToolVersion(), cacheDir === undefined ? undefined : nodePath.resolve(io.cwd, cacheDir));
   const cache = store?.load();
+  if (store?.loadProblem) warnings.push(store.loadProblem);
   // One pass: documents first, then every other file read once for annotations and rules;
   // with the cache, files unchanged since the last run are not read at all.
   const { index, result } = await parallelIndexAndCheck(workspace, {

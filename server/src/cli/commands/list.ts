@@ -9,7 +9,7 @@ import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 import { renderTable } from '../table.js';
 import { escapeText } from '../terminalText.js';
 import { lookupTable } from '../../core/base/lookupTable.js';
-import { isRequirementKind, listRequirements } from './listRequirements.js';
+import { isRequirementKind, listRequirements, parseRequirementStatus } from './listRequirements.js';
 
 export const listSpec: CommandSpec = {
   name: 'list',
@@ -118,9 +118,10 @@ export async function runList(argv: readonly string[], io: CliIo): Promise<numbe
   const requirements = isRequirementKind(args.flags.kind);
   const kind = requirements ? undefined : parseKind(args.flags.kind, 'list');
   const status = args.flags.status as string | undefined;
+  const requirementStatus = requirements ? parseRequirementStatus(status) : undefined;
   const root = resolveRoot(io, (args.flags.dir as string | undefined) ?? args.positionals[0]);
   const loaded = loadWorkspaceWithWarnings(io, root);
-  if (requirements) return listRequirements(loaded.index, args.flags.json === true, io);
+  if (requirements) return listRequirements(loaded.index, { json: args.flags.json === true, status: requirementStatus }, io);
   const docs = selectDocuments(loaded.index, kind, status);
   if (args.flags.json) {
     io.stdout.write(`${JSON.stringify(docs.map((d) => listedDocument(loaded.index, d)), null, 2)}\n`);

@@ -32,7 +32,7 @@ export interface CachedCodeFile {
   requirements?: FileRequirements;
 }
 
-/** The serialised form: plain JSON. */
+/** The plain form: entries as objects, as tests build and inspect them. */
 export interface CheckCacheData {
   parseKey?: string;
   checkKey?: string;
@@ -41,17 +41,46 @@ export interface CheckCacheData {
 }
 
 /**
- * A cache loaded from data (or empty). Only entries looked up or remembered in this run are
- * written back, so files deleted since the last run drop out on their own.
+ * An entry as a cache file holds it: the stamp, and the entry in its stored form, decoded only when
+ * a run replays it (most of a large tree's entries are replayed, but memory holds the compact form
+ * until then, and an entry of a deleted file is never decoded at all).
+ */
+export interface StoredEntry {
+  stamp: string;
+  stored: unknown;
+}
+
+/** What a cache file held: both sections under their keys, with the decoder of their stored forms. */
+export interface StoredCache {
+  parseKey?: string;
+  checkKey?: string;
+  documents: ReadonlyMap<string, StoredEntry>;
+  files: ReadonlyMap<string, StoredEntry>;
+  /** Each returns undefined for a stored form it cannot read: a miss. */
+  decodeDocument: (path: string, stored: unknown) => RationaleDocument | undefined;
+  decodeCodeFile: (path: string, stored: unknown) => CachedCodeFile | undefined;
+}
+
+/** One entry of this run, for writing. */
+export interface CacheEntry<T> {
+  path: string;
+  stamp: string;
+  value: T;
+}
+
+/**
+ * A cache loaded from a file (or plain data, or empty). Only entries looked up or remembered in
+ * this run are written back, so files deleted since the last run drop out on their own.
  */
 export class MemoryCheckCache implements CheckCache {
   private readonly documents: CacheSection<RationaleDocument>;
   private readonly files: CacheSection<CachedCodeFile>;
 
-  constructor(data?: CheckCacheData) {
-    const old = data ?? { documents: {}, files: {} };
-    this.documents = new CacheSection(old.parseKey, mapValues(old.documents, (e) => ({ stamp: e?.stamp, value: e?.doc })), isCachedDocument);
-    this.files = new CacheSection(old.checkKey, mapValues(old.files, (e) => ({ stamp: e?.stamp, value: e?.entry })), isCachedCodeFile);
+  constructor(data?: CheckCacheData | StoredCache) {
+    const stored = data && 'decodeCodeFile' in data ? data : fromPlain(data ?? { documents: {}, files: {} });
+    // Entries come from a file on disk: anything of the wrong shape is a miss, never a crash.
+    this.documents = new CacheSection(stored.parseKey, stored.documents, (p, x) => checked(stored.decodeDocument(p, x), isCachedDocument));
+    this.files = new CacheSection(stored.checkKey, stored.files, (p, x) => checked(stored.decodeCodeFile(p, x), isCachedCodeFile));
   }
 
   get loaded(): number {
@@ -79,80 +108,99 @@ export class MemoryCheckCache implements CheckCache {
     return this.documents.changed() || this.files.changed();
   }
 
-  /** What to persist: the entries of this run. */
+  /** The keys this run's entries were made under. */
+  keys(): { parseKey?: string; checkKey?: string } {
+    return { parseKey: this.documents.nextKey, checkKey: this.files.nextKey };
+  }
+
+  documentEntries(): Iterable<CacheEntry<RationaleDocument>> {
+    return this.documents.entries();
+  }
+
+  codeFileEntries(): Iterable<CacheEntry<CachedCodeFile>> {
+    return this.files.entries();
+  }
+
+  /** This run's entries in the plain form. */
   toData(): CheckCacheData {
-    const docs = this.documents.toData();
-    const files = this.files.toData();
-    return {
-      parseKey: docs.key,
-      checkKey: files.key,
-      documents: mapValues(docs.entries, (e) => ({ stamp: e.stamp, doc: e.value })),
-      files: mapValues(files.entries, (e) => ({ stamp: e.stamp, entry: e.value })),
-    };
+    const documents: CheckCacheData['documents'] = {};
+    const files: CheckCacheData['files'] = {};
+    for (const e of this.documentEntries()) put(documents, e.path, { stamp: e.stamp, doc: e.value });
+    for (const e of this.codeFileEntries()) put(files, e.path, { stamp: e.stamp, entry: e.value });
+    return { ...this.keys(), documents, files };
   }
 }
 
-interface Stamped<T> {
-  stamp: string;
-  value: T;
+function fromPlain(data: CheckCacheData): StoredCache {
+  const entries = (record: Record<string, unknown> | undefined, field: 'doc' | 'entry') => {
+    const out = new Map<string, StoredEntry>();
+    for (const [path, e] of Object.entries(record ?? {})) {
+      const stamp = (e as { stamp?: unknown } | null)?.stamp;
+      if (typeof stamp === 'string') out.set(path, { stamp, stored: (e as Record<string, unknown>)[field] });
+    }
+    return out;
+  };
+  return {
+    parseKey: data.parseKey,
+    checkKey: data.checkKey,
+    documents: entries(data.documents, 'doc'),
+    files: entries(data.files, 'entry'),
+    decodeDocument: (_p, x) => x as RationaleDocument,
+    decodeCodeFile: (_p, x) => x as CachedCodeFile,
+  };
+}
+
+function checked<T>(value: unknown, valid: (x: unknown) => x is T): T | undefined {
+  return valid(value) ? value : undefined;
 }
 
 /** One kind of entry under one key: a different key empties it, so stale results are never served. */
 class CacheSection<T> {
-  private readonly next: Record<string, Stamped<T>> = {};
-  private nextKey: string | undefined;
+  private readonly next = new Map<string, { stamp: string; value: T }>();
+  nextKey: string | undefined;
   private remembered = 0;
 
   constructor(
     private readonly key: string | undefined,
-    private readonly old: Record<string, { stamp?: unknown; value?: unknown }>,
-    /** Entries come from a file on disk: anything of the wrong shape is a miss, never a crash. */
-    private readonly valid: (value: unknown) => value is T,
+    private readonly old: ReadonlyMap<string, StoredEntry>,
+    private readonly decode: (path: string, stored: unknown) => T | undefined,
   ) {
     this.nextKey = key;
   }
 
   get(path: string, stamp: string, key: string): T | undefined {
-    const e = this.key === key ? own(this.old, path) : undefined;
-    if (e?.stamp !== stamp || !this.valid(e.value)) return undefined;
-    put(this.next, path, { stamp, value: e.value });
-    return e.value;
+    const e = this.key === key ? this.old.get(path) : undefined;
+    if (e?.stamp !== stamp) return undefined;
+    const value = this.decode(path, e.stored);
+    if (value === undefined) return undefined;
+    this.next.set(path, { stamp, value });
+    return value;
   }
 
   put(path: string, stamp: string, key: string, value: T): void {
     if (this.nextKey !== key) {
       this.nextKey = key;
-      for (const p of Object.keys(this.next)) delete this.next[p];
+      this.next.clear();
     }
-    put(this.next, path, { stamp, value });
+    this.next.set(path, { stamp, value });
     this.remembered++;
   }
 
   get loaded(): number {
-    return Object.keys(this.old).length;
+    return this.old.size;
   }
 
   changed(): boolean {
     // Only hits: the same entries unless some old ones were not looked up (deleted files).
-    return this.remembered > 0 || this.nextKey !== this.key || Object.keys(this.old).length !== Object.keys(this.next).length;
+    return this.remembered > 0 || this.nextKey !== this.key || this.old.size !== this.next.size;
   }
 
-  toData(): { key: string | undefined; entries: Record<string, Stamped<T>> } {
-    return { key: this.nextKey, entries: this.next };
+  *entries(): Iterable<CacheEntry<T>> {
+    for (const [path, e] of this.next) yield { path, stamp: e.stamp, value: e.value };
   }
-}
-
-function mapValues<A, B>(record: Record<string, A> | undefined, f: (a: A) => B): Record<string, B> {
-  const out: Record<string, B> = {};
-  for (const k of Object.keys(record ?? {})) put(out, k, f(record![k]));
-  return out;
 }
 
 // Paths come from the repository: a file named `__proto__` must be a key, not a prototype.
-function own<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-}
-
 function put<T>(record: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -178,6 +178,11 @@ function goalProjectProblems(index: WorkspaceIndex): Finding[] {
   const out: Finding[] = [];
   const goalsWithProject = new Set<string>();
   const goalsExist = documentsOfKind(index, 'goal').length > 0 || [...(index.sources?.documents.values() ?? [])].some((d) => d.kind === 'goal');
+  // A source's project may serve a goal here (another folder of a multi-root workspace).
+  for (const project of index.sources?.documents.values() ?? []) {
+    if (project.kind !== 'project') continue;
+    for (const l of project.links) if (l.type === 'goal') goalsWithProject.add(resolveLink(index, l, 'goal')?.path ?? '');
+  }
   for (const project of documentsOfKind(index, 'project')) {
     const goalLinks = project.links.filter((l) => l.type === 'goal');
     for (const l of goalLinks) {

@@ -30,6 +30,11 @@ export interface IndexAndCheckOptions extends CheckOptions {
   chunk?: number;
   /** The documents of the workspace's sources, read by the host (`.rationale.json` `sources`). */
   sources?: SourceDocuments;
+  /**
+   * Called with the index of the documents alone, before any code file is read: a language server
+   * answers from it while the code is scanned (documents first, then code).
+   */
+  onDocumentIndex?: (index: WorkspaceIndex) => void;
 }
 
 export interface IndexAndCheckResult {
@@ -37,6 +42,8 @@ export interface IndexAndCheckResult {
   result: CheckResult;
   /** The check context of `index`, for callers that go on checking single files. */
   context: CheckContext;
+  /** Each code file's rule findings, before exceptions: a later recheck under the same rules reuses them. */
+  ruleFindingsByPath: ReadonlyMap<string, Finding[]>;
 }
 
 /**
@@ -48,6 +55,7 @@ export async function indexAndCheck(workspace: Workspace, options: IndexAndCheck
   const chunk = options.chunk ?? Infinity;
   const ownIndex = await buildDocumentIndexInChunks(workspace, options, chunk);
   const docIndex = options.sources ? withSources(ownIndex, options.sources) : ownIndex;
+  options.onDocumentIndex?.(docIndex);
   const ctx0 = createCheckContext(docIndex, workspace, options);
   const prefixes = Object.values(docIndex.config.idPrefixes);
   const checkKey = cache ? codeFileKey(ctx0, prefixes) : '';
@@ -123,7 +131,7 @@ function collectFindings(ctx0: CheckContext, docIndex: WorkspaceIndex, entries: 
     findings.push(...r.findings);
     suppressed.push(...r.suppressed);
   }
-  return { index, context: ctx, result: { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings), filesChecked: checked } };
+  return { index, context: ctx, ruleFindingsByPath: ruleFindings, result: { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings), filesChecked: checked } };
 }
 
 /** What checking a code file needs besides the file: the same for every file of one run. */

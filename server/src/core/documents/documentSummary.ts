@@ -57,5 +57,10 @@ export function summarize(text: string, bodyOffset: number, head: Root, h1: Head
       break;
     }
   }
+  return clampSummary(t);
+}
+
+/** A summary as hovers and lists show it: at most 400 characters, cut at a word. */
+export function clampSummary(t: string): string {
   return t.length > 400 ? `${t.slice(0, 397).replace(/\s+\S*$/, '')}…` : t;
 }

@@ -16,10 +16,11 @@ const kepLinkFields: readonly [field: string, type: LinkType][] = [
 /**
  * A Kubernetes enhancement proposal read from its `kep.yaml` (kubernetes/enhancements): the
  * document is the metadata file, so every range points into the text that holds the value; the
- * proposal's prose stays in the README.md beside it. Its id is `KEP-<number>`, from `kep-number` or
- * the folder name (`1234-slug`). Pure and never throws, like parseDocument.
+ * proposal's prose stays in the README.md beside it, whose summary (`kepSummary`) the caller
+ * passes. Its id is `KEP-<number>`, from `kep-number` or the folder name (`1234-slug`). Pure and
+ * never throws, like parseDocument.
  */
-export function parseKep(path: string, text: string, ctx: ParseContext): RationaleDocument {
+export function parseKep(path: string, text: string, ctx: ParseContext, summary = ''): RationaleDocument {
   const lines = new LineMap(text);
   const yaml = parseYamlMapping(text, 0, text.length, lines);
   const data = yaml.data ?? {};
@@ -54,7 +55,7 @@ export function parseKep(path: string, text: string, ctx: ParseContext): Rationa
     appliesTo: [],
     links: kepLinks(data, (p) => yaml.rangeAt(p)),
     rules: [],
-    summary: '',
+    summary,
     frontMatter: yaml.data,
     frontMatterRange: yaml.range,
     problems,

@@ -3,7 +3,7 @@ import { LineMap } from '../base/range.js';
 import type { DocKind, RationaleDocument } from '../documents/document.js';
 import { governing, type GoverningDocument } from '../index/governance.js';
 import { MentionCache, MentionIndex, type MentionSpan } from '../index/mentions.js';
-import { resolveId, resolveLink, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import { allDocuments, resolveId, resolveLink, type WorkspaceIndex } from '../index/workspaceIndex.js';
 import { scanAnnotations } from '../source/scanAnnotations.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { annotationLine, type AnnotationLineRequest } from './annotationLine.js';
@@ -86,9 +86,19 @@ export interface LanguageService {
   definition(path: string, position: Position): PathLocation | undefined;
   /** Every annotation and link citing the document named at the position (or the document itself). */
   references(path: string, position: Position, options: { includeDeclaration: boolean }): PathLocation[];
+  /** The goal, project or decision whose references a request at `position` lists. */
+  referenceTarget(path: string, position: Position): RationaleDocument | undefined;
+  /**
+   * Where this folder cites a document by annotation or link: one of its own, or one of a source's
+   * or another workspace folder's (`api:docs/adr/3.md`), which the other folder's answer lacks.
+   */
+  citationsOf(documentPath: string): PathLocation[];
   /** Front-matter ids and relative paths of a document, with the documents they lead to. */
   documentLinks(path: string): DocumentLinkResult[];
-  /** Goals, projects and decisions whose id or title contains every word of the query. */
+  /**
+   * Goals, projects and decisions whose id or title contains every word of the query: the
+   * workspace's own, then its sources' (qualified id, and a `name:path` path that `uriOf` maps).
+   */
   symbols(query: string, limit: number): RationaleDocument[];
   quickFixes(path: string, finding: FixableFinding): QuickFix[];
   /** Fixes a document offers without a finding: turning repeated mentions of a folder into `applies-to`. */
@@ -184,7 +194,7 @@ class FolderLanguageService implements LanguageService {
     const index = this.options.index();
     const requirementRefs = requirementReferences(index, path, position, includeDeclaration);
     if (requirementRefs) return requirementRefs;
-    const target = idAtPosition(index, path, t, position)?.document ?? index.documents.get(path);
+    const target = this.referenceTarget(path, position);
     if (!target) return [];
     const refs: PathLocation[] = findReferences(index, target).map((r) => ({ path: r.path, range: r.range }));
     if (includeDeclaration) refs.unshift({ path: target.path, range: target.titleRange });
@@ -196,6 +206,19 @@ class FolderLanguageService implements LanguageService {
       else refs.push({ path: target.path, range: m.range });
     }
     return refs;
+  }
+
+  referenceTarget(path: string, position: Position): RationaleDocument | undefined {
+    const t = this.text(path);
+    if (t === undefined) return undefined;
+    const index = this.options.index();
+    return idAtPosition(index, path, t, position)?.document ?? index.documents.get(path);
+  }
+
+  citationsOf(documentPath: string): PathLocation[] {
+    const index = this.options.index();
+    const target = index.documents.get(documentPath) ?? index.sources?.documents.get(documentPath);
+    return target ? findReferences(index, target).map((r) => ({ path: r.path, range: r.range })) : [];
   }
 
   documentLinks(path: string): DocumentLinkResult[] {
@@ -215,7 +238,8 @@ class FolderLanguageService implements LanguageService {
   symbols(query: string, limit: number): RationaleDocument[] {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     const out: RationaleDocument[] = [];
-    for (const d of this.options.index().documents.values()) {
+    // Sources' documents too, under their qualified ids; the host opens them in their own folders.
+    for (const d of allDocuments(this.options.index())) {
       if (out.length >= limit) break;
       const hay = `${d.id} ${d.title}`.toLowerCase();
       if (words.every((w) => hay.includes(w))) out.push(d);

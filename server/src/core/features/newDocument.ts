@@ -25,9 +25,13 @@ export const conventionalFolders: Record<DocKind, readonly string[]> = {
   goal: ['docs/goals', 'goals'],
 };
 
-/** How a folder names its files: adr-tools/MADR `NNNN-slug.md`, or log4brains `YYYYMMDD-slug.md`. */
+/**
+ * How a folder names its files: adr-tools/MADR `NNNN-slug.md`, a kind-prefixed `adr-NNN-slug.md`
+ * (`prefix` as the folder writes it: `adr-`, `ADR-`, `adr_`, `rfc-`; empty without one), or
+ * log4brains `YYYYMMDD-slug.md`.
+ */
 export type NamingScheme =
-  | { style: 'numbered'; width: number; separator: string; wordSeparator: string; extension: string; firstNumber: number }
+  | { style: 'numbered'; prefix: string; width: number; separator: string; wordSeparator: string; extension: string; firstNumber: number }
   | { style: 'date'; wordSeparator: string; extension: string };
 
 /**
@@ -102,7 +106,7 @@ export function detectNamingScheme(fileNames: readonly string[], firstNumber: nu
     const ext = /\.[^.]+$/.exec(name)![0];
     extensions.set(ext, (extensions.get(ext) ?? 0) + 1);
     const parts = parseFileName(name);
-    const slug = parts.datePrefixed ? parts.stem.slice(9) : parts.number !== undefined ? parts.stem.slice(parts.digits!.length + 1) : parts.stem;
+    const slug = parts.datePrefixed ? parts.stem.slice(9) : parts.number !== undefined ? parts.slug ?? '' : parts.stem;
     if (slug.includes('_') && !slug.includes('-')) underscoreSlugs++;
     else if (slug.includes('-')) dashSlugs++;
     if (parts.datePrefixed) dated++;
@@ -114,10 +118,13 @@ export function detectNamingScheme(fileNames: readonly string[], firstNumber: nu
   const wordSeparator = underscoreSlugs > dashSlugs ? '_' : '-';
   const extension = [...extensions.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '.md';
   if (dated > numbered) return { style: 'date', wordSeparator, extension };
-  if (!highest) return { style: 'numbered', width: 4, separator: '-', wordSeparator, extension, firstNumber };
-  const separator = highest.name.charAt(highest.digits.length);
+  if (!highest) return { style: 'numbered', prefix: '', width: 4, separator: '-', wordSeparator, extension, firstNumber };
+  // The highest-numbered file is the newest, so its spelling is the folder's current convention.
+  const prefix = highest.name.slice(0, highest.name.indexOf(highest.digits));
+  const separator = highest.name.charAt(prefix.length + highest.digits.length);
   return {
     style: 'numbered',
+    prefix,
     width: highest.digits.length,
     separator: separator === '.' || separator === '' ? '-' : separator,
     wordSeparator,
@@ -174,7 +181,7 @@ export function nextFileName(scheme: NamingScheme, taken: readonly string[], slu
   }
   for (;; n++) {
     if (usedNumbers.has(n)) continue;
-    const fileName = `${String(n).padStart(scheme.width, '0')}${scheme.separator}${slug}${scheme.extension}`;
+    const fileName = numberedFileName(scheme, n, slug);
     if (!takenSet.has(fileName.toLowerCase())) return { fileName, number: n };
   }
 }
@@ -185,7 +192,11 @@ function forcedFileName(scheme: Extract<NamingScheme, { style: 'numbered' }>, ta
     const parts = isDocumentFileName(name) ? parseFileName(name) : undefined;
     if (parts?.number === n && !parts.datePrefixed) throw new Error(`number ${n} is already used by ${name}`);
   }
-  return { fileName: `${String(n).padStart(scheme.width, '0')}${scheme.separator}${slug}${scheme.extension}`, number: n };
+  return { fileName: numberedFileName(scheme, n, slug), number: n };
+}
+
+function numberedFileName(scheme: Extract<NamingScheme, { style: 'numbered' }>, n: number, slug: string): string {
+  return `${scheme.prefix}${String(n).padStart(scheme.width, '0')}${scheme.separator}${slug}${scheme.extension}`;
 }
 
 /**
@@ -268,7 +279,8 @@ export function planNewDocument(req: NewDocumentRequest): NewDocumentPlan {
   const named = req.number !== undefined && scheme.style === 'numbered' ? forcedFileName(scheme, req.fileNames, slug, req.number) : nextFileName(scheme, req.fileNames, slug, req.date);
   const path = req.folder.folder ? `${req.folder.folder}/${named.fileName}` : named.fileName;
   const stem = named.fileName.replace(/\.[^.]+$/, '');
-  let id = named.number !== undefined ? numberedId(req.config.idPrefixes[req.kind], named.number) : stem;
+  // A name that spells its kind (`rfc-13-x.md`) gives the id its prefix, as parsing will read it back.
+  let id = named.number !== undefined ? numberedId(parseFileName(named.fileName).prefix ?? req.config.idPrefixes[req.kind], named.number) : stem;
   if (req.folder.package) id = `${req.folder.package}/${id}`;
   const self = { id, title, number: named.number, path };
   let content = renderTemplate({ kind: req.kind, style, title, date: req.date, number: named.number, declareKind: !req.folder.discoverable, path, supersedes: req.supersedes?.document });

@@ -1,5 +1,5 @@
 import type { Workspace } from '../workspace/workspace.js';
-import { collectSourceDocuments, type SourceDocuments } from './sourceDocuments.js';
+import { collectSourceDocuments, type SourceContents, type SourceDocuments } from './sourceDocuments.js';
 import { documentIndexSteps } from './workspaceIndex.js';
 
 /** A source as the host opened it: its configured name and its folder as a workspace of its own. */
@@ -13,14 +13,16 @@ export interface SourceWorkspace {
  * files are listed, never read. A source's own problems (bad front matter, its configuration) stay
  * its own: they are its repository's to check, so none of them is reported here.
  */
+export function readSourceContents(sources: readonly SourceWorkspace[]): SourceContents[] {
+  return sources.map(({ name, workspace }) => {
+    const steps = documentIndexSteps(workspace);
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    return { name, documents: [...r.value.documents.values()] };
+  });
+}
+
+/** The sources' documents, qualified and keyed for resolution. */
 export function readSources(sources: readonly SourceWorkspace[], errors: readonly string[] = []): SourceDocuments {
-  return collectSourceDocuments(
-    sources.map(({ name, workspace }) => {
-      const steps = documentIndexSteps(workspace);
-      let r = steps.next();
-      while (!r.done) r = steps.next();
-      return { name, documents: r.value.documents.values() };
-    }),
-    errors,
-  );
+  return collectSourceDocuments(readSourceContents(sources), errors);
 }

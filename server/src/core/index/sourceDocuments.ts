@@ -24,6 +24,12 @@ export interface SourceDocuments {
 export interface SourceContents {
   name: string;
   documents: Iterable<RationaleDocument>;
+  /**
+   * A document's links as this workspace should follow them, where the host knows better than
+   * "inside the same source": another folder of a multi-root workspace resolves its links itself,
+   * possibly into this workspace. Default: each link resolves inside the same source.
+   */
+  links?: (doc: RationaleDocument) => DocLink[];
 }
 
 const qualifiedId = /^([A-Za-z][A-Za-z0-9_-]*):(\S.*)$/;
@@ -43,9 +49,9 @@ function qualifiedKey(source: string, key: string): string {
  * name, links qualified so they resolve inside the same source, and no rules or findings of its
  * own (a source is read, never checked: its decisions' rules govern its own repository).
  */
-export function qualifyDocument(name: string, doc: RationaleDocument): RationaleDocument {
+export function qualifyDocument(name: string, doc: RationaleDocument, resolvedLinks?: DocLink[]): RationaleDocument {
   const q = (s: string) => `${name}:${s}`;
-  const links: DocLink[] = doc.links.map((l) => ({ ...l, target: q(l.target) }));
+  const links: DocLink[] = resolvedLinks ?? doc.links.map((l) => ({ ...l, target: q(l.target) }));
   return { ...doc, id: q(doc.id), aliases: doc.aliases.map(q), path: q(doc.path), source: { name, path: doc.path }, links, rules: [], problems: [] };
 }
 
@@ -58,8 +64,8 @@ export function collectSourceDocuments(sources: readonly SourceContents[], error
     if (!list) map.set(key, [doc]);
     else if (!list.includes(doc)) list.push(doc);
   };
-  for (const { name, documents: docs } of sources) {
-    const qualified = [...docs].sort((a, b) => (a.path < b.path ? -1 : 1)).map((d) => qualifyDocument(name, d));
+  for (const { name, documents: docs, links } of sources) {
+    const qualified = [...docs].sort((a, b) => (a.path < b.path ? -1 : 1)).map((d) => qualifyDocument(name, d, links?.(d)));
     for (const d of qualified) documents.set(d.path, d);
     // Canonical ids first, so a canonical id always beats an alias that happens to spell the same.
     for (const d of qualified) add(byKey, qualifiedKey(name, idKey(bareId(d.id))), d);

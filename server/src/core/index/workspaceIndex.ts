@@ -196,7 +196,8 @@ function* rebuildSteps(workspace: Workspace, options: RebuildOptions): Generator
 /** The file's stamp plus how discovery classified it, which the parse depends on too. */
 function cachedDocumentStamp(workspace: Workspace, path: string, discovered: Classification): string | undefined {
   const stamp = workspace.stamp?.(path);
-  return stamp === undefined ? undefined : `${stamp}|${discovered.kind}|${discovered.package ?? ''}|${discovered.layout ?? ''}`;
+  const summary = discovered.summary === undefined ? '' : `|${contentHash(discovered.summary)}`;
+  return stamp === undefined ? undefined : `${stamp}|${discovered.kind}|${discovered.package ?? ''}|${discovered.layout ?? ''}${summary}`;
 }
 
 /** How discovery classified a document: everything its parse depends on besides its text. */
@@ -205,7 +206,7 @@ type Classification = Omit<DiscoveredDocument, 'path'>;
 /** Parses a discovered document the way its layout is written. */
 function parseDiscovered(path: string, text: string, discovered: Classification, config: RationaleConfig): RationaleDocument {
   const ctx = { kind: discovered.kind, package: discovered.package, idPrefixes: config.idPrefixes, statusMap: config.statusMap };
-  if (discovered.layout === 'kep') return parseKep(path, text, ctx);
+  if (discovered.layout === 'kep') return parseKep(path, text, ctx, discovered.summary);
   return parseDocument(path, text, discovered.layout === 'rfc' ? { ...ctx, idPrefix: 'RFC' } : ctx);
 }
 
@@ -227,8 +228,9 @@ function indexFile(path: string, text: string, options: IndexFileOptions): void 
   if (discovered) {
     const old = reuse?.documents.get(path);
     // The layout needs no comparison: it follows from the path and the text (and from the declared
-    // folders, whose change rules out reuse).
-    const doc = old && old.hash === hash && old.kind === discovered.kind && old.package === discovered.package
+    // folders, whose change rules out reuse). A KEP's summary comes from its README.md, not its text.
+    const sameSummary = discovered.summary === undefined || old?.summary === discovered.summary;
+    const doc = old && old.hash === hash && old.kind === discovered.kind && old.package === discovered.package && sameSummary
       ? old
       : withRequirements(parseDiscovered(path, text, discovered, config), text);
     documents.set(path, doc);

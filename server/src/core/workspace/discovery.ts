@@ -7,7 +7,8 @@ import { splitFrontMatter } from '../documents/frontMatter.js';
 import { lookupTable } from '../base/lookupTable.js';
 import { isTemplateFileName } from './templateFileName.js';
 import { kindByFileName } from './kindByFileName.js';
-import { isKepFolder, kepFileName } from './kepFolder.js';
+import { kepFileName, kepProposalText } from './kepFolder.js';
+import { kepSummary } from '../documents/kepSummary.js';
 import { hasRfcHeader } from '../documents/rfcHeader.js';
 
 export interface DiscoveredDocument {
@@ -17,6 +18,11 @@ export interface DiscoveredDocument {
   package?: string;
   /** A layout read in its own way: an RFC repository's numbered file, a KEP's `kep.yaml`. */
   layout?: DocumentLayout;
+  /**
+   * A KEP's summary, from the README.md beside its `kep.yaml`: what its parse needs besides the
+   * text of kep.yaml. Read here because discovery reads that README anyway to tell a KEP folder.
+   */
+  summary?: string;
 }
 
 /** Folders declared by tool configuration files found in the tree, deepest first. */
@@ -129,7 +135,8 @@ export function discoverDocuments(files: readonly string[], declared: readonly D
   for (const path of files) {
     const name = basename(path);
     if (name === kepFileName) {
-      if (isKepFolder(path, readText)) out.push({ path, kind: 'project', layout: 'kep' });
+      const proposal = kepProposalText(path, readText);
+      if (proposal !== undefined) out.push({ path, kind: 'project', layout: 'kep', summary: kepSummary(proposal) });
       continue;
     }
     if (!isDocumentFileName(name)) continue;

@@ -7,12 +7,12 @@ export const kepFileName = 'kep.yaml';
 /**
  * A `kep.yaml` makes its folder one project when the proposal text (README.md) sits beside it, as in
  * kubernetes/enhancements (`keps/sig-node/1234-slug/`); a lone `kep.yaml` is some other tool's file,
- * and `keps/NNNN-kep-template/` is the template.
+ * and `keps/NNNN-kep-template/` is the template. Returns that README's text, else undefined.
  */
-export function isKepFolder(kepPath: string, readText: (p: string) => string | undefined): boolean {
+export function kepProposalText(kepPath: string, readText: (p: string) => string | undefined): string | undefined {
   const dir = dirname(kepPath);
-  if (isTemplateFileName(basename(dir))) return false;
-  return readText(dir ? `${dir}/README.md` : 'README.md') !== undefined;
+  if (isTemplateFileName(basename(dir))) return undefined;
+  return readText(dir ? `${dir}/README.md` : 'README.md');
 }
 
 /**

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Diagnostic, Hover } from 'vscode-languageserver/node';
+import { NodeWorkspace } from '../../server/src/node/nodeWorkspace.js';
+import { startFixture } from './lspHarness.js';
+
+/** A workspace large enough that scanning its code takes many steps, with one decision. */
+function largeWorkspace(codeFiles: number): Record<string, string> {
+  const files: Record<string, string> = {
+    'docs/adr/0001-queues.md': '---\nstatus: accepted\n---\n# Use queues between services\n\n## Decision\n\nQueues.\n',
+    'src/a.ts': '// @decision ADR-0001\nexport const a = 1;\n',
+  };
+  for (let i = 0; i < codeFiles; i++) files[`src/gen/f${i}.ts`] = `export const f${i} = ${i};\n`;
+  return files;
+}
+
+/** The disk as the server reads it, counting the reads of generated code files. */
+function countingDisk(count: { reads: number }) {
+  return (root: string) => {
+    const disk = new NodeWorkspace(root);
+    return Object.assign(disk, {
+      readText(p: string) {
+        if (p.startsWith('src/gen/')) count.reads++;
+        return NodeWorkspace.prototype.readText.call(disk, p);
+      },
+    });
+  };
+}
+
+describe('start-up answers requests while the code is being scanned', () => {
+  it('a hover sent during indexing is answered from the documents, marked partial, before the scan ends', async () => {
+    const count = { reads: 0 };
+    const fx = await startFixture(largeWorkspace(3000), { whileIndexing: true, server: { disk: countingDisk(count) } });
+    try {
+      const indexed = fx.nextIndexed();
+      const hover = (await fx.client.sendRequest('textDocument/hover', { textDocument: { uri: fx.uri('src/a.ts') }, position: { line: 0, character: 16 } })) as Hover;
+      const readsWhenAnswered = count.reads;
+      assert.match(JSON.stringify(hover.contents), /Use queues between services/);
+      assert.ok(readsWhenAnswered < 3000, `answered after ${readsWhenAnswered} of 3000 code files were read`);
+      assert.match(JSON.stringify(hover.contents), /still indexing/);
+      await indexed;
+      const after = (await fx.client.sendRequest('textDocument/hover', { textDocument: { uri: fx.uri('src/a.ts') }, position: { line: 0, character: 16 } })) as Hover;
+      assert.doesNotMatch(JSON.stringify(after.contents), /still indexing/);
+    } finally {
+      fx.dispose();
+    }
+  });
+
+  it('an edit made while indexing, after the file was scanned, is not lost: the new snapshot has it', async () => {
+    const count = { reads: 0 };
+    const fx = await startFixture(largeWorkspace(3000), { whileIndexing: true, server: { disk: countingDisk(count) } });
+    try {
+      const indexed = fx.nextIndexed();
+      // src/a.ts sorts before src/gen/: once generated files are being read, it has been scanned.
+      while (count.reads < 500) await new Promise((r) => setImmediate(r));
+      assert.ok(count.reads < 3000, 'the edit arrives while the scan is still running');
+      await fx.open('src/a.ts', '// @decision ADR-0001\nexport const a = 1;\n');
+      await fx.change('src/a.ts', '// @decision ADR-0404\nexport const a = 1;\n');
+      await indexed;
+      const report = (await fx.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: fx.uri('src/a.ts') } })) as { items: Diagnostic[] };
+      assert.deepEqual(report.items.map((d) => d.code), ['unknown-id']);
+      const workspace = (await fx.client.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as { items: { uri: string; items: Diagnostic[] }[] };
+      assert.deepEqual(workspace.items.filter((r) => r.uri === fx.uri('src/a.ts')).flatMap((r) => r.items.map((d) => d.code)), ['unknown-id']);
+    } finally {
+      fx.dispose();
+    }
+  });
+});
