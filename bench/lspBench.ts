@@ -81,7 +81,7 @@ async function measureSize(repo: string, size: LspSize): Promise<string[][]> {
     const at = `${size.files / 1000}k files`;
     const rssTarget = '≤ 250 MB at 100k';
     return [
-      [`${at}: \`initialized\` → index announced (\`rationale/indexed\`)`, ms(start.indexMs), `spawn → initialize answered: ${ms(initializeMs)}`, ''],
+      [`${at}: \`initialized\` → indexing done (its progress bar ends)`, ms(start.indexMs), `spawn → initialize answered: ${ms(initializeMs)}`, ''],
       [`${at}: hover sent during start-up indexing, time to answer`, ms(start.hoverMs), `${(start.hoverMs / start.floorWithHoverMs).toFixed(1)}× the floor sent with it (${ms(start.floorWithHoverMs)}); floors while indexing p50 / p99 / max ${p50p99(start.floors)} / ${ms(Math.max(...start.floors))}; ${start.hoverAnswered ? 'answered with content' : 'answered empty'}`, 'answered at once'],
       [`${at}: hover after indexing p50 / p99`, p50p99(hover.times), `${overFloor(hover)}; ${hover.real} of ${hoverCount} with content`, 'p99 ≤ 5 ms'],
       [`${at}: edit → diagnostics of the edited file p50 / p99`, p50p99(quiet.times), `${overFloor(quiet)}; server CPU ${quiet.cpuPerEditMs.toFixed(1)} ms per edit; ${quiet.real} of ${editsPerPhase} answers showed the edit`, 'p99 ≤ 20 ms'],

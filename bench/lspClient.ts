@@ -18,14 +18,17 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
   WorkspaceDiagnosticRequest,
+  type ProgressToken,
+  type WorkDoneProgressCreateParams,
   type DocumentDiagnosticReport,
   type Position,
   type MessageConnection,
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
-import { indexedNotification } from '../server/src/protocol.js';
 import { defaultInitializationOptions, initializeParams } from './vscodeClientSetup.js';
 
 /** A request no handler serves: the server only parses it and answers MethodNotFound. */
@@ -65,7 +68,7 @@ export class BenchLanguageClient {
   private readonly workspaceResultIds = new Map<string, string>();
   private bytesOut = 0;
   private partialToken = 0;
-  /** Resolves at each `rationale/indexed`; replaced after it fires. */
+  /** Resolve when the server's next progress bar (the indexing one) ends. */
   private indexedWaiters: (() => void)[] = [];
   refreshRequests = 0;
   private stopping = false;
@@ -80,14 +83,10 @@ export class BenchLanguageClient {
       connection.dispose();
     });
     // Requests VS Code answers without the bench caring: progress bars, registrations, refreshes.
-    connection.onRequest((method: string) => {
+    connection.onRequest((method: string, params: unknown) => {
       if (method === 'workspace/diagnostic/refresh') this.refreshRequests++;
+      if (method === WorkDoneProgressCreateRequest.method) this.followProgress((params as WorkDoneProgressCreateParams).token);
       return null;
-    });
-    connection.onNotification(indexedNotification, () => {
-      const waiters = this.indexedWaiters;
-      this.indexedWaiters = [];
-      for (const w of waiters) w();
     });
     connection.onNotification(() => {
       // Log messages and progress reports: VS Code shows them, the bench does not need them.
@@ -109,7 +108,21 @@ export class BenchLanguageClient {
     return this.child.pid!;
   }
 
-  /** Sends `initialized`, which starts the server's indexing; resolves when it announces the index. */
+  /**
+   * The end of a progress bar: the server shows one while it indexes, and its end is when the
+   * whole workspace is indexed and checked (`rationale/indexed` also goes out after edits).
+   */
+  private followProgress(token: ProgressToken): void {
+    const bar = this.connection.onProgress(WorkDoneProgress.type, token, (value) => {
+      if (value.kind !== 'end') return;
+      bar.dispose();
+      const waiters = this.indexedWaiters;
+      this.indexedWaiters = [];
+      for (const w of waiters) w();
+    });
+  }
+
+  /** Sends `initialized`, which starts the server's indexing; resolves when its progress bar ends. */
   initialized(): Promise<void> {
     const indexed = this.nextIndexed();
     void this.connection.sendNotification(InitializedNotification.type, {});
