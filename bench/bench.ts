@@ -26,6 +26,7 @@ import { buildIndex } from '../server/src/core/index/workspaceIndex.js';
 import { CheckCacheStore } from '../server/src/node/checkCacheStore.js';
 import { NodeWorkspace } from '../server/src/node/nodeWorkspace.js';
 import { parallelIndexAndCheck } from '../server/src/node/parallelIndexAndCheck.js';
+import { findRipgrep } from '../server/src/node/ripgrepPrefilter.js';
 import { runCli, timeCliInTurns } from './cliProcess.js';
 import { compareResults, previousResults } from './compare.js';
 import { cacheLoadChild, generateCacheTree, measureCacheLoad } from './cacheTree.js';
@@ -176,10 +177,12 @@ async function main(): Promise<void> {
     const coldMs = await timeRunsAsync(async () => {
       findings = (await indexAndCheck(new NodeWorkspace(root))).result.findings.length;
     });
-    // The CLI's path: the same, with the code files spread over worker threads.
+    // The CLI's path: the same, with ripgrep (as the CLI finds it) sparing the files that hold
+    // nothing to check, and the rest spread over worker threads when they are many.
+    const rg = findRipgrep({ env: process.env, onWarning: (w) => process.stderr.write(`bench: ${w}\n`) });
     let workerFiles = 0;
     const coldParallelMs = await timeRunsAsync(async () => {
-      const r = await parallelIndexAndCheck(new NodeWorkspace(root));
+      const r = await parallelIndexAndCheck(new NodeWorkspace(root, { ripgrep: rg, onWarning: (w) => process.stderr.write(`bench: ${w}\n`) }));
       if (r.result.findings.length !== findings) throw new Error('the parallel check found something else');
       workerFiles = r.scannedInWorkers;
     });
@@ -280,7 +283,7 @@ async function main(): Promise<void> {
     const loadAtEnd = os.loadavg();
     const fmt = (x: number) => x.toFixed(1);
     const rows = [
-      ['cold `rationale check` (one pass, worker threads)', `${fmt(coldParallelMs)} ms`, `${(coldParallelMs / baselineMs).toFixed(2)}× read-all baseline${rgMs ? `, ${(coldParallelMs / rgMs).toFixed(2)}× rg` : ''}; ${workerFiles} files scanned in workers`, '≤ 1.5× rg'],
+      ['cold `rationale check` (one pass, worker threads)', `${fmt(coldParallelMs)} ms`, `${(coldParallelMs / baselineMs).toFixed(2)}× read-all baseline${rgMs ? `, ${(coldParallelMs / rgMs).toFixed(2)}× rg` : ''}; ${rg ? 'ripgrep prefilter' : 'no ripgrep'}; ${workerFiles} files scanned in workers`, '≤ 1.5× rg'],
       ['cold check on the main thread only', `${fmt(coldMs)} ms`, `${(coldMs / baselineMs).toFixed(2)}× read-all baseline`, ''],
       ['warm `rationale check` (persistent cache, nothing changed)', `${fmt(warmMs)} ms`, `${(warmMs / coldParallelMs).toFixed(2)}× cold`, '≤ 0.33× cold'],
       ['editor start-up (one pass in steps, no cache)', `${fmt(editorMs)} ms`, `${(editorMs / baselineMs).toFixed(2)}× read-all baseline`, ''],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm run bench` compares `rationale check` with ripgrep reading the same files (design.md §7).
-# Debian packages ripgrep; this installs it when it can and otherwise lets the bench run without
-# that row (the read-all baseline is always measured).
+# `npm run bench` compares `rationale check` with ripgrep reading the same files (design.md §7),
+# and the tests hold the check's ripgrep prefilter to the pure-JavaScript path (they skip, loudly,
+# without rg). Debian packages ripgrep; this installs it when it can and otherwise lets the bench
+# run without that row (the read-all baseline is always measured).
 set -u
 command -v rg >/dev/null 2>&1 && exit 0
 if [ "$(id -u)" = 0 ]; then

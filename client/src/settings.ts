@@ -33,7 +33,7 @@ export function readSettings(): RationaleSettings {
 /** What the server reads in `initializationOptions` (one type in protocol.ts); this client sends every field. */
 export function initializationOptions(version: string): Required<ServerInitializationOptions> {
   const s = readSettings();
-  return { maxFileSizeBytes: s.maxFileSizeBytes, workspaceDiagnostics: s.workspaceDiagnostics, cache: s.cacheEnabled, version };
+  return { maxFileSizeBytes: s.maxFileSizeBytes, workspaceDiagnostics: s.workspaceDiagnostics, cache: s.cacheEnabled, version, appRoot: vscode.env.appRoot };
 }
 
 /** Settings the server only reads at start, so changing one restarts it. */

@@ -45,9 +45,15 @@ Options:
   --no-cache                              Read and check every file, and leave the cache alone
   --cache-dir <dir>                       Where the cache lives (default $RATIONALE_CACHE_DIR, else
                                           $XDG_CACHE_HOME/rationale or ~/.cache/rationale)
+  --no-ripgrep                            Read every file in JavaScript, without ripgrep (the same
+                                          as RATIONALE_RG=off)
 
 Files unchanged since the last run (same size and times, same rules) are not read again: their
 results come from a cache kept outside the repository, one file per workspace.
+
+When ripgrep is installed ($RATIONALE_RG, else rg on the PATH), it finds the files that contain
+nothing to check (no annotation, id, requirement tag, forbidden import or pattern), and those are
+not read; the findings are the same either way. Nothing is downloaded.
 
 Exit codes:
   0  no finding reached --fail-on

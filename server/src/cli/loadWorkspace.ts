@@ -65,8 +65,11 @@ export function loadWorkspaceWithWarnings(io: CliIo, root: string): LoadedWorksp
 /** A configuration is a few hundred bytes; far more is not one worth reading before the walk. */
 const maxConfigBytes = 1024 * 1024;
 
-/** The file system of a workspace, listed once, with the configuration's size limit. */
-export function openWorkspace(root: string, progress: Progress): { workspace: NodeWorkspace; warnings: string[]; sources?: SourceDocuments } {
+/**
+ * The file system of a workspace, listed once, with the configuration's size limit; with `ripgrep`,
+ * the executable that tells it which files hold nothing to check.
+ */
+export function openWorkspace(root: string, progress: Progress, ripgrep?: string): { workspace: NodeWorkspace; warnings: string[]; sources?: SourceDocuments } {
   const warnings: string[] = [];
   // The file size limit lives in the configuration, which the walk needs before it starts.
   // Read as the workspace reads every file (a regular file of bounded size), so a FIFO or a link to
@@ -75,7 +78,7 @@ export function openWorkspace(root: string, progress: Progress): { workspace: No
   const bytes = readRegularFile(nodePath.join(root, configFileName), maxConfigBytes);
   const text = Buffer.isBuffer(bytes) ? decodeText(bytes) : undefined;
   const { config } = parseConfig(typeof text === 'string' ? text : undefined);
-  const workspace = new NodeWorkspace(root, { maxFileSizeBytes: config.maxFileSizeBytes, onWarning: (w) => warnings.push(w) });
+  const workspace = new NodeWorkspace(root, { maxFileSizeBytes: config.maxFileSizeBytes, onWarning: (w) => warnings.push(w), ripgrep });
   progress.update('listing files');
   workspace.listFiles();
   return { workspace, warnings, sources: readConfiguredSources(root, config, warnings, progress) };

@@ -83,6 +83,9 @@ export class Indexing {
   }
 
   private announce(millis: number): IndexedParams {
+    // This announcement covers any change still waiting to be announced.
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
     const params = this.indexedParams(millis);
     this.options.onAnnounce?.();
     void this.options.connection.sendNotification(indexedNotification, params);

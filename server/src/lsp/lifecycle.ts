@@ -4,14 +4,16 @@ import type { ServerInitializationOptions } from '../protocol.js';
 import type { WorkspaceSessionOptions } from './workspaceSession.js';
 import { defaultCacheFolder } from '../node/checkCacheStore.js';
 import { codeStamp } from '../node/codeStamp.js';
+import { findRipgrep } from '../node/ripgrepPrefilter.js';
 import type { ClientSupport, ServerState } from './serverState.js';
 
 /** How sessions are made beyond the client's settings (tests inject a failing disk). */
 export type SessionDefaults = Pick<WorkspaceSessionOptions, 'disk' | 'today'>;
 
-export function sessionOptions(options: ServerInitializationOptions, defaults: SessionDefaults): WorkspaceSessionOptions {
+export function sessionOptions(options: ServerInitializationOptions, defaults: SessionDefaults, ripgrep: string | undefined): WorkspaceSessionOptions {
   return {
     ...defaults,
+    ripgrep,
     maxFileSizeBytes: options.maxFileSizeBytes,
     cache: options.cache ? { folder: defaultCacheFolder(), toolVersion: `${options.version ?? 'dev'}+${codeStamp(process.argv[1])}` } : undefined,
   };
@@ -54,10 +56,13 @@ function capabilities(options: ServerInitializationOptions): ServerCapabilities 
 /** `initialize` and `initialized`: read the client's settings and abilities, add the folders, index. */
 export function registerLifecycle(state: ServerState, defaults: SessionDefaults): void {
   const { connection, sessions } = state;
+  let ripgrep: string | undefined;
   connection.onInitialize((params): InitializeResult => {
     state.options = (params.initializationOptions ?? {}) as ServerInitializationOptions;
     state.client = clientSupport(params);
-    for (const f of initialFolders(params)) sessions.add(f.uri, sessionOptions(state.options, defaults), f.name);
+    // Found once: RATIONALE_RG, the PATH, then the ripgrep VS Code bundles. Without it every file is read.
+    ripgrep = findRipgrep({ env: process.env, appRoot: state.options.appRoot, onWarning: (m) => connection.console.warn(`Rationale: ${m}`) });
+    for (const f of initialFolders(params)) sessions.add(f.uri, sessionOptions(state.options, defaults, ripgrep), f.name);
     return { capabilities: capabilities(state.options), serverInfo: { name: 'Rationale' } };
   });
 
@@ -70,7 +75,7 @@ export function registerLifecycle(state: ServerState, defaults: SessionDefaults)
     if (!state.client.workspaceFolderChanges) return;
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       for (const f of e.removed) sessions.remove(f.uri);
-      const added = e.added.map((f) => sessions.add(f.uri, sessionOptions(state.options, defaults), f.name));
+      const added = e.added.map((f) => sessions.add(f.uri, sessionOptions(state.options, defaults, ripgrep), f.name));
       // The remaining folders no longer see a removed one's documents.
       if (e.removed.length > 0 && sessions.linkPeers()) state.indexing.documentsChanged();
       state.readiness.queue('indexing added folders', () => state.indexing.indexFolders(added));

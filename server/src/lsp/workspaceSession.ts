@@ -30,6 +30,8 @@ export interface WorkspaceSessionOptions {
   disk?: (root: string) => DiskWorkspace;
   /** Today as `YYYY-MM-DD` (review-by checks); default the clock's UTC date. */
   today?: () => string;
+  /** Ripgrep's executable: start-up then reads only the code files that may hold something to check. */
+  ripgrep?: string;
 }
 
 const defaultMaxFileSizeBytes = 1024 * 1024;
@@ -109,7 +111,7 @@ export class WorkspaceSession {
     this.root = URI.parse(rootUri).fsPath;
     this.maxFileSizeBytes = options.maxFileSizeBytes ?? defaultMaxFileSizeBytes;
     this.today = options.today ?? (() => utcToday());
-    this.disk = options.disk?.(this.root) ?? new NodeWorkspace(this.root, { maxFileSizeBytes: this.maxFileSizeBytes });
+    this.disk = options.disk?.(this.root) ?? new NodeWorkspace(this.root, { maxFileSizeBytes: this.maxFileSizeBytes, ripgrep: options.ripgrep });
     this.cacheStore = options.cache ? new CheckCacheStore(this.root, options.cache.toolVersion, options.cache.folder) : undefined;
     this.workspace = {
       // Open documents count even before the watcher reports them on disk (a file a command just created).
@@ -128,6 +130,8 @@ export class WorkspaceSession {
       readProblem: (p) => (this.overlay.has(p) || this.tooLarge.has(p) ? undefined : this.disk.readProblem?.(p)),
       // An open document's text is not what is on disk: no stamp, so it is always read.
       stamp: (p) => (this.overlay.has(p) || this.tooLarge.has(p) ? undefined : this.disk.stamp?.(p)),
+      // Ripgrep searches the disk: an open document is never spared on what its file on disk holds.
+      ...(this.disk.filesMatchingNone ? { filesMatchingNone: (paths, needles) => this.disk.filesMatchingNone!(paths.filter((p) => !this.overlay.has(p) && !this.tooLarge.has(p)), needles) } : {}),
     };
     this.firstSnapshot = new Promise((resolve) => (this.firstSnapshotReady = resolve));
     this.recheck = new SlicedWork((r) => {

@@ -4,19 +4,22 @@ import ignore, { type Ignore } from 'ignore';
 import { normalizePath, type ReadProblem, type Workspace } from '../core/workspace/workspace.js';
 import { decodeText } from './decodeText.js';
 import { readRegularFile } from './readRegularFile.js';
+import { ripgrepFilesMatchingNone } from './ripgrepPrefilter.js';
 
 export interface NodeWorkspaceOptions {
   /** Files above this size are never read (default 1 MiB). */
   maxFileSizeBytes?: number;
   /** Called for files that could not be listed or read, so the CLI can say why. */
   onWarning?: (message: string) => void;
+  /** Ripgrep's executable (see `findRipgrep`): with it, the check reads only files that may hold something. */
+  ripgrep?: string;
 }
 
 /** Folders never worth reading: dependencies, VCS metadata, build caches. */
-const skippedDirectories = new Set(['node_modules', '.git', '.hg', '.svn', '.cache', '.vscode-test', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.gradle', '.idea', 'bower_components']);
+export const skippedDirectories = new Set(['node_modules', '.git', '.hg', '.svn', '.cache', '.vscode-test', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.gradle', '.idea', 'bower_components']);
 
 /** Extensions of files that are binary by nature; others are sniffed for NUL bytes when read. */
-const binaryExtensions = new Set([
+export const binaryExtensions = new Set([
   'png', 'jpg', 'jpeg', 'gif', 'bmp', 'ico', 'webp', 'tif', 'tiff', 'psd', 'heic', 'avif',
   'pdf', 'zip', 'gz', 'tgz', 'bz2', 'xz', '7z', 'rar', 'jar', 'war', 'ear', 'class', 'o', 'a', 'so', 'dylib', 'dll', 'exe', 'bin',
   'woff', 'woff2', 'ttf', 'otf', 'eot', 'mp3', 'mp4', 'mov', 'avi', 'wav', 'ogg', 'flac', 'webm', 'mkv',
@@ -34,10 +37,18 @@ export class NodeWorkspace implements Workspace {
   /** Files above this size are never read. */
   readonly maxSize: number;
   private readonly openedAt = Date.now();
+  /** Present only with ripgrep, so a check without it does not even work out what to search for. */
+  readonly filesMatchingNone?: (paths: readonly string[], needles: readonly string[]) => Promise<ReadonlySet<string> | undefined>;
 
   constructor(root: string, private readonly options: NodeWorkspaceOptions = {}) {
     this.root = nodePath.resolve(root);
     this.maxSize = options.maxFileSizeBytes ?? 1024 * 1024;
+    const rg = options.ripgrep;
+    if (rg !== undefined) {
+      const onWarning = options.onWarning ?? ((m: string) => process.emitWarning(m));
+      const search = { rg, root: this.root, maxFileSizeBytes: this.maxSize, skippedDirectories, binaryExtensions, onWarning };
+      this.filesMatchingNone = (paths, needles) => ripgrepFilesMatchingNone(search, paths, needles);
+    }
   }
 
   listFiles(): readonly string[] {
@@ -98,7 +109,9 @@ export class NodeWorkspace implements Workspace {
     try {
       const st = fs.statSync(abs, { throwIfNoEntry: false });
       if (!st?.isFile() || st.mtimeMs > this.openedAt - 2000) return undefined;
-      return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+      // Whether the file is over the size limit is part of what it reads as: a result cached under
+      // another limit (the setting changed) must not be replayed.
+      return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}${st.size > this.maxSize ? ':over-limit' : ''}`;
     } catch {
       // No stamp means no cache: the file is read, and a read failure is reported there.
       return undefined;

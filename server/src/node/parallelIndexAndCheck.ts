@@ -23,10 +23,10 @@ export async function parallelIndexAndCheck(workspace: NodeWorkspace, options: P
   const minFiles = options.minFilesPerWorker ?? 2000;
   const wanted = options.workers ?? Math.min(3, Math.max(0, os.availableParallelism() - 1));
   const count = Math.min(wanted, Math.floor(workspace.listFiles().length / minFiles) - 1);
-  // Without a cache every file will be read: start the workers before the documents are parsed,
-  // so loading their modules overlaps with that work. With one, most runs read little; start
-  // them only when the files to read turn out to be many.
-  const workers = !options.cache?.loaded ? startWorkers(count) : [];
+  // Without a cache or ripgrep every file will be read: start the workers before the documents are
+  // parsed, so loading their modules overlaps with that work. With either, most runs read little;
+  // start them only when the files to read turn out to be many.
+  const workers = !options.cache?.loaded && !workspace.filesMatchingNone ? startWorkers(count) : [];
   const stats = { scannedInWorkers: 0 };
   try {
     const result = await indexAndCheck(workspace, {

@@ -112,7 +112,7 @@ suite('settings', () => {
       assert.ok(dir, 'RATIONALE_CACHE_DIR is set by test/vscode/runIntegration.mjs');
       return dir;
     };
-    const cacheFiles = () => readdirSync(cacheDir()).filter((name) => /^check-.*\.json$/.test(name));
+    const cacheFiles = () => readdirSync(cacheDir()).filter((name) => /^check-.*\.jsonl$/.test(name));
     const emptyCache = () => {
       rmSync(cacheDir(), { recursive: true, force: true });
       mkdirSync(cacheDir(), { recursive: true });
@@ -125,9 +125,10 @@ suite('settings', () => {
       await vscode.commands.executeCommand('rationale.reindex');
       const files = cacheFiles();
       assert.equal(files.length, 1, JSON.stringify(files));
-      const cache = JSON.parse(readFileSync(join(cacheDir(), files[0]), 'utf8')) as { root: string; data: { files: Record<string, unknown> } };
-      assert.equal(cache.root, sampleUri('.').fsPath.replace(/\/$/, ''));
-      assert.ok(Object.keys(cache.data.files).length > 0, 'per-file results are cached');
+      // JSON Lines: a header naming the folder, then one record per file.
+      const [header, ...records] = readFileSync(join(cacheDir(), files[0]), 'utf8').split('\n').filter(Boolean);
+      assert.equal((JSON.parse(header) as { root: string }).root, sampleUri('.').fsPath.replace(/\/$/, ''));
+      assert.ok(records.length > 0, 'per-file results are cached');
     });
 
     test('off: a reindex writes no cache', async () => {

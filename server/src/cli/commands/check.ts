@@ -14,6 +14,7 @@ import { printError } from '../io.js';
 import { openWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
 import { Progress } from '../progress.js';
 import { CheckCacheStore } from '../../node/checkCacheStore.js';
+import { findRipgrep } from '../../node/ripgrepPrefilter.js';
 import { today } from '../today.js';
 import { cacheToolVersion, toolVersion } from '../version.js';
 import { displayPath } from '../workspaceRoot.js';
@@ -26,6 +27,7 @@ export const checkSpec: CommandSpec = {
     dir: { type: 'string' },
     'no-cache': { type: 'boolean' },
     'cache-dir': { type: 'string' },
+    'no-ripgrep': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
   positionals: ['dir?'],
@@ -42,7 +44,10 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   if (cacheDir !== undefined && cacheDir.trim() === '') throw new UsageError('--cache-dir needs a folder (got an empty value)', 'check');
   const date = today(io);
   const progress = new Progress(io);
-  const { workspace, warnings, sources } = openWorkspace(root, progress);
+  const rgWarnings: string[] = [];
+  const rg = args.flags['no-ripgrep'] ? undefined : findRipgrep({ env: io.env, onWarning: (w) => rgWarnings.push(w) });
+  const { workspace, warnings, sources } = openWorkspace(root, progress, rg);
+  warnings.push(...rgWarnings);
   const store = args.flags['no-cache'] ? undefined : new CheckCacheStore(root, cacheToolVersion(), cacheDir === undefined ? undefined : nodePath.resolve(io.cwd, cacheDir));
   const cache = store?.load();
   if (store?.loadProblem) warnings.push(store.loadProblem);

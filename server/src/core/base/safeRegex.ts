@@ -23,6 +23,8 @@ export interface RegexMatch {
 
 export interface SafeRegex {
   readonly source: string;
+  /** Text every match contains (see `requiredLiteral`): a text without it has no match. */
+  readonly literal?: string;
   /** Whether the pattern matches anywhere in the text (the fast DFA path). */
   test(text: string): boolean;
   /** Every non-overlapping match, left to right, at most `limit`. */
@@ -66,7 +68,7 @@ class Re2Regex implements SafeRegex {
     readonly source: string,
     private readonly compiled: RE2JS,
     /** Text every match contains: a native `includes` rules out most files before re2js runs. */
-    private readonly literal: string | undefined,
+    readonly literal: string | undefined,
   ) {}
 
   test(text: string): boolean {

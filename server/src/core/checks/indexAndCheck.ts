@@ -13,6 +13,7 @@ import { documentIndexSteps, withAnnotations, withSources, type IndexProgress, t
 import type { SourceDocuments } from '../index/sourceDocuments.js';
 import { internalErrorFinding } from '../base/internalError.js';
 import { unreadableFileFinding } from './unreadableFile.js';
+import { scanPrefilter } from './prefilterNeedles.js';
 
 /**
  * Reads and checks code files somewhere else (worker threads) and returns their entries. Paths it
@@ -35,6 +36,11 @@ export interface IndexAndCheckOptions extends CheckOptions {
    * answers from it while the code is scanned (documents first, then code).
    */
   onDocumentIndex?: (index: WorkspaceIndex) => void;
+  /**
+   * Fewest files to read before the workspace's fast search (`filesMatchingNone`) is asked which
+   * of them hold nothing to find (default 500): below that, starting the search costs more.
+   */
+  prefilterMinFiles?: number;
 }
 
 export interface IndexAndCheckResult {
@@ -77,9 +83,17 @@ export async function indexAndCheck(workspace: Workspace, options: IndexAndCheck
     }
   }
   const codeFileCheck: CodeFileCheck = { rules: ctx0.rules, fileSet: docIndex.fileSet, prefixes };
-  const scanned = misses.length > 0 && options.scan ? await options.scan(misses, ctx0) : undefined;
-  done = docIndex.files.length - misses.length;
-  for (const path of misses) {
+  const unread = await filesWithNothingToFind(workspace, misses, codeFileCheck, options.prefilterMinFiles ?? 500);
+  for (const path of unread) {
+    const entry = nothingFound(ctx0.rules, path);
+    entries.set(path, entry);
+    const stamp = stamps.get(path);
+    if (stamp !== undefined) cache!.rememberCodeFile(path, stamp, checkKey, entry);
+  }
+  const toRead = unread.size > 0 ? misses.filter((p) => !unread.has(p)) : misses;
+  const scanned = toRead.length > 0 && options.scan ? await options.scan(toRead, ctx0) : undefined;
+  done = docIndex.files.length - toRead.length;
+  for (const path of toRead) {
     done++;
     if (options.onProgress && done % 500 === 0) options.onProgress(done, docIndex.files.length);
     if (done % chunk === 0) await yieldToEventLoop();
@@ -92,6 +106,23 @@ export async function indexAndCheck(workspace: Workspace, options: IndexAndCheck
   const result = collectFindings(ctx0, docIndex, entries);
   options.onProgress?.(docIndex.files.length, docIndex.files.length);
   return result;
+}
+
+/**
+ * Of the files to read, those the workspace's fast search proved to hold nothing to find (see
+ * ScanPrefilter); none when it has no search, it failed, or the files are too few to be worth it.
+ */
+async function filesWithNothingToFind(workspace: Workspace, paths: readonly string[], { rules, prefixes }: CodeFileCheck, minFiles: number): Promise<ReadonlySet<string>> {
+  if (!workspace.filesMatchingNone || paths.length === 0 || paths.length < minFiles) return new Set();
+  const prefilter = scanPrefilter(rules, prefixes);
+  if (!prefilter) return new Set();
+  const candidates = paths.filter((p) => !prefilter.mustScan(p));
+  return (await workspace.filesMatchingNone(candidates, prefilter.needles)) ?? new Set();
+}
+
+/** What `checkCodeFile` gives a file without annotations, requirement tags or rule findings. */
+function nothingFound(rules: CompiledRules, path: string): CachedCodeFile {
+  return { annotations: undefined, hash: undefined, ruleFindings: [], checked: rules.appliesTo(path) };
 }
 
 /** The document pass, pausing every `chunk` files. */

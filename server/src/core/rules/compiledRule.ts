@@ -21,6 +21,12 @@ export interface CompiledRule {
    */
   readonly trigger?: { on: readonly string[]; names: (file: FileContext) => ReadonlySet<string> };
   readonly scope?: RuleScope;
+  /**
+   * Needles (base/searchNeedle.ts) one of which matches every file the rule can report in, so a
+   * search may leave the other files unread. Undefined when no needle can foretell the rule's
+   * findings (a missing pattern, where a file sits among others): every file it applies to is read.
+   */
+  readonly needles?: readonly string[];
   check(file: FileContext): Finding[];
   /** Why the rule cannot run (e.g. a pattern RE2 rejects); such a rule reports nothing. */
   readonly invalid?: string;

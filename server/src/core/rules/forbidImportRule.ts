@@ -5,6 +5,7 @@ import { code, ruleFinding, type CompiledRule, type RuleSetup } from './compiled
 import type { FileContext } from './fileContext.js';
 import { isGlob } from '../base/glob.js';
 import { NameMatcher } from './nameMatcher.js';
+import { literalNeedle, nameNeedle } from '../base/searchNeedle.js';
 
 /** forbid-import: reports each import of a forbidden module or one of its sub-modules. */
 export function compileForbidImportRule(setup: RuleSetup): CompiledRule {
@@ -13,6 +14,7 @@ export function compileForbidImportRule(setup: RuleSetup): CompiledRule {
   return {
     spec: setup.spec,
     trigger: exactOnly ? { on: setup.spec.targets, names: importedNames } : undefined,
+    needles: exactOnly ? importNeedles(setup.spec.targets) : undefined,
     scope: setup.scope,
     scopeKey: `imports ${setup.scope.key}`,
     appliesTo: (path) => hasImportExtractor(path) && setup.inScope(path),
@@ -44,6 +46,24 @@ function importedNames(file: FileContext): ReadonlySet<string> {
 function importedModules(file: FileContext, family: ImportFamily): { refs: { ref: ImportRef; candidates: string[] }[]; names: Set<string> } {
   const refs = file.imports.map((ref) => ({ ref, candidates: moduleCandidates(ref.specifier, family) }));
   return { refs, names: new Set(refs.flatMap((r) => r.candidates)) };
+}
+
+/**
+ * A target matches only a candidate equal to it, and every candidate is the specifier or a leading
+ * part of it (`moduleCandidates`), so the target's first name (`moment` of `moment/locale`,
+ * `node` of `node:fs`, `a` of Python's `a.b`) is written whole in the file, as an identifier that
+ * extractors read without spaces inside. Undefined when a target has no such name (relative ones):
+ * the rule then reads every file it applies to.
+ */
+function importNeedles(targets: readonly string[]): string[] | undefined {
+  const out: string[] = [];
+  for (const target of targets) {
+    const first = target.split(/[/.:]/)[0];
+    const needle = first ? (nameNeedle(first) ?? literalNeedle(first)) : undefined;
+    if (needle === undefined) return undefined;
+    out.push(needle);
+  }
+  return out;
 }
 
 const separators: Record<ImportFamily, string> = { javascript: '/', go: '/', c: '/', python: '.', jvm: '.', csharp: '.', rust: '::' };

@@ -1,5 +1,7 @@
 import { code, ruleFinding, type CompiledRule, type RuleSetup } from './compiledRule.js';
 import { compilePatternRule } from './patternRule.js';
+import { literalNeedle } from '../base/searchNeedle.js';
+import type { SafeRegex } from '../base/safeRegex.js';
 
 /** A file with thousands of hits needs one fix, not thousands of diagnostics. */
 export const maxPatternFindingsPerFile = 100;
@@ -17,5 +19,11 @@ export function compileForbidPatternRule(setup: RuleSetup): CompiledRule {
         data: { match: m.text.slice(0, 200) },
       }),
     );
-  });
+  }, patternNeedles);
+}
+
+/** Both tests above find nothing in a text without the pattern's required literal: it is the needle. */
+function patternNeedles(regex: SafeRegex): string[] | undefined {
+  const needle = regex.literal === undefined ? undefined : literalNeedle(regex.literal);
+  return needle === undefined ? undefined : [needle];
 }

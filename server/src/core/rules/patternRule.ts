@@ -7,7 +7,11 @@ import type { FileContext } from './fileContext.js';
  * What forbid-pattern and require-pattern share: the pattern compiled once by the linear-time
  * engine (or the rule reported as invalid), and the same scope. Only what a file is told differs.
  */
-export function compilePatternRule(setup: RuleSetup, check: (regex: SafeRegex, file: FileContext) => Finding[]): CompiledRule {
+export function compilePatternRule(
+  setup: RuleSetup,
+  check: (regex: SafeRegex, file: FileContext) => Finding[],
+  needles?: (regex: SafeRegex) => readonly string[] | undefined,
+): CompiledRule {
   const compiled = compileSafeRegex(setup.spec.pattern ?? '');
   if (!compiled.ok) return invalidRule(setup.spec, `its pattern cannot be used: ${compiled.error}`);
   const { regex } = compiled;
@@ -17,5 +21,6 @@ export function compilePatternRule(setup: RuleSetup, check: (regex: SafeRegex, f
     scopeKey: `any ${setup.scope.key}`,
     appliesTo: setup.inScope,
     check: (file) => check(regex, file),
+    needles: needles?.(regex),
   };
 }

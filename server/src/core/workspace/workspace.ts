@@ -25,6 +25,12 @@ export interface Workspace {
    * undefined when there is none to trust. Lets a persistent cache skip reading unchanged files.
    */
   stamp?(path: string): string | undefined;
+  /**
+   * Of `paths`, those a fast search (ripgrep) found to match none of `needles` (base/searchNeedle.ts)
+   * and that `readText` reads without a problem; undefined when the host has no such search or it
+   * failed. Never a file that matches or cannot be read as text: the checker does not read these.
+   */
+  filesMatchingNone?(paths: readonly string[], needles: readonly string[]): Promise<ReadonlySet<string> | undefined>;
 }
 
 /** Why a file could not be read as text. */
