@@ -6,7 +6,9 @@
  * read limit for any tool that must look at every file), and ripgrep when Debian's `rg` is installed.
  * The process measures (cliProcess.ts) time what a user waits for: `rationale check`, `explain` and
  * `list` as fresh processes, on the synthetic tree, the same tree with requirement tracing and
- * mentions, and a tree shaped like kubernetes/enhancements (kepTree.ts). The results end with a
+ * mentions, and a tree shaped like kubernetes/enhancements (kepTree.ts); dependency-cruiser enforces the
+ * same forbidden imports on the same tree (dependencyCruiser.ts). The language server runs as a
+ * process over stdio on trees of 20,000 and 100,000 files (lspBench.ts). The results end with a
  * comparison against the committed RESULTS.md (compare.ts).
  */
 import { execFileSync } from 'node:child_process';
@@ -29,7 +31,10 @@ import { runCli, timeCliInTurns } from './cliProcess.js';
 import { compareResults, previousResults } from './compare.js';
 import { cacheLoadChild, generateCacheTree, measureCacheLoad } from './cacheTree.js';
 import { timeEdits } from './editLoop.js';
+import { runDependencyCruiser, type CruiseResult } from './dependencyCruiser.js';
 import { generateKepTree } from './kepTree.js';
+import { languageServerSection } from './lspBench.js';
+import { resultsTable } from './markdownTable.js';
 import { rng } from './random.js';
 import { median, percentile } from './stats.js';
 
@@ -58,8 +63,11 @@ async function timeRunsAsync(fn: () => Promise<unknown>): Promise<number> {
 
 const words = 'cache queue billing invoice payment retry ledger search index session token render layout theme module service client adapter gateway schema'.split(' ');
 
+/** The package decision `i` forbids src/ to import, if it has a forbid-import rule. */
+const forbiddenLibrary = (i: number) => (i % 10 === 1 ? `lib${i % 50}` : undefined);
+
 function decisionText(i: number, r: () => number): string {
-  const rules = i % 10 === 1 ? `rules:\n  - forbid-import: [lib${i % 50}]\n    files: ["src/**"]\n` : i % 25 === 0 ? `rules:\n  - forbid-pattern: 'TODO\\(${i}\\)'\n` : '';
+  const rules = forbiddenLibrary(i) ? `rules:\n  - forbid-import: [${forbiddenLibrary(i)}]\n    files: ["src/**"]\n` : i % 25 === 0 ? `rules:\n  - forbid-pattern: 'TODO\\(${i}\\)'\n` : '';
   const status = i % 7 === 0 ? 'superseded' : i % 5 === 0 ? 'proposed' : 'accepted';
   const sup = status === 'superseded' && i + 1 < decisionCount ? `superseded-by: ADR-${String(i + 1).padStart(4, '0')}\n` : '';
   const title = `Use ${words[i % words.length]} ${words[(i * 7) % words.length]} for ${words[(i * 3) % words.length]} ${i}`;
@@ -150,6 +158,8 @@ function ripgrep(root: string): number | undefined {
     }
   });
 }
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main(): Promise<void> {
   const loadAtStart = os.loadavg();
@@ -247,6 +257,11 @@ async function main(): Promise<void> {
     generate(tracedRoot, true);
     const checkArgs = (dir: string) => ({ args: ['check', '--no-cache', '--fail-on', 'never', dir], cwd: dir });
     const [plainCheck, tracedCheck] = timeCliInTurns([checkArgs(root), checkArgs(tracedRoot)], Math.max(runs, 5));
+    // dependency-cruiser on the same tree, enforcing the imports the decisions forbid: one run, it is slow.
+    process.stderr.write('running dependency-cruiser on the same tree…\n');
+    const forbidden = [...new Set(Array.from({ length: decisionCount }, (_, i) => forbiddenLibrary(i)).filter((l) => l !== undefined))];
+    const cruise = runDependencyCruiser(repo, root, forbidden);
+    const forbiddenImportLines = new Set(plainCheck.stdout.split('\n').filter((l) => /\sforbid-import\s/.test(l)).map((l) => l.split(':').slice(0, 2).join(':'))).size;
     // Mentions are computed on demand, so explain is where they cost: the mentioned file, then the
     // same file in the tree where nothing mentions it.
     const explainArgs = (dir: string) => ({ args: ['explain', '--dir', dir, mentionedFile], cwd: dir });
@@ -267,6 +282,9 @@ async function main(): Promise<void> {
     process.stderr.write(`generating ${cacheFiles} small code files for the check cache…\n`);
     generateCacheTree(cacheRoot, cacheFiles);
     const cacheLoad = await measureCacheLoad(cacheRoot, cacheTreeFolder, cacheFiles, runs);
+
+    // The language server over stdio, on trees of its own (lspBench.ts).
+    const lspSection = await languageServerSection(repo);
 
     const loadAtEnd = os.loadavg();
     const fmt = (x: number) => x.toFixed(1);
@@ -301,8 +319,8 @@ async function main(): Promise<void> {
       ['KEP tree: `rationale check --no-cache`', `${fmt(kepCheck.ms)} ms`, `${(kepCheck.ms / kepBaselineMs).toFixed(2)}× read-all baseline; ${lastLine(kepCheck.stdout)}`, ''],
       ['KEP tree: read-all baseline (readFileSync walk)', `${fmt(kepBaselineMs)} ms`, '1.00×', ''],
       ['process start-up floor: `rationale --version`', `${fmt(startup.ms)} ms`, '', ''],
+      ['`rationale check --no-cache` against dependency-cruiser, the same forbidden imports', `${fmt(plainCheck.ms)} ms`, againstCruiser(plainCheck.ms, cruise, forbiddenImportLines), '≤ 0.1× dependency-cruiser'],
     ];
-    const table = (rs: string[][]) => ['| measure | time | ratio | target |', '|---|---|---|---|', ...rs.map((row) => `| ${row.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`)];
     const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
     const out = [
       '# Benchmark results',
@@ -312,25 +330,25 @@ async function main(): Promise<void> {
       '',
       `Load average (1, 5, 15 min) ${load(loadAtStart)} at the start and ${load(loadAtEnd)} at the end: other builds and tests shared the machine, so compare ratios within the run, not times across runs.`,
       '',
-      ...table(rows),
+      ...resultsTable(rows),
       '',
       '## The CLI as a process',
       '',
       `\`node bin/rationale.js\` timed from spawn to exit, output through a pipe; commands of one group run in turns, median of ${runs} runs (the two checks: ${Math.max(runs, 5)}).`,
       `With tracing: ${Math.ceil(codeFiles / tracedEvery)} code files (2%) carry a coverage tag \`[impl->req~feature-N~1]\`, ${specCount} specifications define ${featureCount} items (\`Needs: impl\`), and ${mentioningDecisions} more decisions name files and folders of the tree in backticks.`,
       `KEP tree: ${keps.keps} folders \`keps/sig-<name>/<number>-<slug>/\` with a README.md (20–60 KB, ${(keps.markdownBytes / 1048576).toFixed(1)} MB of Markdown in all) and a kep.yaml, shaped like kubernetes/enhancements. ${kepDocuments} of them are read as documents by this version.`,
+      `dependency-cruiser (installed by scripts/ensure-dependency-cruiser.sh into .cache/bench-tools) runs once on the tree as generated with one \`forbidden\` rule from src/ to the packages the decisions forbid (${forbidden.join(', ')}).`,
       '',
-      ...table(processRows),
+      ...resultsTable(processRows),
       '',
       '## The persistent check cache at scale',
       '',
       `A tree of ${cacheFiles} small code files (one import each, about a quarter of them forbidden by one of 50 rules; 2% annotated) checked once with the cache, which a fresh process then loads; median of ${runs} loads.`,
       '',
-      ...table(cacheRows),
+      ...resultsTable(cacheRows),
       '',
+      ...lspSection,
     ].join('\n');
-    const here = path.dirname(fileURLToPath(import.meta.url));
-    const repo = path.resolve(here, '../..');
     const target = path.join(repo, 'bench/RESULTS.md');
     const previous = previousResults(repo, target);
     const report = [out, '## Compared with the previous run', '', 'The committed bench/RESULTS.md against this run.', '', ...compareResults(previous, out), ''].join('\n');
@@ -348,7 +366,16 @@ if (process.argv[2] === '--generate' && process.argv[3]) {
 }
 else if (process.argv[2] === '--server-rss' && process.argv[3]) await serverRss(process.argv[3]);
 else if (process.argv[2] === '--cache-load' && process.argv[4]) cacheLoadChild(process.argv[3], process.argv[4]);
+// `node out/bench/bench.js --lsp` prints the language-server section alone (RATIONALE_BENCH_LSP_SIZES picks the trees).
+else if (process.argv[2] === '--lsp') process.stdout.write(`${(await languageServerSection(repo)).join('\n')}\n`);
 else await main();
+
+/** The ratio cell of the dependency-cruiser row: Rationale's time over its, or why there is none. */
+function againstCruiser(rationaleMs: number, cruise: CruiseResult, rationaleFound: number): string {
+  if (!cruise.installed) return `dependency-cruiser ${cruise.why}`;
+  if ('stoppedAfterMs' in cruise) return `< ${(rationaleMs / cruise.stoppedAfterMs).toFixed(3)}× dependency-cruiser ${cruise.version}, stopped unfinished after ${(cruise.stoppedAfterMs / 1000).toFixed(0)} s; ${rationaleFound} forbidden imports found by Rationale`;
+  return `${(rationaleMs / cruise.ms).toFixed(3)}× dependency-cruiser ${cruise.version} (${cruise.ms.toFixed(1)} ms, one run, ${cruise.modules} modules); ${rationaleFound} forbidden imports found by Rationale, ${cruise.violations} by dependency-cruiser`;
+}
 
 /** Child process of the bench: the server's start-up on a tree, then its resident memory, with the results still held. */
 async function serverRss(root: string): Promise<void> {
