@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic, Hover } from 'vscode-languageserver/node';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace.js';
 import { startFixture } from './lspHarness.js';
+import type { Connection } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { Indexing } from '../../server/src/lsp/indexing.js';
+import { Sessions } from '../../server/src/lsp/sessions.js';
 
 /** A workspace large enough that scanning its code takes many steps, with one decision. */
 function largeWorkspace(codeFiles: number): Record<string, string> {
@@ -64,5 +71,21 @@ describe('start-up answers requests while the code is being scanned', () => {
     } finally {
       fx.dispose();
     }
+  });
+});
+
+describe('counting what is indexed never indexes', () => {
+  it('a folder not indexed yet counts as empty, and nothing is read to say so', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-unindexed-'));
+    fs.mkdirSync(path.join(root, 'docs/adr'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'docs/adr/0001-a.md'), '---\nstatus: accepted\n---\n# A\n');
+    const count = { reads: 0 };
+    const sessions = new Sessions();
+    sessions.add(URI.file(root).toString(), { disk: countingDisk(count) });
+    const unused = {} as Connection;
+    const indexing = new Indexing({ connection: unused, sessions, supportsDiagnosticRefresh: () => false });
+    assert.deepEqual(indexing.indexedParams(0).counts, { goal: 0, project: 0, decision: 0 });
+    assert.equal(sessions.all()[0].isIndexed, false, 'the announcement did not build the index');
+    fs.rmSync(root, { recursive: true, force: true });
   });
 });

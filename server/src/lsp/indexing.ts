@@ -21,6 +21,8 @@ const changeSettleMillis = 250;
  */
 export class Indexing {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** While every folder is being indexed: its end announces everything, so changes meanwhile need not. */
+  private indexingAll = false;
 
   constructor(private readonly options: IndexingOptions) {}
 
@@ -30,15 +32,19 @@ export class Indexing {
     let files = 0;
     const configErrors: string[] = [];
     for (const s of this.options.sessions.all()) {
-      for (const d of s.index.documents.values()) counts[d.kind]++;
-      files += s.index.files.length;
-      configErrors.push(...s.index.configErrors);
+      // A folder not indexed yet counts as empty: reading `index` would build it here, synchronously.
+      const index = s.snapshot;
+      if (!index) continue;
+      for (const d of index.documents.values()) counts[d.kind]++;
+      files += index.files.length;
+      configErrors.push(...index.configErrors);
     }
     return { counts, files, millis, configErrors };
   }
 
   /** Documents changed: every file's diagnostics may change, and the views must redraw (debounced). */
   documentsChanged(): void {
+    if (this.indexingAll) return;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
@@ -50,6 +56,7 @@ export class Indexing {
   async indexAll(title: string): Promise<IndexedParams> {
     const { connection, sessions } = this.options;
     const started = Date.now();
+    this.indexingAll = true;
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin(title, 0, 'listing files…', false);
     try {
@@ -66,6 +73,7 @@ export class Indexing {
       }
       sessions.linkPeers();
     } finally {
+      this.indexingAll = false;
       progress.done();
     }
     const params = this.announce(Date.now() - started);

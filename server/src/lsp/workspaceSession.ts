@@ -227,6 +227,11 @@ export class WorkspaceSession {
     return this.current !== undefined;
   }
 
+  /** The current snapshot, or undefined before the first (unlike `index`, never builds one). */
+  get snapshot(): WorkspaceIndex | undefined {
+    return this.current;
+  }
+
   /** Resolves once there is a snapshot to answer from: the documents at least (see `partial`). */
   whenAnswerable(): Promise<void> {
     return this.current ? Promise.resolve() : this.firstSnapshot;
