@@ -14,6 +14,7 @@ export interface RationaleSettings {
   cacheEnabled: boolean;
   showRetired: boolean;
   statusBarEnabled: boolean;
+  exceptionDays: number;
 }
 
 export function readSettings(): RationaleSettings {
@@ -27,14 +28,20 @@ export function readSettings(): RationaleSettings {
     cacheEnabled: c.get<boolean>('cache.enabled', true),
     showRetired: c.get<boolean>('tree.showRetired', false),
     statusBarEnabled: c.get<boolean>('statusBar.enabled', true),
+    exceptionDays: wholeDays(c.get<number>('exceptions.defaultDays', 90)),
   };
+}
+
+/** A hand-edited value the server can use: a whole number of days, 0 (no end date) for anything negative or not a number. */
+function wholeDays(x: unknown): number {
+  return typeof x === 'number' && Number.isFinite(x) && x > 0 ? Math.floor(x) : 0;
 }
 
 /** What the server reads in `initializationOptions` (one type in protocol.ts); this client sends every field. */
 export function initializationOptions(version: string): Required<ServerInitializationOptions> {
   const s = readSettings();
-  return { maxFileSizeBytes: s.maxFileSizeBytes, workspaceDiagnostics: s.workspaceDiagnostics, cache: s.cacheEnabled, version, appRoot: vscode.env.appRoot };
+  return { maxFileSizeBytes: s.maxFileSizeBytes, workspaceDiagnostics: s.workspaceDiagnostics, cache: s.cacheEnabled, version, appRoot: vscode.env.appRoot, exceptionDays: s.exceptionDays };
 }
 
 /** Settings the server only reads at start, so changing one restarts it. */
-export const restartingSettings = ['rationale.workspaceDiagnostics', 'rationale.maxFileSizeBytes', 'rationale.cache.enabled'] as const;
+export const restartingSettings = ['rationale.workspaceDiagnostics', 'rationale.maxFileSizeBytes', 'rationale.cache.enabled', 'rationale.exceptions.defaultDays'] as const;

@@ -193,6 +193,8 @@ export interface ServerInitializationOptions {
   version?: string;
   /** VS Code's install folder (`vscode.env.appRoot`): its bundled ripgrep speeds up start-up when none is on the PATH. */
   appRoot?: string;
+  /** Days ahead the exception quick fix's `until` date lies (`rationale.exceptions.defaultDays`); 0: no end date. */
+  exceptionDays?: number;
 }
 
 export interface AnnotationTextParams {

@@ -109,7 +109,7 @@ describe('rationale check: exit codes', () => {
       [['check', 'a', 'b'], /^rationale: unexpected argument "b" for "check"/],
       [['check', 'no/such/folder'], /^rationale: no such folder: no\/such\/folder\n$/],
       [['check', 'docs/adr/0001-use-date-fns.md'], /^rationale: not a folder: docs\/adr\/0001-use-date-fns\.md\n$/],
-      [['frobnicate'], /^rationale: unknown command "frobnicate" \(commands: check, list, explain, new, search, graph, doctor\)/],
+      [['frobnicate'], /^rationale: unknown command "frobnicate" \(commands: check, list, explain, new, search, graph, doctor, baseline\)/],
     ];
     const results = await Promise.all(cases.map(([args]) => rationale(args, { files: documents })));
     for (const [i, [args, message]] of cases.entries()) {
@@ -147,13 +147,15 @@ describe('rationale check: exit codes', () => {
 });
 
 describe('rationale check: formats', () => {
-  it('prints text findings as path:line:col  severity  code  message  [id], then the summary', async () => {
+  it('prints text findings as path:line:col  severity  code  message  [id], then the summary and the decisions with the most debt', async () => {
     const r = await rationale(['check'], { files: { ...documents, 'src/app.ts': errorCode } });
     assert.equal(r.stdout, [
       'src/app.ts:3:21  error    forbid-import   Import of `moment` is forbidden by ADR-0001 (Use date-fns for dates): Use date-fns.  [ADR-0001]',
       'src/app.ts:6:3  warning  forbid-pattern  `console.log(` matches a pattern (`\\bconsole\\.log\\(`) forbidden by ADR-0001 (Use date-fns for dates): Use the logger.  [ADR-0001]',
       '',
       '1 error, 1 warning in 4 files (1 exception)',
+      'Most debt:',
+      '  ADR-0001  3  (2 findings, 1 exception)',
       '',
     ].join('\n'));
   });
@@ -185,7 +187,8 @@ describe('rationale check: formats', () => {
       },
     ]);
     assert.deepEqual(report.summary, {
-      errors: 1, warnings: 1, infos: 0, suppressed: 1, filesChecked: 1, filesScanned: 4, documents: { goal: 1, project: 1, decision: 1 },
+      errors: 1, warnings: 1, infos: 0, suppressed: 1, baselined: 0, filesChecked: 1, filesScanned: 4, documents: { goal: 1, project: 1, decision: 1 },
+      byDecision: { 'ADR-0001': { findings: 2, exceptions: 1, expired: 0, baselined: 0 } },
     });
   });
 

@@ -13,12 +13,14 @@ before(async () => {
   // A client that applies LSP 3.18 snippet edits, as vscode-languageclient 10+ announces.
   fx = await startFixture(files, {
     capabilities: { window: { workDoneProgress: true }, workspace: { workspaceFolders: true, workspaceEdit: { documentChanges: true, snippetEditSupport: true } } },
+    // No `exceptionDays` from the client: the default 90 days from the injected today.
+    server: { today: () => '2026-11-26' },
   });
 });
 after(() => fx?.dispose());
 
 describe('recording an exception in a client with snippet edits', () => {
-  it('inserts the comment as a snippet with the reason as its selected placeholder', async () => {
+  it('inserts the comment, ending 90 days from today, as a snippet with the reason as its selected placeholder', async () => {
     await fx.open('src/dates.ts');
     const uri = fx.uri('src/dates.ts');
     const report = (await fx.client.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
@@ -28,7 +30,7 @@ describe('recording an exception in a client with snippet edits', () => {
     const exception = actions.find((a) => a.title.startsWith('Record an exception to ADR-0001'));
     assert.deepEqual(exception?.edit?.documentChanges, [{
       textDocument: { uri, version: null },
-      edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, snippet: { kind: 'snippet', value: '  // rationale-disable-next-line ADR-0001 -- ${1:<reason>}\n' } }],
+      edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, snippet: { kind: 'snippet', value: '  // rationale-disable-next-line ADR-0001 until 2027-02-24 -- ${1:<reason>}\n' } }],
     }] satisfies TextDocumentEdit[]);
     assert.equal(exception?.edit?.changes, undefined, 'one edit, not two');
   });

@@ -41,7 +41,8 @@ const files = {
 
 let fx: LspFixture;
 before(async () => {
-  fx = await startFixture(files);
+  // `exceptionDays: 0` (rationale.exceptions.defaultDays): the exception quick fix proposes no end date.
+  fx = await startFixture(files, { initializationOptions: { exceptionDays: 0 } });
 });
 after(() => fx?.dispose());
 

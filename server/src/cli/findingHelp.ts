@@ -80,6 +80,21 @@ export const findingHelp: Record<FindingCode, FindingHelp> = {
     short: 'A `rationale-disable-next-line` exception silences nothing.',
     help: 'The code it excused has changed; remove the exception.',
   },
+  'expired-exception': {
+    name: 'ExpiredException',
+    short: 'A `rationale-disable-next-line … until DATE` exception has passed its end date.',
+    help: 'After its `until` date an exception excuses nothing. Fix the code it excused, or renew the exception with a later date and a reason that still holds.',
+  },
+  'malformed-exception': {
+    name: 'MalformedException',
+    short: 'A `rationale-disable-next-line … until DATE` exception has an end date that is not a real `YYYY-MM-DD` day.',
+    help: 'Write the last day the exception holds as `until YYYY-MM-DD` (for example `until 2027-03-01`). Until the date reads, the exception excuses nothing.',
+  },
+  'stale-baseline': {
+    name: 'StaleBaseline',
+    short: 'An entry of `.rationale-baseline.json` matches no finding any more.',
+    help: 'The finding it accepted was fixed (or its line changed). Run `rationale baseline --prune` to remove such entries, and commit the file.',
+  },
   'duplicate-id': {
     name: 'DuplicateId',
     short: 'Two documents have the same id.',

@@ -7,6 +7,7 @@ Usage: rationale <command> [options]
 
 Commands:
   check [dir]                 Check the rules accepted decisions declare, and the documents themselves
+  baseline [dir]              Accept today's findings in .rationale-baseline.json: check then fails only on new ones
   list [dir]                  List goals, projects and decisions
   explain <path[:line]>       Show what governs a file or a line: decisions, their projects and goals
   new adr|prd|goal "Title"    Create a decision, project or goal with the next number
@@ -19,7 +20,7 @@ Options:
   -V, --version               Show the version
 
 Without a folder, commands work on the workspace around the current directory (the nearest folder
-with .rationale.json or .git). Only "new" writes files.
+with .rationale.json or .git). Only "new" and "baseline" write files.
 
 Exit codes: 0 success; 1 "check" found a finding at or above --fail-on; 2 usage, configuration or
 file-system error (the message starts with "rationale: ").
@@ -63,6 +64,23 @@ Exit codes:
 
 Problems in .rationale.json, .adr-dir or .log4brains.yml are invalid-config warnings; the valid
 settings still apply. Set RATIONALE_TODAY=YYYY-MM-DD to pin today's date (UTC by default).
+
+With a .rationale-baseline.json in dir (see "rationale baseline"), the findings it accepts are
+counted as baselined and never fail the run; entries that no longer occur are stale-baseline infos.
+`,
+  baseline: `Usage: rationale baseline [dir] [options]
+
+Writes .rationale-baseline.json in dir: today's findings, each keyed by file, code, decision and a
+hash of its line's text (never the line number, so edits elsewhere in the file keep it). "check"
+then counts those findings as baselined and fails only on new ones. Commit the file.
+
+Options:
+  --prune        Only remove the entries that no longer occur; accept nothing new
+  --dir <dir>    Same as the dir argument
+
+An existing file is replaced atomically, and only if nobody changed it meanwhile; a new one is
+created exclusively. Exit codes: 0 written; 2 usage error, a malformed baseline, or a file that
+could not be written.
 `,
   list: `Usage: rationale list [dir] [options]
 

@@ -17,6 +17,7 @@ const commands = lookupTable<() => Promise<Command>>({
   search: async () => (await import('./commands/search.js')).runSearch,
   graph: async () => (await import('./commands/graph.js')).runGraph,
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
+  baseline: async () => (await import('./commands/baseline.js')).runBaseline,
 });
 
 /** Entry point of `bin/rationale.js`: the returned number is the exit code. */

@@ -15,6 +15,7 @@ export function sessionOptions(options: ServerInitializationOptions, defaults: S
     ...defaults,
     ripgrep,
     maxFileSizeBytes: options.maxFileSizeBytes,
+    exceptionDays: options.exceptionDays,
     cache: options.cache ? { folder: defaultCacheFolder(), toolVersion: `${options.version ?? 'dev'}+${codeStamp(process.argv[1])}` } : undefined,
   };
 }

@@ -33,6 +33,8 @@ export interface WorkspaceSessionOptions {
   today?: () => string;
   /** Ripgrep's executable: start-up then reads only the code files that may hold something to check. */
   ripgrep?: string;
+  /** Days ahead the exception quick fix's end date lies (`rationale.exceptions.defaultDays`). */
+  exceptionDays?: number;
 }
 
 const defaultMaxFileSizeBytes = 1024 * 1024;
@@ -142,7 +144,7 @@ export class WorkspaceSession {
       this.ruleFindings = { key: r.rulesKey, byPath: r.ruleFindingsByPath };
       this.refreshReports(r.findingsByPath.keys(), true);
     });
-    this.features = createLanguageService({ workspace: this.workspace, index: () => this.index, uriOf: (p) => this.uriOf(p) });
+    this.features = createLanguageService({ workspace: this.workspace, index: () => this.index, uriOf: (p) => this.uriOf(p), today: this.today, exceptionDays: options.exceptionDays });
   }
 
   get index(): WorkspaceIndex {

@@ -74,3 +74,57 @@ describe('exceptions (rationale-disable-next-line)', () => {
     check({ 'src/b.ts': '// ⟦rationale-disable-next-line ADR-0002 -- <reason>⟧\nx // ⟦TODO⟧\n' }, [['src/b.ts', 'suppression-without-reason'], ['src/b.ts', 'forbid-pattern']]);
   });
 });
+
+// `check` runs on 2026-11-23: an exception holds through its `until` day, and from the next day excuses nothing.
+describe('exceptions that expire (until DATE)', () => {
+  it('holds through its end date, in each form of the directive', () => {
+    check(
+      {
+        'src/a.ts': [
+          '// rationale-disable-next-line ADR-0002 until 2026-11-23 -- migrating in Q4',
+          'x // TODO',
+          '// rationale-disable-next-line forbid-pattern until 2027-03-01 \u2014 generated',
+          'y // TODO',
+          '// rationale-disable-next-line until 2026-12-01 -- vendored',
+          'z // TODO',
+          '',
+        ].join('\n'),
+      },
+      [],
+      ['forbid-pattern', 'forbid-pattern', 'forbid-pattern'],
+    );
+  });
+
+  it('after its end date excuses nothing, and says so on its line naming the date and the decision', () => {
+    check({ 'src/a.ts': '// ⟦rationale-disable-next-line ADR-0002 until 2026-11-22 -- migrating in Q4⟧\nx // ⟦TODO⟧\n' }, [
+      ['src/a.ts', 'expired-exception', /ADR-0002 \(New\).*2026-11-22/],
+      ['src/a.ts', 'forbid-pattern'],
+    ]);
+    check({ 'src/b.ts': '// ⟦rationale-disable-next-line forbid-pattern until 2025-01-01 -- old⟧\ny // ⟦TODO⟧\n' }, [
+      ['src/b.ts', 'expired-exception', /forbid-pattern.*2025-01-01/],
+      ['src/b.ts', 'forbid-pattern'],
+    ]);
+  });
+
+  it('an unreadable end date is a malformed-exception finding and excuses nothing', () => {
+    check({ 'src/a.ts': '// ⟦rationale-disable-next-line ADR-0002 until 2026-02-30 -- typo⟧\nx // ⟦TODO⟧\n' }, [
+      ['src/a.ts', 'malformed-exception', /"2026-02-30"/],
+      ['src/a.ts', 'forbid-pattern'],
+    ]);
+    check({ 'src/b.ts': '// ⟦rationale-disable-next-line ADR-0002 until -- forgot the date⟧\nx // ⟦TODO⟧\n' }, [
+      ['src/b.ts', 'malformed-exception'],
+      ['src/b.ts', 'forbid-pattern'],
+    ]);
+    check({ 'src/c.ts': '// ⟦rationale-disable-next-line ADR-0002 until soon -- later⟧\nx // ⟦TODO⟧\n' }, [
+      ['src/c.ts', 'malformed-exception', /"soon"/],
+      ['src/c.ts', 'forbid-pattern'],
+    ]);
+  });
+
+  it('another exception cannot silence an expired one', () => {
+    check(
+      { 'src/a.ts': '// rationale-disable-next-line -- everything below\n// ⟦rationale-disable-next-line ADR-0002 until 2026-01-01 -- old⟧\nx // ⟦TODO⟧\n' },
+      [['src/a.ts', 'expired-exception'], ['src/a.ts', 'forbid-pattern']],
+    );
+  });
+});

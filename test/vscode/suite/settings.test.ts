@@ -172,6 +172,37 @@ suite('settings', () => {
     });
   });
 
+  suite('rationale.exceptions.defaultDays', () => {
+    teardown(() => reset('rationale.exceptions.defaultDays'));
+
+    /** The title of the exception quick fix at the dashboard's forbidden `moment` import, which names the end date it writes. */
+    async function exceptionFixTitle(): Promise<string> {
+      return waitFor('the "Record an exception" quick fix at the dashboard\'s forbid-import', async () => {
+        const [diagnostic] = rationaleDiagnostics(sampleUri(DASHBOARD), 'forbid-import');
+        if (!diagnostic) return undefined;
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sampleUri(DASHBOARD), diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+        return actions.find((a) => a.title.startsWith('Record an exception'))?.title;
+      });
+    }
+
+    /** `days` after the server's injected today (RATIONALE_TODAY, set by runIntegration.mjs). */
+    const daysAhead = (days: number) => {
+      const [y, m, d] = (process.env.RATIONALE_TODAY ?? '').split('-').map(Number);
+      return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+    };
+
+    test('the quick fix proposes an end 90 days ahead by default, the set number of days, or none for 0', async () => {
+      assert.match(process.env.RATIONALE_TODAY ?? '', /^\d{4}-\d{2}-\d{2}$/, 'runIntegration.mjs sets RATIONALE_TODAY');
+      assert.match(await exceptionFixTitle(), new RegExp(`^Record an exception to ADR-\\d+ for this line until ${daysAhead(90)} \\(reason required\\)$`));
+      await setSetting('rationale.exceptions.defaultDays', 7);
+      api = await rationaleIndexed();
+      await waitFor(`an end date ${daysAhead(7)}`, async () => (await exceptionFixTitle()).includes(`until ${daysAhead(7)} (`));
+      await setSetting('rationale.exceptions.defaultDays', 0);
+      api = await rationaleIndexed();
+      await waitFor('no end date', async () => !(await exceptionFixTitle()).includes(' until '));
+    });
+  });
+
   suite('rationale.trace.server', () => {
     const logFile = () => vscode.Uri.joinPath(api.logUri, 'Rationale.log');
     const logText = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(logFile()));

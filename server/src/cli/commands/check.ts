@@ -18,6 +18,7 @@ import { findRipgrep } from '../../node/ripgrepPrefilter.js';
 import { today } from '../today.js';
 import { cacheToolVersion, toolVersion } from '../version.js';
 import { displayPath } from '../workspaceRoot.js';
+import { withBaseline } from '../checkBaseline.js';
 
 export const checkSpec: CommandSpec = {
   name: 'check',
@@ -53,7 +54,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   if (store?.loadProblem) warnings.push(store.loadProblem);
   // One pass: documents first, then every other file read once for annotations and rules;
   // with the cache, files unchanged since the last run are not read at all.
-  const { index, result } = await parallelIndexAndCheck(workspace, {
+  const { index, result: checked } = await parallelIndexAndCheck(workspace, {
     today: date,
     cache,
     sources,
@@ -64,20 +65,22 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     const failed = store.save(cache);
     if (failed) warnings.push(failed);
   }
+  // Findings `.rationale-baseline.json` accepts are counted, but only new ones fail the run.
+  const result = withBaseline(root, workspace, checked);
   // Configuration problems are `invalid-config` findings in the result, like everything else found.
   const loaded = { root, workspace, index, warnings };
   progress.clear();
   printWarnings(io, loaded);
-  const summary = summarize(loaded.index, result.findings, result.suppressed, result.filesChecked);
+  const summary = summarize(loaded.index, result.findings, result.suppressed, result.filesChecked, result.baselined);
   const fromCwd = (f: Finding) => displayPath(io.cwd, nodePath.join(root, f.path)).split(nodePath.sep).join('/');
 
   switch (format) {
     case 'json':
-      io.stdout.write(formatJson(result.findings, summary));
+      io.stdout.write(formatJson(result.findings, summary, result.baselined));
       break;
     case 'sarif': {
       const rootUri = pathToFileURL(root).href.replace(/\/?$/, '/');
-      io.stdout.write(`${JSON.stringify(toSarif(result.findings, result.suppressed, { rootUri, toolVersion: toolVersion() }), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(toSarif(result.findings, result.suppressed, { rootUri, toolVersion: toolVersion(), baselined: result.baselineUsed ? result.baselined : undefined }), null, 2)}\n`);
       break;
     }
     case 'github':

@@ -1,6 +1,7 @@
 import type { DocKind } from '../../core/documents/document.js';
 import type { Finding, Severity } from '../../core/base/finding.js';
 import type { WorkspaceIndex } from '../../core/index/workspaceIndex.js';
+import { debtByDecision, type DecisionDebt } from './decisionDebt.js';
 
 export interface CheckSummary {
   errors: number;
@@ -8,14 +9,18 @@ export interface CheckSummary {
   infos: number;
   /** Findings silenced by a recorded exception (`rationale-disable-next-line … -- reason`). */
   suppressed: number;
+  /** Findings `.rationale-baseline.json` accepts: counted here, never failing the run. */
+  baselined: number;
   /** Files the rules and references were checked in. */
   filesChecked: number;
   /** Files read (every file the workspace lists, after ignores). */
   filesScanned: number;
   documents: Record<DocKind, number>;
+  /** Per decision id: its new findings, exceptions in force, expired exceptions and baselined findings. */
+  byDecision: Record<string, DecisionDebt>;
 }
 
-export function summarize(index: WorkspaceIndex, findings: readonly Finding[], suppressed: readonly Finding[], filesChecked: number): CheckSummary {
+export function summarize(index: WorkspaceIndex, findings: readonly Finding[], suppressed: readonly Finding[], filesChecked: number, baselined: readonly Finding[] = []): CheckSummary {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const documents: Record<DocKind, number> = { goal: 0, project: 0, decision: 0 };
   for (const d of index.documents.values()) documents[d.kind]++;
@@ -24,9 +29,11 @@ export function summarize(index: WorkspaceIndex, findings: readonly Finding[], s
     warnings: count('warning'),
     infos: count('info'),
     suppressed: suppressed.length,
+    baselined: baselined.length,
     filesChecked,
     filesScanned: index.files.length,
     documents,
+    byDecision: debtByDecision(findings, suppressed, baselined),
   };
 }
 
@@ -34,12 +41,12 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** `3 errors, 5 warnings in 42 files (2 exceptions)`. */
+/** `3 errors, 5 warnings in 42 files (2 exceptions, 7 baselined)`. */
 export function summaryLine(s: CheckSummary): string {
   const parts = [plural(s.errors, 'error'), plural(s.warnings, 'warning')];
   if (s.infos > 0) parts.push(plural(s.infos, 'info'));
-  const exceptions = s.suppressed > 0 ? ` (${plural(s.suppressed, 'exception')})` : '';
-  return `${parts.join(', ')} in ${plural(s.filesScanned, 'file')}${exceptions}`;
+  const notes = [...(s.suppressed > 0 ? [plural(s.suppressed, 'exception')] : []), ...(s.baselined > 0 ? [`${s.baselined} baselined`] : [])];
+  return `${parts.join(', ')} in ${plural(s.filesScanned, 'file')}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
 /** 1-based line and column; the end column is exclusive, as in SARIF. */

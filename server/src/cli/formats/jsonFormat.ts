@@ -11,6 +11,8 @@ export interface JsonFinding {
   code: string;
   decision: string | null;
   message: string;
+  /** Accepted by `.rationale-baseline.json`: reported, but it does not fail the run. Absent on new findings. */
+  baselined?: true;
 }
 
 export interface JsonReport {
@@ -24,7 +26,9 @@ export function toJsonFinding(f: Finding): JsonFinding {
   return { file: f.path, ...oneBased(f), severity: f.severity, code: f.code, decision: f.decision ?? null, message: f.message };
 }
 
-export function formatJson(findings: readonly Finding[], summary: CheckSummary): string {
-  const report: JsonReport = { version: 1, findings: findings.map(toJsonFinding), summary };
+/** New findings, then (in the same order) those the baseline accepts, marked `baselined: true`. */
+export function formatJson(findings: readonly Finding[], summary: CheckSummary, baselined: readonly Finding[] = []): string {
+  const marked = baselined.map((f): JsonFinding => ({ ...toJsonFinding(f), baselined: true }));
+  const report: JsonReport = { version: 1, findings: [...findings.map(toJsonFinding), ...marked], summary };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

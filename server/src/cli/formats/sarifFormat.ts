@@ -7,6 +7,11 @@ export interface SarifOptions {
   /** `file:` URI of the checked folder, ending in `/`; the base of every result's relative URI. */
   rootUri: string;
   toolVersion: string;
+  /**
+   * With a baseline file: the findings it accepts. Each result then carries `baselineState`
+   * (`unchanged` for these, `new` for the rest); without one, no result does.
+   */
+  baselined?: readonly Finding[];
 }
 
 const informationUri = 'https://github.com/rationale-dev/rationale';
@@ -17,7 +22,8 @@ const informationUri = 'https://github.com/rationale-dev/rationale';
  * in-source suppression, so they stay visible as exceptions rather than vanish.
  */
 export function toSarif(findings: readonly Finding[], suppressed: readonly Finding[], options: SarifOptions): Log {
-  const codes = [...new Set([...findings, ...suppressed].map((f) => f.code))].sort();
+  const baselined = options.baselined ?? [];
+  const codes = [...new Set([...findings, ...suppressed, ...baselined].map((f) => f.code))].sort();
   const ruleIndex = new Map(codes.map((c, i) => [c, i]));
   const rules: ReportingDescriptor[] = codes.map((code) => {
     const h = helpFor(code);
@@ -28,7 +34,7 @@ export function toSarif(findings: readonly Finding[], suppressed: readonly Findi
       fullDescription: { text: `${h.short} ${h.help}` },
       help: { text: h.help, markdown: h.help },
       helpUri: `${informationUri}#${code}`,
-      defaultConfiguration: { level: defaultLevel(code, findings, suppressed) },
+      defaultConfiguration: { level: defaultLevel(code, [...findings, ...baselined], suppressed) },
     };
   });
   // Fingerprints leave out the line, so a finding keeps its alert when code above it moves. Findings
@@ -40,7 +46,7 @@ export function toSarif(findings: readonly Finding[], suppressed: readonly Findi
     occurrences.set(base, n);
     return n === 1 ? base : `${base}:${n}`;
   };
-  const result = (f: Finding, reason?: string): Result => {
+  const result = (f: Finding, reason?: string, state?: Result.baselineState): Result => {
     const p = oneBased(f);
     const r: Result = {
       ruleId: f.code,
@@ -57,6 +63,7 @@ export function toSarif(findings: readonly Finding[], suppressed: readonly Findi
     };
     if (f.decision) r.properties = { decision: f.decision };
     if (reason !== undefined) r.suppressions = [{ kind: 'inSource', justification: reason }];
+    if (options.baselined) r.baselineState = state ?? 'new';
     return r;
   };
   return {
@@ -68,6 +75,7 @@ export function toSarif(findings: readonly Finding[], suppressed: readonly Findi
       columnKind: 'utf16CodeUnits',
       results: [
         ...findings.map((f) => result(f)),
+        ...baselined.map((f) => result(f, undefined, 'unchanged')),
         ...suppressed.map((f) => result(f, typeof f.data?.suppressedBecause === 'string' ? f.data.suppressedBecause : '')),
       ],
     }],

@@ -2,6 +2,7 @@ import type { Finding } from '../../core/base/finding.js';
 import type { Colors } from '../colors.js';
 import { escapeText } from '../terminalText.js';
 import { oneBased, summaryLine, type CheckSummary } from './checkSummary.js';
+import { debtLine, mostDebt } from './decisionDebt.js';
 
 /**
  * `path:line:col  severity  code  message  [ADR-0007]`, one finding per line in file order (the
@@ -24,5 +25,13 @@ export function formatText(findings: readonly Finding[], summary: CheckSummary, 
   if (findings.length > 0) out.push('');
   const line = summaryLine(summary);
   out.push(summary.errors > 0 ? c.red(line) : summary.warnings > 0 ? c.yellow(line) : c.green(line));
+  out.push(...debtLines(summary, c));
   return `${out.join('\n')}\n`;
+}
+
+/** The decisions with the most debt, when some decision carries exceptions or baselined findings (plain findings are listed above). */
+function debtLines(summary: CheckSummary, c: Colors): string[] {
+  const top = mostDebt(summary.byDecision);
+  if (!top.some(([, d]) => d.exceptions + d.expired + d.baselined > 0)) return [];
+  return [c.dim('Most debt:'), ...top.map(([id, d]) => `  ${escapeText(debtLine(id, d))}`)];
 }

@@ -22,6 +22,9 @@ export type FindingCode =
   | 'broken-link'
   | 'suppression-without-reason'
   | 'unused-suppression'
+  | 'expired-exception'
+  | 'malformed-exception'
+  | 'stale-baseline'
   // the document graph
   | 'duplicate-id'
   | 'supersede-cycle'

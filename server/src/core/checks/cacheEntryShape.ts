@@ -38,7 +38,7 @@ const isFinding = object({ path: isString, range: isRange, severity: isSeverity,
 
 const isFileAnnotations = object({
   references: arrayOf(object({ path: isString, id: isString, kind: optional(isKind), strength: oneOf('annotation', 'mention'), range: isRange })),
-  suppressions: arrayOf(object({ path: isString, ids: arrayOf(isString), reason: optional(isString), targetLine: isNumber, range: isRange })),
+  suppressions: arrayOf(object({ path: isString, ids: arrayOf(isString), reason: optional(isString), until: optional(isString), targetLine: isNumber, range: isRange })),
 });
 
 const isRuleSpec = object({

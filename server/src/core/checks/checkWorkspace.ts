@@ -6,6 +6,7 @@ import { idKey } from '../documents/ids.js';
 import { checkReferences } from './referenceChecks.js';
 import { compileRules, type CompiledRules } from '../rules/ruleEngine.js';
 import { isPlaceholderReason } from './suppressionReason.js';
+import { exceptionEndFindings, exceptionInForce } from './exceptionExpiry.js';
 import { unreadableFileFinding } from './unreadableFile.js';
 import { configFindings } from './configFindings.js';
 import { supersessionGraph, type SupersessionGraph } from '../index/supersession.js';
@@ -36,6 +37,8 @@ export interface CheckContext {
   rules: CompiledRules;
   /** Document-graph findings (links, ids, supersession, scopes …) by path. */
   documentFindings: ReadonlyMap<string, readonly Finding[]>;
+  /** `YYYY-MM-DD` the check runs on: review-by dates and exceptions' `until` dates are read against it. */
+  today: string;
 }
 
 export function createCheckContext(index: WorkspaceIndex, workspace: Workspace, options: CheckOptions = {}): CheckContext {
@@ -52,7 +55,7 @@ export function createCheckContext(index: WorkspaceIndex, workspace: Workspace, 
     if (list) list.push(f);
     else documentFindings.set(f.path, [f]);
   }
-  return { index, graph, rules, documentFindings };
+  return { index, graph, rules, documentFindings, today };
 }
 
 /**
@@ -81,8 +84,9 @@ export function findingsForFile(ctx: CheckContext, path: string, text: string | 
   // Rules govern code, not the documents that argue about it: another ADR may well quote the very
   // pattern or module a decision forbids.
   else if (text !== undefined && !isDocument && ctx.rules.appliesTo(path)) findings.push(...ctx.rules.checkFile(path, text, (p) => ctx.index.fileSet.has(p)));
-  if (annotations) findings.push(...checkReferences(ctx.index, ctx.graph, path, annotations));
-  const r = applySuppressions(ctx.index, findings, annotations?.suppressions ?? []);
+  if (annotations) findings.push(...checkReferences(ctx.index, ctx.graph, path, annotations), ...exceptionEndFindings(ctx.index, path, annotations.suppressions, ctx.today));
+  const inForce = (annotations?.suppressions ?? []).filter((s) => exceptionInForce(s, ctx.today));
+  const r = applySuppressions(ctx.index, findings, inForce);
   return { findings: applySeverityOverrides(ctx.index, r.findings).sort(compareFindings), suppressed: r.suppressed };
 }
 
@@ -121,12 +125,15 @@ export function checkWithContext(ctx: CheckContext, workspace: Workspace, option
   return { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings), filesChecked: checked };
 }
 
+/** Findings about exceptions themselves: an exception cannot excuse what is wrong with another one. */
+const unexcusable = new Set<string>(['suppression-without-reason', 'expired-exception', 'malformed-exception']);
+
 function applySuppressions(index: WorkspaceIndex, findings: Finding[], suppressions: readonly Suppression[]): FileCheckResult {
   if (suppressions.length === 0) return { findings, suppressed: [] };
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];
   for (const f of findings) {
-    if (f.code === 'suppression-without-reason') {
+    if (unexcusable.has(f.code)) {
       kept.push(f);
       continue;
     }

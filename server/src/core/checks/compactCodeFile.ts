@@ -14,7 +14,7 @@ import type { CachedCodeFile } from './checkCache.js';
  *   entry     = checked | [checked, hash | null, finding[], reference[] | null, suppression[] | null, requirements?]
  *   finding   = [path, severity, code, decision | -1, message, ...range, data as JSON text?]
  *   reference = [path, id, kind | -1, strength, ...range]
- *   suppression = [path, ids[], reason | -1, targetLine, ...range]
+ *   suppression = [path, ids[], reason | -1, targetLine, ...range, until?]
  *   range     = startLine, startCharacter, endLine, endCharacter
  *
  * Requirement items and tags (rare in code files) are kept as they are.
@@ -38,10 +38,16 @@ export function encodeCodeFile(path: string, e: CachedCodeFile, intern: Intern):
     e.hash ?? null,
     e.ruleFindings.map((f) => encodeFinding(f, pathRef, intern)),
     e.annotations ? e.annotations.references.map((r) => [pathRef(r.path), intern(r.id), r.kind ? kinds.indexOf(r.kind) : -1, strengths.indexOf(r.strength), ...rangeTuple(r.range)]) : null,
-    e.annotations ? e.annotations.suppressions.map((s) => [pathRef(s.path), s.ids.map(intern), s.reason === undefined ? -1 : intern(s.reason), s.targetLine, ...rangeTuple(s.range)]) : null,
+    e.annotations ? e.annotations.suppressions.map((s) => encodeSuppression(s, pathRef, intern)) : null,
   ];
   if (e.requirements) out.push(e.requirements);
   return out;
+}
+
+function encodeSuppression(s: Suppression, pathRef: Intern, intern: Intern): unknown[] {
+  const t: unknown[] = [pathRef(s.path), s.ids.map(intern), s.reason === undefined ? -1 : intern(s.reason), s.targetLine, ...rangeTuple(s.range)];
+  if (s.until !== undefined) t.push(intern(s.until));
+  return t;
 }
 
 function encodeFinding(f: Finding, pathRef: Intern, intern: Intern): unknown[] {
@@ -122,12 +128,14 @@ class Decoder {
   }
 
   private suppression(t: unknown[]): Suppression | undefined {
-    if (t.length !== 8 || !Array.isArray(t[1])) return undefined;
+    if ((t.length !== 8 && t.length !== 9) || !Array.isArray(t[1])) return undefined;
     const ids = (t[1] as unknown[]).map((i) => this.string(i));
     const [path, reason, range] = [this.pathAt(t[0]), t[2] === -1 ? null : this.string(t[2]), this.range(t, 4)];
-    if (path === undefined || reason === undefined || !isCount(t[3]) || !range || ids.some((i) => i === undefined)) return undefined;
+    const until = t.length === 9 ? this.string(t[8]) : null;
+    if (path === undefined || reason === undefined || until === undefined || !isCount(t[3]) || !range || ids.some((i) => i === undefined)) return undefined;
     const s: Suppression = { path, ids: ids as string[], targetLine: t[3] as number, range };
     if (reason !== null) s.reason = reason;
+    if (until !== null) s.until = until;
     return s;
   }
 

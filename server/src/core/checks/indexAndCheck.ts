@@ -214,6 +214,7 @@ export function checkCodeFile(path: string, text: string, { rules, fileSet, pref
 /** What a code file's cached result depends on besides its own content. */
 function codeFileKey(ctx: CheckContext, prefixes: string[]): string {
   const files = ctx.rules.readsFileList ? contentHash(ctx.index.files.join('\n')) : '';
+  // `until-1`: before exceptions read `until DATE`, its words were cached as ids;
   // `requirements-1`: entries cached before they carried requirement items and tags must be re-read.
-  return JSON.stringify([ctx.rules.key, prefixes, files, 'requirements-1']);
+  return JSON.stringify([ctx.rules.key, prefixes, files, 'until-1', 'requirements-1']);
 }

@@ -38,6 +38,10 @@ export interface LanguageServiceOptions {
   index(): WorkspaceIndex;
   /** The URI string the client understands for a path, for the command links in hovers. */
   uriOf(path: string): string;
+  /** Today as `YYYY-MM-DD`, for the end date the exception quick fix proposes. */
+  today?: () => string;
+  /** Days the exception quick fix's end date lies ahead (`rationale.exceptions.defaultDays`; 0: none). */
+  exceptionDays?: number;
 }
 
 export interface HoverResult {
@@ -249,7 +253,7 @@ class FolderLanguageService implements LanguageService {
 
   quickFixes(path: string, finding: FixableFinding): QuickFix[] {
     const t = this.text(path);
-    return t === undefined ? [] : quickFixes(this.options.index(), path, t, finding);
+    return t === undefined ? [] : quickFixes(this.options.index(), path, t, finding, { today: this.options.today?.(), days: this.options.exceptionDays });
   }
 
   mentalModel(): { goals: PreviewedModelNode[]; unlinked: PreviewedModelNode[] } {

@@ -5,6 +5,7 @@ import { clientCommands, type ClientCommand } from './commandIds.js';
 import { supersedeEdits } from './newDocument.js';
 import { ruleKinds } from '../rules/ruleSpec.js';
 import { retiredReferenceCodes } from '../checks/referenceChecks.js';
+import { addDays, isCalendarDate } from '../base/calendarDate.js';
 
 /** What a quick fix needs to know about the finding it fixes (the editor keeps it on the diagnostic). */
 export interface FixableFinding {
@@ -44,8 +45,19 @@ const excusableCodes = new Set<string>([...ruleKinds, ...Object.values(retiredRe
 /** The placeholder an exception's reason starts as; the check reports it as "no reason" until replaced. */
 const reasonPlaceholder = '<reason>';
 
+/** What the exception quick fix proposes as its end: `days` after `today`; no end without both. */
+export interface ExceptionEndOptions {
+  /** `YYYY-MM-DD`, from the host (never the clock here). */
+  today?: string;
+  /** `rationale.exceptions.defaultDays`: 0 proposes no end date; default 90. */
+  days?: number;
+}
+
+/** An exception is a debt with a due date: a quarter unless the user says otherwise. */
+export const defaultExceptionDays = 90;
+
 /** Quick fixes for one of Rationale's own findings in the file at `path`, whose current text is `text`. */
-export function quickFixes(index: WorkspaceIndex, path: string, text: string, finding: FixableFinding): QuickFix[] {
+export function quickFixes(index: WorkspaceIndex, path: string, text: string, finding: FixableFinding, exceptionEnd: ExceptionEndOptions = {}): QuickFix[] {
   const out: QuickFix[] = [];
   if (finding.code === 'superseded-reference' && finding.successor) {
     out.push({ title: `Replace with ${finding.successor} (the decision in force)`, isPreferred: true, edits: [{ range: finding.range, newText: finding.successor }] });
@@ -61,12 +73,20 @@ export function quickFixes(index: WorkspaceIndex, path: string, text: string, fi
   }
   if (excusableCodes.has(finding.code) && !index.documents.has(path)) {
     const id = finding.decision ?? finding.code;
-    out.push({ title: `Record an exception to ${id} for this line (reason required)`, edits: [exceptionEdit(path, text, finding.range.start.line, id)] });
+    const until = proposedEnd(exceptionEnd);
+    const title = `Record an exception to ${id} for this line${until ? ` until ${until}` : ''} (reason required)`;
+    out.push({ title, edits: [exceptionEdit(path, text, finding.range.start.line, until ? `${id} until ${until}` : id)] });
   }
   return out;
 }
 
-/** Inserts `<comment> rationale-disable-next-line ID -- <reason>` above the line, indented like it. */
+/** The end date to propose, or undefined for an exception without one. */
+function proposedEnd({ today, days = defaultExceptionDays }: ExceptionEndOptions): string | undefined {
+  if (!today || !isCalendarDate(today) || !Number.isFinite(days) || days <= 0) return undefined;
+  return addDays(today, Math.floor(days));
+}
+
+/** Inserts `<comment> rationale-disable-next-line ID [until DATE] -- <reason>` above the line, indented like it. */
 function exceptionEdit(path: string, text: string, line: number, id: string): FixEdit {
   const indent = /^\s*/.exec(new LineMap(text).lineText(line))?.[0] ?? '';
   const comment = `${indent}${commentLine(path, `rationale-disable-next-line ${id} -- ${reasonPlaceholder}`)}`;

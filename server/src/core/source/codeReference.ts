@@ -17,13 +17,18 @@ export interface CodeReference {
   range: Range;
 }
 
-/** `rationale-disable-next-line ADR-0012 -- reason`: one recorded exception. */
+/** `rationale-disable-next-line ADR-0012 [until 2027-03-01] -- reason`: one recorded exception. */
 export interface Suppression {
   path: string;
   /** Ids (or finding codes) the exception names; empty means any finding. */
   ids: string[];
   /** The reason after `--`, trimmed; undefined when missing (itself a finding). */
   reason?: string;
+  /**
+   * The last day the exception holds, as written after `until` (`2027-03-01`); empty when `until`
+   * has nothing after it. Undefined: it never ends. Read with `exceptionEnd` (checks/exceptionExpiry.ts).
+   */
+  until?: string;
   /** Zero-based line the exception applies to (the next non-blank line after the comment). */
   targetLine: number;
   /** Range of the whole directive, for diagnostics. */

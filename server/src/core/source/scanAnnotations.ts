@@ -146,7 +146,7 @@ function isClaimed(c: CommentLine, from: number, to: number): boolean {
   return c.claimed.some(([a, b]) => from < b && a < to);
 }
 
-/** `rationale-disable-next-line ids -- reason` on this comment line, if there is one. */
+/** `rationale-disable-next-line ids [until date] -- reason` on this comment line, if there is one. */
 function scanDirective(c: CommentLine, text: string, place: CommentPlace): Suppression | undefined {
   const { s } = c;
   const d = findDirective(s);
@@ -154,16 +154,25 @@ function scanDirective(c: CommentLine, text: string, place: CommentPlace): Suppr
   const rest = s.slice(d + directive.length);
   const sep = reasonSeparator(rest);
   const idsPart = sep.at < 0 ? rest : rest.slice(0, sep.at);
-  const ids = idsPart.split(/[\s,]+/).map((t) => t.replace(/[.:;]+$/, '')).filter((t) => t.length > 0);
+  const tokens = idsPart.split(/[\s,]+/).map((t) => t.replace(/[.:;]+$/, '')).filter((t) => t.length > 0);
   const reasonText = sep.at < 0 ? '' : rest.slice(sep.at + sep.length).trim();
   c.claimed.push([d, d + directive.length + idsPart.length]);
-  return {
+  const suppression: Suppression = {
     path: c.path,
-    ids,
+    ...idsAndEnd(tokens),
     reason: reasonText.length > 0 ? reasonText : undefined,
     targetLine: nextNonBlankLine(text, place),
     range: rangeOn(c, d, s.trimEnd().length),
   };
+  if (suppression.until === undefined) delete suppression.until;
+  return suppression;
+}
+
+/** `ADR-7 until 2027-03-01`: the ids, and the end date as written (empty when `until` ends the list). */
+function idsAndEnd(tokens: string[]): { ids: string[]; until?: string } {
+  const k = tokens.findIndex((t) => t.toLowerCase() === 'until');
+  if (k < 0) return { ids: tokens };
+  return { ids: [...tokens.slice(0, k), ...tokens.slice(k + 2)], until: tokens[k + 1] ?? '' };
 }
 
 /** `@tag id[, id …]`: annotations, the strong references. */
