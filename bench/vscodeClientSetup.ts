@@ -59,6 +59,7 @@ export function defaultInitializationOptions(repo: string): Required<ServerIniti
     workspaceDiagnostics: setting('workspaceDiagnostics') === true,
     cache: setting('cache.enabled') === true,
     version: pkg.version,
+    exceptionDays: Number(setting('exceptions.defaultDays')),
     // No VS Code here, so no bundled ripgrep: the server finds Debian's on the PATH (ensure-ripgrep.sh).
     appRoot: '',
   };
