@@ -15,7 +15,12 @@ const historyFix = 'in GitHub Actions set `fetch-depth: 0` on actions/checkout; 
  */
 export function changedSince(root: string, ref: string): ChangedFiles {
   if (ref === '' || ref.startsWith('-')) throw new GitChangesError(`--changed-since needs a git ref such as origin/main (got "${ref}")`);
-  if (git(root, ['rev-parse', '--is-inside-work-tree']).status !== 0) throw new GitChangesError(`--changed-since needs a git repository, and ${root} is not inside one`);
+  const inside = git(root, ['rev-parse', '--is-inside-work-tree']);
+  if (inside.status !== 0) {
+    // Git's own words matter when it refuses a repository it found (`safe.directory` in containers).
+    const why = inside.stderr.trim().split('\n')[0] ?? '';
+    throw new GitChangesError(/not a git repository/i.test(why) || why === '' ? `--changed-since needs a git repository, and ${root} is not inside one` : `--changed-since cannot use the git repository at ${root}: ${why}`);
+  }
   const shallow = git(root, ['rev-parse', '--is-shallow-repository']).stdout.trim() === 'true';
   if (git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).status !== 0) {
     throw new GitChangesError(`unknown git ref "${ref}"${shallow ? ' in this shallow clone' : ''}: fetch it first; ${historyFix}`);
@@ -36,7 +41,8 @@ export function changedSince(root: string, ref: string): ChangedFiles {
 }
 
 function git(cwd: string, args: readonly string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } });
+  // No hook, monitor or pager of the repository's configuration runs on our behalf.
+  const r = spawnSync('git', ['-c', 'core.fsmonitor=false', '--no-pager', ...args], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } });
   if (r.error) throw new GitChangesError(`could not run git (${r.error.message}); --changed-since needs git on the PATH`);
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
 }
