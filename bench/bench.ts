@@ -35,6 +35,7 @@ import { runDependencyCruiser, type CruiseResult } from './dependencyCruiser.js'
 import { generateKepTree } from './kepTree.js';
 import { languageServerSection } from './lspBench.js';
 import { resultsTable } from './markdownTable.js';
+import { measureChangedSince } from './changedSinceBench.js';
 import { rng } from './random.js';
 import { median, percentile } from './stats.js';
 
@@ -268,6 +269,10 @@ async function main(): Promise<void> {
     const [tracedExplain, plainExplain] = timeCliInTurns([explainArgs(tracedRoot), explainArgs(root)], runs);
     if (!tracedExplain.stdout.includes(`ADR-${String(decisionCount).padStart(4, '0')}`)) throw new Error(`explain did not find the mentions of ${mentionedFile}:\n${tracedExplain.stdout}`);
     fs.rmSync(tracedRoot, { recursive: true, force: true });
+    // A pull request's check: 10 files changed since the last commit, against a cold full check.
+    // Last of the measures on this tree, since it commits the tree and edits files in it.
+    process.stderr.write('committing the tree to measure --changed-since…\n');
+    const changedSince = measureChangedSince(root, Array.from({ length: codeFiles }, (_, i) => codePath(i)), 10, Math.max(runs, 5));
 
     // A tree shaped like kubernetes/enhancements: what `rationale list` and a cold check wait for.
     process.stderr.write('generating a tree shaped like kubernetes/enhancements…\n');
@@ -314,6 +319,7 @@ async function main(): Promise<void> {
     const processRows = [
       ['`rationale check --no-cache`, the tree as generated', `${fmt(plainCheck.ms)} ms`, `${(plainCheck.ms / baselineMs).toFixed(2)}× read-all baseline; ${lastLine(plainCheck.stdout)}`, ''],
       ['`rationale check --no-cache`, with coverage tags, specifications and mentions', `${fmt(tracedCheck.ms)} ms`, `${(tracedCheck.ms / plainCheck.ms).toFixed(2)}× the tree as generated; ${lastLine(tracedCheck.stdout)}`, '≤ 1.10× as generated'],
+      ['`rationale check --no-cache --changed-since HEAD`, 10 files changed', `${fmt(changedSince.changedMs)} ms`, `${(changedSince.changedMs / changedSince.fullMs).toFixed(2)}× a cold full check (${fmt(changedSince.fullMs)} ms); ${changedSince.summary}`, '≤ 0.2× cold full check'],
       [`\`rationale explain ${mentionedFile}\`, mentioned by ${mentioningDecisions} decisions`, `${fmt(tracedExplain.ms)} ms`, `${(tracedExplain.ms / plainExplain.ms).toFixed(2)}× the same file unmentioned (${fmt(plainExplain.ms)} ms)`, ''],
       ['KEP tree: `rationale list`', `${fmt(kepList.ms)} ms`, `${(kepList.ms / kepBaselineMs).toFixed(2)}× read-all baseline; ${kepDocuments} documents found`, '< 2 s'],
       ['KEP tree: `rationale check --no-cache`', `${fmt(kepCheck.ms)} ms`, `${(kepCheck.ms / kepBaselineMs).toFixed(2)}× read-all baseline; ${lastLine(kepCheck.stdout)}`, ''],

@@ -103,7 +103,7 @@ describe('rationale check: exit codes', () => {
   it('exits 2 with a one-line message for usage errors', async () => {
     const cases: [string[], RegExp][] = [
       [['check', '--frobnicate'], /^rationale: unknown option --frobnicate for "check" \(see "rationale check --help"\)\n$/],
-      [['check', '--format', 'xml'], /^rationale: --format must be one of text, json, sarif, github \(got "xml"\)/],
+      [['check', '--format', 'xml'], /^rationale: --format must be one of text, json, sarif, github, markdown \(got "xml"\)/],
       [['check', '--fail-on', 'sometimes'], /^rationale: --fail-on must be one of error, warning, info, never \(got "sometimes"\)/],
       [['check', '--format'], /^rationale: --format needs a value/],
       [['check', 'a', 'b'], /^rationale: unexpected argument "b" for "check"/],

@@ -36,11 +36,18 @@ documents themselves.
 Rule kinds: ${ruleKindsInWords}.
 
 Options:
-  -f, --format <text|json|sarif|github>   Output format (default text)
-      text    path:line:col  severity  code  message  [decision], then a summary line
-      json    {"version": 1, "findings": [...], "summary": {...}}; paths relative to dir, 1-based
-      sarif   SARIF 2.1.0 for code scanning (upload with github/codeql-action/upload-sarif)
-      github  GitHub Actions annotations (::error file=…,line=…::message)
+  -f, --format <text|json|sarif|github|markdown>   Output format (default text)
+      text      path:line:col  severity  code  message  [decision], then a summary line
+      json      {"version": 1, "findings": [...], "summary": {...}}; paths relative to dir, 1-based
+      sarif     SARIF 2.1.0 for code scanning (upload with github/codeql-action/upload-sarif)
+      github    GitHub Actions annotations (::error file=…,line=…::message)
+      markdown  A pull-request comment: per file, the decisions that govern it (status, summary,
+                project → goal), then its findings; under 60,000 characters
+  --changed-since <ref>                   Report only findings on lines added or changed since the
+                                          merge base of ref and HEAD (working tree included; new
+                                          files count whole), plus the findings of changed
+                                          documents. Needs git and the history: in GitHub Actions,
+                                          fetch-depth: 0 on actions/checkout
   --fail-on <error|warning|info|never>    Lowest severity that fails the run (default error)
   --dir <dir>                             Same as the dir argument
   --no-cache                              Read and check every file, and leave the cache alone

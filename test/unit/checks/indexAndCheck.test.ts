@@ -47,3 +47,24 @@ describe('indexAndCheck (one read per file)', () => {
   it('equals buildIndex + checkWorkspace on the sample workspace', () => check(path.join(repo, 'sample')));
   it('equals buildIndex + checkWorkspace on a tree with unreadable, UTF-16 and hostile files', () => check(hostileTree()));
 });
+
+describe('indexAndCheck with codeFiles', () => {
+  it('reads every document but only the code files named, and checks those as a full run would', async () => {
+    const dir = hostileTree();
+    const full = await indexAndCheck(new NodeWorkspace(dir), { today: '2026-11-23' });
+    const ws = new NodeWorkspace(dir);
+    const read: string[] = [];
+    const readText = ws.readText.bind(ws);
+    ws.readText = (p: string) => {
+      read.push(p);
+      return readText(p);
+    };
+    const only = new Set(['src/__proto__.ts']);
+    const part = await indexAndCheck(ws, { today: '2026-11-23', codeFiles: only });
+    assert.deepEqual(read.filter((p) => !p.endsWith('.md')), ['src/__proto__.ts']);
+    const inPart = part.result.findings.filter((f) => only.has(f.path));
+    assert.deepEqual(inPart, full.result.findings.filter((f) => only.has(f.path)));
+    assert.ok(inPart.length > 0);
+    assert.equal(part.result.findings.filter((f) => f.path.startsWith('src/') && !only.has(f.path)).length, 0);
+  });
+});

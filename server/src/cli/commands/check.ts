@@ -6,6 +6,8 @@ import { parseArgs, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
 import { formatGithub } from '../formats/githubFormat.js';
 import { formatJson } from '../formats/jsonFormat.js';
+import { formatMarkdown } from '../formats/markdownFormat.js';
+import { checkChanges, readChanges } from '../changedSince.js';
 import { toSarif } from '../formats/sarifFormat.js';
 import { formatText } from '../formats/textFormat.js';
 import { summarize, summaryLine } from '../formats/checkSummary.js';
@@ -23,7 +25,8 @@ import { withBaseline } from '../checkBaseline.js';
 export const checkSpec: CommandSpec = {
   name: 'check',
   flags: {
-    format: { type: 'string', short: 'f', values: ['text', 'json', 'sarif', 'github'] },
+    format: { type: 'string', short: 'f', values: ['text', 'json', 'sarif', 'github', 'markdown'] },
+    'changed-since': { type: 'string' },
     'fail-on': { type: 'string', values: ['error', 'warning', 'info', 'never'] },
     dir: { type: 'string' },
     'no-cache': { type: 'boolean' },
@@ -54,13 +57,19 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   if (store?.loadProblem) warnings.push(store.loadProblem);
   // One pass: documents first, then every other file read once for annotations and rules;
   // with the cache, files unchanged since the last run are not read at all.
-  const { index, result: checked } = await parallelIndexAndCheck(workspace, {
+  const since = args.flags['changed-since'] as string | undefined;
+  const changed = since === undefined ? undefined : readChanges(root, since);
+  const run = (codeFiles?: ReadonlySet<string>) => parallelIndexAndCheck(workspace, {
     today: date,
     cache,
     sources,
+    codeFiles,
+    // A few changed files never repay starting worker threads.
+    ...(codeFiles ? { workers: 0 } : {}),
     onIndexProgress: (done, total) => progress.update('reading documents', done, total),
     onProgress: (done, total) => progress.update('checking files', done, total),
   });
+  const { index, result: checked } = changed ? await checkChanges(changed, run) : await run();
   if (store && cache) {
     const failed = store.save(cache);
     if (failed) warnings.push(failed);
@@ -83,6 +92,9 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
       io.stdout.write(`${JSON.stringify(toSarif(result.findings, result.suppressed, { rootUri, toolVersion: toolVersion(), baselined: result.baselineUsed ? result.baselined : undefined }), null, 2)}\n`);
       break;
     }
+    case 'markdown':
+      io.stdout.write(formatMarkdown(index, result.findings, summary, changed && since !== undefined ? { since: { ref: since, files: [...changed.keys()] } } : {}));
+      break;
     case 'github':
       // Annotations need repository-relative paths: the working directory in GitHub Actions.
       io.stdout.write(formatGithub(result.findings, fromCwd));

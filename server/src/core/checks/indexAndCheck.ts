@@ -41,6 +41,11 @@ export interface IndexAndCheckOptions extends CheckOptions {
    * of them hold nothing to find (default 500): below that, starting the search costs more.
    */
   prefilterMinFiles?: number;
+  /**
+   * Only these code files are read and checked (a check of what changed since a ref); every
+   * document is still read, since documents define the rules. Default: every file.
+   */
+  codeFiles?: ReadonlySet<string>;
 }
 
 export interface IndexAndCheckResult {
@@ -73,6 +78,7 @@ export async function indexAndCheck(workspace: Workspace, options: IndexAndCheck
   for (const path of docIndex.files) {
     if (++done % chunk === 0) await yieldToEventLoop();
     if (docIndex.documents.has(path)) continue;
+    if (options.codeFiles && !options.codeFiles.has(path)) continue;
     // Stamp first, read second: a file changed in between is stamped old and re-read next time.
     const stamp = cache ? workspace.stamp?.(path) : undefined;
     const hit = stamp !== undefined ? cache!.codeFile(path, stamp, checkKey) : undefined;
