@@ -4,7 +4,7 @@ import { URI } from 'vscode-uri';
 import { createCheckContext, findingsForFile, withIndex, type CheckContext, type FileCheckResult } from '../core/checks/checkWorkspace.js';
 import { recheckSteps, ruleFindingsOf, type RecheckResult } from '../core/checks/recheckSteps.js';
 import { SlicedWork } from './slicedWork.js';
-import type { Finding } from '../core/base/finding.js';
+import { groupFindingsByPath, type Finding } from '../core/base/finding.js';
 import { indexAndCheck } from '../core/checks/indexAndCheck.js';
 import type { Workspace } from '../core/workspace/workspace.js';
 import { buildIndex, isDiscoveryFile, resolveLink, updateIndex, withSources, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
@@ -264,7 +264,7 @@ export class WorkspaceSession {
     this.context = r.context;
     this.ruleFindings = { key: r.context.rules.key, byPath: new Map(r.ruleFindingsByPath) };
     this.recheck.cancel();
-    this.workspaceFindingsByPath = groupByPath(r.result.findings);
+    this.workspaceFindingsByPath = groupFindingsByPath(r.result.findings);
     this.refreshReports(this.workspaceFindingsByPath.keys(), true);
     this.dirty.clear();
     if (edited.size > 0) this.applyDiff(...this.existingAndGone(edited));
@@ -544,12 +544,3 @@ function drainSteps<T>(steps: Generator<void, T>): T {
 }
 
 
-function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {
-  const out = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const list = out.get(f.path);
-    if (list) list.push(f);
-    else out.set(f.path, [f]);
-  }
-  return out;
-}

@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/base/finding.js';
+import { groupFindingsByPath, type Finding } from '../../core/base/finding.js';
 import type { RationaleDocument } from '../../core/documents/document.js';
 import { escapeMarkdown } from '../../core/features/markdownEscape.js';
 import { chainOf, governing } from '../../core/index/governance.js';
@@ -23,7 +23,7 @@ export interface MarkdownOptions {
  */
 export function formatMarkdown(index: WorkspaceIndex, findings: readonly Finding[], summary: CheckSummary, options: MarkdownOptions = {}): string {
   const limit = options.limit ?? markdownLimit;
-  const byFile = groupByFile(findings);
+  const byFile = groupFindingsByPath(findings);
   const files = options.since ? [...new Set(options.since.files)].filter((p) => index.fileSet.has(p) || byFile.has(p)).sort() : [...byFile.keys()];
   const head = ['## Rationale', '', `**${summaryLine(summary)}**${options.since ? ` · ${plural(files.length, 'changed file')} since \`${escapeCode(options.since.ref)}\`` : ''}`, ''];
   const out = [...head];
@@ -56,15 +56,6 @@ function countShown(byFile: ReadonlyMap<string, readonly Finding[]>, paths: read
   return paths.reduce((n, p) => n + (byFile.get(p)?.length ?? 0), 0);
 }
 
-function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const out = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const list = out.get(f.path);
-    if (list) list.push(f);
-    else out.set(f.path, [f]);
-  }
-  return out;
-}
 
 /** A file's heading, its governing decisions and its findings; nothing when it has neither. */
 function fileSection(index: WorkspaceIndex, path: string, findings: readonly Finding[]): string[] {

@@ -70,3 +70,14 @@ export function compareFindings(a: Finding, b: Finding): number {
   if (a.code !== b.code) return a.code < b.code ? -1 : 1;
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
+
+/** Findings by the file they are in, in the order given. */
+export function groupFindingsByPath(findings: Iterable<Finding>): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = out.get(f.path);
+    if (list) list.push(f);
+    else out.set(f.path, [f]);
+  }
+  return out;
+}
