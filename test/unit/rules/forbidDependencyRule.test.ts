@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { pyprojectDependencies } from '../../../server/src/core/rules/manifests/pyprojectToml.js';
 import { check } from './checkRules.js';
 
 const noLodash = { id: 'ADR-0009', title: 'No lodash', rules: '- forbid-dependency: [lodash, "@angular/*", PyYAML, github.com/pkg/errors, serde_json, hibernate-core, "org.apache.commons:*", Newtonsoft.Json, requests]' };
@@ -178,5 +179,11 @@ version = "1"
     assert.equal(rules.appliesTo('web/package.json'), true);
     assert.equal(rules.appliesTo('requirements-dev.txt'), true);
     assert.equal(rules.appliesTo('src/Foo.fsproj'), true);
+  });
+});
+
+describe('pyproject.toml edge cases', () => {
+  it('an empty quoted key in a Poetry table names no dependency (found by FC_SEED=178378315)', () => {
+    assert.deepEqual(pyprojectDependencies('[tool.poetry.dependencies]\n""="1"\nrequests = "^2"\n').map((d) => d.name), ['requests']);
   });
 });

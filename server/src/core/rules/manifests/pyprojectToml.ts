@@ -26,7 +26,8 @@ export function pyprojectDependencies(text: string): DeclaredDependency[] {
         const n = pep508Name(item.value);
         if (n) add(n.name, item.start + n.offset, item.start + n.offset + n.name.length);
       }
-    } else if (poetryTable.test(e.table) && e.key.toLowerCase() !== 'python') {
+    } else if (poetryTable.test(e.table) && e.key !== '' && e.key.toLowerCase() !== 'python') {
+      // An empty quoted key (`"" = "1"`) names no package: nothing to forbid.
       add(e.key, e.start, e.end);
     }
   }
