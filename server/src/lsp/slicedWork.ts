@@ -7,20 +7,23 @@ export const sliceMillis = 15;
 /** A turn of the event loop longer than this ran something: a request, an edit, a watcher event. */
 const busyTurnMillis = 0.1;
 
+/** Turns always handed over between two slices: a request can take less than `busyTurnMillis`. */
+const minTurns = 8;
+
 /** The most turns handed over between two slices, so work still progresses under a flood of requests. */
 const maxTurns = 64;
 
 /**
  * Hands the event loop to whatever is waiting, then returns. vscode-jsonrpc handles one queued
  * message per turn (one `setImmediate` each), so a single yield between slices served one request
- * per slice, and hovers sent faster than that queued up behind a recheck for seconds. Turns are
- * handed over until one comes back idle.
+ * per slice, and hovers sent faster than that queued up behind a recheck for seconds. A few turns
+ * are always handed over, then more until one comes back idle.
  */
 export async function serveWaiting(): Promise<void> {
   for (let turn = 0; turn < maxTurns; turn++) {
     const start = performance.now();
     await yieldToEventLoop();
-    if (turn > 0 && performance.now() - start < busyTurnMillis) return;
+    if (turn >= minTurns && performance.now() - start < busyTurnMillis) return;
   }
 }
 

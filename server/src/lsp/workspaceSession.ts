@@ -80,6 +80,8 @@ export class WorkspaceSession {
   private ruleFindings: { key: string; byPath: Map<string, Finding[]> } | undefined;
   /** The check cache is written in slices after each full index: encoding 100,000 entries takes seconds. */
   private readonly cacheSave: SlicedWork<string | undefined>;
+  /** What the first hover would build, built in slices after a full index or a change of the file list. */
+  private readonly warm = new SlicedWork<void>(() => undefined);
   /** After a document edit, the whole folder is checked again in slices, in the background. */
   private readonly recheck: SlicedWork<RecheckResult & { rulesKey: string; newReports: ReadonlySet<string> }>;
   private readonly dirty = new Set<string>();
@@ -277,6 +279,7 @@ export class WorkspaceSession {
     this.refreshReports(this.workspaceFindingsByPath.keys(), true);
     this.dirty.clear();
     if (edited.size > 0) this.applyDiff(...this.existingAndGone(edited));
+    this.warm.start(this.features.prepare());
     return this.index;
   }
 
@@ -377,7 +380,9 @@ export class WorkspaceSession {
       this.listing = undefined;
     }
     const c = [...changed, ...created].filter((p) => !this.overlay.has(p));
-    return this.applyDiff(c, deleted.filter((p) => !this.overlay.has(p)));
+    const documentsChanged = this.applyDiff(c, deleted.filter((p) => !this.overlay.has(p)));
+    if (created.length || deleted.length) this.warm.start(this.features.prepare());
+    return documentsChanged;
   }
 
   private applyDiff(changed: string[], deleted: string[]): boolean {

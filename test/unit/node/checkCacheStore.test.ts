@@ -113,4 +113,17 @@ describe('CheckCacheStore', () => {
     assert.deepEqual(fs.readFileSync(store.file), before);
     assert.deepEqual(fs.readdirSync(folder), [path.basename(store.file)]);
   });
+
+  it('a save written in steps and ended halfway leaves the old cache and no temporary file', () => {
+    const { store, folder } = storeWithEntries(3);
+    const before = fs.readFileSync(store.file);
+    const cache = store.load();
+    for (let i = 3; i < 5000; i++) cache.rememberCodeFile(`src/f${i}.ts`, String(i), 'key', { ruleFindings: [], checked: true });
+    const steps = store.saveSteps(cache);
+    for (let i = 0; i < 100; i++) assert.equal(steps.next().done, false);
+    assert.equal(fs.readdirSync(folder).length, 2, 'the temporary file is being written');
+    steps.return(undefined);
+    assert.deepEqual(fs.readFileSync(store.file), before);
+    assert.deepEqual(fs.readdirSync(folder), [path.basename(store.file)]);
+  });
 });

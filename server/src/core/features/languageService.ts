@@ -121,6 +121,11 @@ export interface LanguageService {
   planNewDocument(request: NewDocumentRequest): NewDocumentPlan;
   /** What was read and how, what was not understood or missed, and the configuration (Show Setup Report). */
   setupReport(): SetupReport;
+  /**
+   * Builds ahead, in steps, what the first hover would otherwise build in one go (the mention
+   * targets of 100,000 files took most of a second): a host runs it after a full index.
+   */
+  prepare(): Generator<void, void>;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -143,6 +148,13 @@ class FolderLanguageService implements LanguageService {
 
   private idPrefixes(index: WorkspaceIndex): string[] {
     return Object.values(index.config.idPrefixes);
+  }
+
+  *prepare(): Generator<void, void> {
+    const index = this.options.index();
+    if (this.mentionIndexes.has(index)) return;
+    const built = yield* MentionIndex.build(index, (p) => this.text(p), this.mentionCache);
+    if (!this.mentionIndexes.has(index)) this.mentionIndexes.set(index, new MentionIndex(index, (p) => this.text(p), this.mentionCache, built));
   }
 
   private mentionsOf(index: WorkspaceIndex): MentionIndex {

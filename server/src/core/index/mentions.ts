@@ -47,6 +47,11 @@ function distinctiveStem(name: string): boolean {
 }
 
 export function mentionTargets(files: readonly string[], documentPaths: ReadonlySet<string>, read: (path: string) => string | undefined): MentionTargets {
+  return drain(mentionTargetsSteps(files, documentPaths, read));
+}
+
+/** `mentionTargets` a thousand files at a time: over 100,000 files it takes most of a second. */
+export function* mentionTargetsSteps(files: readonly string[], documentPaths: ReadonlySet<string>, read: (path: string) => string | undefined): Generator<void, MentionTargets> {
   const folders = new Set<string>();
   const byName = new Map<string, string[]>();
   const dependencies = new Map<string, string[]>();
@@ -55,7 +60,9 @@ export function mentionTargets(files: readonly string[], documentPaths: Readonly
     if (!list) byName.set(name, [path]);
     else if (!list.includes(path)) list.push(path);
   };
+  let done = 0;
   for (const f of files) {
+    if (++done % 1000 === 0) yield;
     for (let d = dirname(f); d !== '' && !folders.has(d); d = dirname(d)) folders.add(d);
     const name = basename(f);
     // A worktree's `.git` file is git's machinery, never the code a document is about.
@@ -75,6 +82,13 @@ export function mentionTargets(files: readonly string[], documentPaths: Readonly
     }
   }
   return { files: new Set(files), folders, byName, dependencies };
+}
+
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** The code a document's body names. Never throws; text it cannot resolve is simply no mention. */
@@ -201,22 +215,36 @@ export function mentionCovers(mention: MentionSpan, path: string): boolean {
   return mention.manifests?.includes(path) ?? false;
 }
 
+/** Every document's mentions, as `MentionIndex.build` leaves them. */
+export interface MentionsBuilt {
+  readonly byDocument: ReadonlyMap<string, MentionSpan[]>;
+}
+
 /** Every document's mentions, computed once per index snapshot and read through. */
 export class MentionIndex {
-  private readonly byDocument = new Map<string, MentionSpan[]>();
+  private readonly byDocument: ReadonlyMap<string, MentionSpan[]>;
   private readonly documents: ReadonlyMap<string, RationaleDocument>;
 
-  constructor(index: WorkspaceIndex, read: (path: string) => string | undefined, cache = new MentionCache()) {
+  /** `built`: what `build` gave for this very index, when a host built it ahead in steps. */
+  constructor(index: WorkspaceIndex, read: (path: string) => string | undefined, cache = new MentionCache(), built?: MentionsBuilt) {
+    this.byDocument = (built ?? drain(MentionIndex.build(index, read, cache))).byDocument;
+    this.documents = index.documents;
+  }
+
+  /** The index in steps (a document or a thousand files each), for a host that builds it ahead of the first hover. */
+  static *build(index: WorkspaceIndex, read: (path: string) => string | undefined, cache: MentionCache): Generator<void, MentionsBuilt> {
+    const byDocument = new Map<string, MentionSpan[]>();
     const documentPaths = new Set(index.documents.keys());
-    const targets = cache.targets(index.files, documentPaths, read);
+    const targets = yield* cache.targetsSteps(index.files, documentPaths, read);
     for (const doc of index.documents.values()) {
       const mentions = cache.mentions(doc, targets, () => {
         const text = read(doc.path);
         return text === undefined ? undefined : findMentions(doc.path, text, targets, documentPaths);
       });
-      if (mentions) this.byDocument.set(doc.path, mentions);
+      if (mentions) byDocument.set(doc.path, mentions);
+      yield;
     }
-    this.documents = index.documents;
+    return { byDocument };
   }
 
   /** The code a document names, in text order. */
@@ -243,14 +271,29 @@ export class MentionIndex {
  * equal; a document's mentions while its parsed document (replaced on every change) and the targets are.
  */
 export class MentionCache {
-  private last: { key: string; targets: MentionTargets } | undefined;
+  private last: { files: readonly string[]; documentPaths: ReadonlySet<string>; manifestTexts: string; targets: MentionTargets } | undefined;
+  /** The manifests among a file list, found once per list (a list is kept while no file is created or deleted). */
+  private manifests: { files: readonly string[]; paths: string[] } | undefined;
   private readonly byDocument = new WeakMap<RationaleDocument, { targets: MentionTargets; mentions: MentionSpan[] | undefined }>();
 
   targets(files: readonly string[], documentPaths: ReadonlySet<string>, read: (path: string) => string | undefined): MentionTargets {
-    const manifests = files.filter(isManifest).map((f) => `${f}\0${read(f) ?? ''}`);
-    const key = [files.join('\n'), [...documentPaths].join('\n'), ...manifests].join('\0\0');
-    if (this.last?.key !== key) this.last = { key, targets: mentionTargets(files, documentPaths, read) };
-    return this.last.targets;
+    return drain(this.targetsSteps(files, documentPaths, read));
+  }
+
+  /**
+   * The targets, built again only when the file list, the set of documents or a manifest's text
+   * changed. The list is compared by identity: an index keeps the same array while no file is
+   * created or deleted, and joining 100,000 paths into a key on every snapshot cost a hover tens
+   * of milliseconds.
+   */
+  *targetsSteps(files: readonly string[], documentPaths: ReadonlySet<string>, read: (path: string) => string | undefined): Generator<void, MentionTargets> {
+    if (this.manifests?.files !== files) this.manifests = { files, paths: files.filter(isManifest) };
+    const manifestTexts = this.manifests.paths.map((f) => `${f}\0${read(f) ?? ''}`).join('\0\0');
+    const last = this.last;
+    if (last && last.files === files && last.manifestTexts === manifestTexts && sameSet(last.documentPaths, documentPaths)) return last.targets;
+    const targets = yield* mentionTargetsSteps(files, documentPaths, read);
+    this.last = { files, documentPaths, manifestTexts, targets };
+    return targets;
   }
 
   mentions(doc: RationaleDocument, targets: MentionTargets, compute: () => MentionSpan[] | undefined): MentionSpan[] | undefined {
@@ -260,4 +303,10 @@ export class MentionCache {
     this.byDocument.set(doc, { targets, mentions });
     return mentions;
   }
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
