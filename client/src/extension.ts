@@ -73,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ration
   register(commandIds.hideRetired, () => tree.setShowRetired(false));
   register(commandIds.showOutput, () => output.show(true));
   register(commandIds.showSetupReport, () => showSetupReport(server, setupReports));
+  // Both resolve with the key of the node revealed (tests read it).
   register(commandIds.showGraph, () => graph.show());
   register(commandIds.revealInGraph, (arg) => graph.show(documentKeyFromArgument(arg)));
   register(commandIds.openDocument, (uri, line) => openDocument(uri, line));

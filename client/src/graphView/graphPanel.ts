@@ -18,6 +18,8 @@ export class GraphPanel implements vscode.Disposable {
   private graph: GraphResult | undefined;
   private nodes = new Map<string, GraphNode>();
   private pendingFocus: string | undefined;
+  /** The page has loaded its script and said so; messages sent before are lost. */
+  private webviewReady = false;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -29,20 +31,24 @@ export class GraphPanel implements vscode.Disposable {
     this.subscriptions.push(server.onIndexed(() => this.scheduleRefresh()));
   }
 
-  /** Opens (or brings forward) the panel; `focus` is a document URI or id to reveal. */
-  async show(focus?: string): Promise<void> {
+  /**
+   * Opens (or brings forward) the panel; `focus` is a document URI or id to reveal. Resolves with
+   * the key of the node revealed, once the graph is known.
+   */
+  async show(focus?: string): Promise<string | undefined> {
     if (this.panel) this.panel.reveal();
     else this.panel = this.createPanel();
-    if (focus === undefined) return;
+    if (!this.graph) await this.refresh();
+    if (focus === undefined) return undefined;
     const key = this.keyOf(focus);
-    if (key) this.post({ type: 'focus', key });
-    // Not drawn yet: the focus goes with the graph once it arrives.
-    else this.pendingFocus = focus;
-  }
-
-  /** Keys of the nodes last sent, for tests. */
-  get shownKeys(): string[] {
-    return [...this.nodes.keys()];
+    if (!key) {
+      void vscode.window.showInformationMessage(`Rationale: ${focus} is not in the Mental Model Graph.`);
+      return undefined;
+    }
+    if (this.webviewReady) this.post({ type: 'focus', key });
+    // The page is still loading: the focus goes with the graph it asks for.
+    else this.pendingFocus = key;
+    return key;
   }
 
   dispose(): void {
@@ -64,6 +70,7 @@ export class GraphPanel implements vscode.Disposable {
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graphView.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graphView.css')).toString(),
     });
+    this.webviewReady = false;
     const listening = webview.onDidReceiveMessage((data: unknown) => void this.received(data));
     panel.onDidDispose(() => {
       listening.dispose();
@@ -80,7 +87,10 @@ export class GraphPanel implements vscode.Disposable {
       this.output.warn(`Mental Model Graph: ignored a message of unknown shape from the webview.`);
       return;
     }
-    if (message.type === 'ready') return this.refresh();
+    if (message.type === 'ready') {
+      this.webviewReady = true;
+      return this.refresh();
+    }
     const node = this.nodes.get(message.key);
     if (!node) {
       this.output.warn(`Mental Model Graph: the webview asked to open a node the graph does not have.`);
@@ -114,8 +124,8 @@ export class GraphPanel implements vscode.Disposable {
     }
     this.graph = graph;
     this.nodes = new Map(graph.nodes.map((n) => [n.key, n]));
-    const focus = this.pendingFocus !== undefined ? this.keyOf(this.pendingFocus) : undefined;
-    this.pendingFocus = undefined;
+    const focus = this.webviewReady ? this.pendingFocus : undefined;
+    if (this.webviewReady) this.pendingFocus = undefined;
     this.post({ type: 'graph', graph, focus });
   }
 

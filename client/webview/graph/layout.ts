@@ -31,7 +31,7 @@ export interface GraphLayout {
   edges: PlacedEdge[];
 }
 
-export const nodeSize = { document: { width: 240, height: 64 }, requirement: { width: 210, height: 48 } } as const;
+export const nodeSize = { document: { width: 260, height: 64 }, requirement: { width: 240, height: 48 } } as const;
 
 /**
  * Above this many nodes the layout trades polish for time: no crossing minimisation (the input

@@ -29,12 +29,14 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string,
 
 /** Cuts a line to what fits the box (a rough width per character: SVG text cannot wrap). */
 function fit(text: string, width: number): string {
-  const max = Math.max(4, Math.floor(width / 7));
+  const max = Math.max(4, Math.floor(width / 6.6));
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** Every decision says how many files it governs; goals and projects only when they govern any. */
 function governs(node: GraphNode): string | undefined {
   if (node.governedFileCount === undefined || node.kind === 'requirement') return undefined;
+  if (node.kind !== 'decision' && node.governedFileCount === 0) return undefined;
   return `governs ${node.governedFileCount} file${node.governedFileCount === 1 ? '' : 's'}`;
 }
 
