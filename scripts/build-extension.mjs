@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the VS Code extension into two self-contained CommonJS files, so the .vsix needs no
+// Bundles the VS Code extension into self-contained files, so the .vsix needs no
 // node_modules (vsce package --no-dependencies):
 //   client/src/extension.ts  → dist/extension.cjs   (the extension host `require`s it; `vscode` is external)
 //   server/src/lsp/main.ts   → dist/server.cjs      (the language server, started over IPC)

@@ -251,9 +251,13 @@ test('Show Mental Model Graph draws the model in a webview; search highlights, a
   // The whole window for the graph: no side bar beside it.
   await ui.runCommand('View: Toggle Primary Side Bar Visibility');
   await ui.runCommand('Rationale: Show Mental Model Graph');
-  // A webview is an iframe in an iframe; the graph's page is the inner one.
-  const graph = ui.page.frameLocator('.part.editor iframe.webview').frameLocator('iframe#active-frame');
-  await graph.locator('.node[aria-label^="decision ADR-0004"]').waitFor({ timeout: ui.timeoutMs });
+  // A webview is an iframe in an iframe (laid over the editor, outside its part); the graph's page is the inner one.
+  const graph = ui.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  try {
+    await graph.locator('.node[aria-label^="decision ADR-0004"]').waitFor({ timeout: ui.timeoutMs });
+  } finally {
+    await ui.screenshot('rationale-graph-opened-window');
+  }
   const labels = await graph.locator('.node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')));
   const has = (pattern) => labels.some((l) => pattern.test(l));
   assert.ok(has(/^goal GOAL-growth: Double self-serve revenue, active/), JSON.stringify(labels));
