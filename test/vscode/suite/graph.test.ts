@@ -3,11 +3,17 @@
 // draws is checked in the workbench UI test (test/ui/workbench.ui.test.mjs).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { rationaleIndexed, sampleUri } from './sampleWorkspace';
+import { rationaleIndexed, sampleUri, waitFor } from './sampleWorkspace';
+
+function allTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+}
 
 function graphTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('rationale.graph'));
+  return allTabs().filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('rationale.graph'));
 }
+
+const describeTabs = () => JSON.stringify(allTabs().map((t) => ({ label: t.label, input: t.input })));
 
 suite('mental model graph', () => {
   suiteSetup(async () => {
@@ -20,9 +26,11 @@ suite('mental model graph', () => {
 
   test('rationale.showGraph opens one "Mental Model Graph" panel, and running it again brings that one forward', async () => {
     await vscode.commands.executeCommand('rationale.showGraph');
+    // The host learns of tabs after the workbench opens them.
+    await waitFor('the graph tab', () => graphTabs().length > 0);
     await vscode.commands.executeCommand('rationale.showGraph');
     const tabs = graphTabs();
-    assert.equal(tabs.length, 1, 'one panel');
+    assert.equal(tabs.length, 1, `one panel; tabs: ${describeTabs()}`);
     assert.equal(tabs[0].label, 'Mental Model Graph');
     assert.ok(tabs[0].isActive);
   });
@@ -34,6 +42,7 @@ suite('mental model graph', () => {
     const fromId = await vscode.commands.executeCommand<string | undefined>('rationale.revealInGraph', 'ADR-0004');
     assert.equal(fromId, uri);
     assert.equal(await vscode.commands.executeCommand('rationale.revealInGraph', 'ADR-9999'), undefined);
-    assert.equal(graphTabs().length, 1);
+    await waitFor('the graph tab', () => graphTabs().length > 0);
+    assert.equal(graphTabs().length, 1, describeTabs());
   });
 });
