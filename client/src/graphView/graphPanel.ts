@@ -20,6 +20,8 @@ export class GraphPanel implements vscode.Disposable {
   private pendingFocus: string | undefined;
   /** The page has loaded its script and said so; messages sent before are lost. */
   private webviewReady = false;
+  private requests = 0;
+  private latest: Promise<void> = Promise.resolve();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -71,7 +73,13 @@ export class GraphPanel implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graphView.css')).toString(),
     });
     this.webviewReady = false;
-    const listening = webview.onDidReceiveMessage((data: unknown) => void this.received(data));
+    // Opening a document can fail (the file was deleted since): the user hears of it.
+    const listening = webview.onDidReceiveMessage((data: unknown) =>
+      this.received(data).catch((e: unknown) => {
+        this.output.error(`Mental Model Graph: ${(e as Error).stack ?? e}`);
+        void vscode.window.showErrorMessage(`Rationale: ${(e as Error).message ?? e}`);
+      }),
+    );
     panel.onDidDispose(() => {
       listening.dispose();
       this.panel = undefined;
@@ -110,12 +118,23 @@ export class GraphPanel implements vscode.Disposable {
     this.refreshTimer = setTimeout(() => void this.refresh(), refreshDelayMs);
   }
 
-  private async refresh(): Promise<void> {
+  /** Asks for the graph and sends it; resolves when the newest request's graph is sent. */
+  private refresh(): Promise<void> {
+    this.latest = this.load();
+    return this.latest;
+  }
+
+  private async load(): Promise<void> {
     if (!this.panel) return;
+    // Answers can overtake each other: only the newest request's graph is drawn, and an older
+    // request's caller (show, waiting for a graph) waits for the newer one.
+    const mine = ++this.requests;
     let graph: GraphResult;
     try {
       graph = await this.server.graph();
+      if (mine !== this.requests) return this.latest;
     } catch (e) {
+      if (mine !== this.requests) return this.latest;
       // Shown in the panel (and logged): an empty graph would read as "no documents".
       const message = (e as Error).message ?? String(e);
       this.output.error(`Mental Model Graph: ${message}`);
