@@ -33,6 +33,7 @@ import { cacheLoadChild, generateCacheTree, measureCacheLoad } from './cacheTree
 import { timeEdits } from './editLoop.js';
 import { runDependencyCruiser, type CruiseResult } from './dependencyCruiser.js';
 import { generateKepTree } from './kepTree.js';
+import { graphLayoutSection } from './graphLayoutBench.js';
 import { languageServerSection } from './lspBench.js';
 import { resultsTable } from './markdownTable.js';
 import { measureChangedSince } from './changedSinceBench.js';
@@ -291,6 +292,7 @@ async function main(): Promise<void> {
 
     // The language server over stdio, on trees of its own (lspBench.ts).
     const lspSection = await languageServerSection(repo);
+    const graphSection = await graphLayoutSection(decisionCount, runs);
 
     const loadAtEnd = os.loadavg();
     const fmt = (x: number) => x.toFixed(1);
@@ -355,6 +357,7 @@ async function main(): Promise<void> {
       ...resultsTable(cacheRows),
       '',
       ...lspSection,
+      ...graphSection,
     ].join('\n');
     const target = path.join(repo, 'bench/RESULTS.md');
     const previous = previousResults(repo, target);
@@ -375,6 +378,8 @@ else if (process.argv[2] === '--server-rss' && process.argv[3]) await serverRss(
 else if (process.argv[2] === '--cache-load' && process.argv[4]) cacheLoadChild(process.argv[3], process.argv[4]);
 // `node out/bench/bench.js --lsp` prints the language-server section alone (RATIONALE_BENCH_LSP_SIZES picks the trees).
 else if (process.argv[2] === '--lsp') process.stdout.write(`${(await languageServerSection(repo)).join('\n')}\n`);
+// `node out/bench/bench.js --graph` prints the Mental Model Graph section alone.
+else if (process.argv[2] === '--graph') process.stdout.write(`${(await graphLayoutSection(decisionCount, runs)).join('\n')}\n`);
 else await main();
 
 /** The ratio cell of the dependency-cruiser row: Rationale's time over its, or why there is none. */

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Bundles the VS Code extension into two self-contained CommonJS files, so the .vsix needs no
+// Bundles the VS Code extension into self-contained files, so the .vsix needs no
 // node_modules (vsce package --no-dependencies):
 //   client/src/extension.ts  → dist/extension.cjs   (the extension host `require`s it; `vscode` is external)
 //   server/src/lsp/main.ts   → dist/server.cjs      (the language server, started over IPC)
+//   client/webview/graph/main.ts → dist/graphView.js + .css (the Mental Model Graph webview, with elkjs)
 // esbuild does not type-check, so the checks that follow a build start with `tsc -p client`; then
 // what a broken bundle would only show at run time: every command the client registers is declared
 // in package.json and the other way round, and the server bundle answers an LSP `initialize` over
@@ -47,6 +48,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' },
+  // A page script, not Node: an IIFE for the webview's one nonce'd <script>; its CSS import becomes dist/graphView.css.
+  { ...common, entryPoints: ['client/webview/graph/main.ts'], outfile: 'dist/graphView.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 function size(file) {
@@ -64,7 +67,7 @@ if (watch) {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   const started = Date.now();
   for (const options of builds) await esbuild.build(options);
-  console.log(`build-extension: dist/extension.cjs ${size('dist/extension.cjs')}, dist/server.cjs ${size('dist/server.cjs')} (${Date.now() - started} ms)`);
+  console.log(`build-extension: dist/extension.cjs ${size('dist/extension.cjs')}, dist/server.cjs ${size('dist/server.cjs')}, dist/graphView.js ${size('dist/graphView.js')} (${Date.now() - started} ms)`);
   if (check) {
     typeCheckClient();
     checkCommands();
@@ -73,13 +76,15 @@ if (watch) {
   }
 }
 
-/** The client's own type check (client/tsconfig.json); the server's is the root `npm run build`. */
+/** The client's own type checks (client/tsconfig.json, and the graph webview's DOM one); the server's is the root `npm run build`. */
 function typeCheckClient() {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'client'), '--noEmit'], { cwd: root, encoding: 'utf8' });
-  if (result.status !== 0) {
-    console.error(`build-extension: tsc -p client failed:\n${result.stdout}${result.stderr}`);
-    process.exit(1);
+  for (const project of ['client', 'client/webview/graph']) {
+    const result = spawnSync(process.execPath, [tsc, '-p', join(root, project), '--noEmit'], { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) {
+      console.error(`build-extension: tsc -p ${project} failed:\n${result.stdout}${result.stderr}`);
+      process.exit(1);
+    }
   }
 }
 

@@ -15,6 +15,8 @@ import { openDocument } from './commands/openDocument';
 import { reindex } from './commands/reindex';
 import { showGoverning } from './commands/showGoverning';
 import { SetupReportDocuments, showSetupReport } from './commands/showSetupReport';
+import { GraphPanel } from './graphView/graphPanel';
+import { documentKeyFromArgument } from './graphView/graphArguments';
 import { MentalModelView, type ModelElement } from './mentalModelView';
 import { RationaleServer } from './rationaleServer';
 import { readSettings, restartingSettings } from './settings';
@@ -51,7 +53,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ration
   const thisFile = new ThisFileView(active, (uri) => tree.documentAt(uri));
   const statusBar = new GoverningStatusBar(active, settings.statusBarEnabled);
   const setupReports = new SetupReportDocuments();
-  context.subscriptions.push(output, server, active, tree, thisFile, statusBar, setupReports);
+  const graph = new GraphPanel(server, context.extensionUri, output);
+  context.subscriptions.push(output, server, active, tree, thisFile, statusBar, setupReports, graph);
 
   const register = (id: string, run: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => runReportingErrors(output, id, () => run(...args))));
@@ -70,6 +73,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ration
   register(commandIds.hideRetired, () => tree.setShowRetired(false));
   register(commandIds.showOutput, () => output.show(true));
   register(commandIds.showSetupReport, () => showSetupReport(server, setupReports));
+  // Both resolve with the key of the node revealed (tests read it).
+  register(commandIds.showGraph, () => graph.show());
+  register(commandIds.revealInGraph, (arg) => graph.show(documentKeyFromArgument(arg)));
   register(commandIds.openDocument, (uri, line) => openDocument(uri, line));
   // From hover links (an id) and from the This File view's context menu (a tree element).
   register(commandIds.revealInTree, async (arg) => {

@@ -9,6 +9,7 @@ import {
   annotationTextRequest,
   coveredRequirementsRequest,
   governingRequest,
+  graphRequest,
   indexedNotification,
   planNewDocumentRequest,
   reindexRequest,
@@ -19,6 +20,7 @@ import {
   type CoveredRequirement,
   type GoverningEntry,
   type GoverningParams,
+  type GraphResult,
   type IndexedParams,
   type PlanNewDocumentParams,
   type PlanNewDocumentResult,
@@ -113,6 +115,11 @@ export class RationaleServer implements vscode.Disposable {
   /** The annotation line Link Code to Decision inserts, in the file's comment syntax. */
   async annotationText(params: AnnotationTextParams): Promise<string> {
     return (await this.running().sendRequest(annotationTextRequest, params)).text;
+  }
+
+  /** Show Mental Model Graph: every document, requirement item and link of the workspace. */
+  graph(): Promise<GraphResult> {
+    return this.running().sendRequest(graphRequest);
   }
 
   /** Show Setup Report: each workspace folder's report and its Markdown. */

@@ -268,3 +268,41 @@ export interface SetupReportFolder {
 
 /** Show Setup Report (`rationale doctor` in the editor): one report per workspace folder. */
 export const setupReportRequest = new RequestType0<SetupReportFolder[], void>('rationale/setupReport');
+
+/** A node of the mental model graph: a goal, project or decision, or a requirement item. */
+export interface GraphNode {
+  /** Unique in the graph: the document's URI, or `<uri>#<item id>` for a requirement item. */
+  key: string;
+  kind: DocumentKind | 'requirement';
+  /** The document's id (`ADR-0007`) or the item's (`req~login~2`). */
+  id: string;
+  title: string;
+  /** Documents: the status in force, as `DocumentSummary.status`. */
+  status?: string;
+  /** How the status reads (`superseded (file says accepted)`). */
+  statusText?: string;
+  /** in-force, pending, done or retired; undefined for no status or an unknown one. Items: `covered` or `uncovered`. */
+  statusClass?: 'in-force' | 'pending' | 'done' | 'retired' | 'covered' | 'uncovered';
+  retired: boolean;
+  summary: string;
+  /** Code files the document governs by annotation, applies-to or a rule's own scope (documents only). */
+  governedFileCount?: number;
+  uri: string;
+  /** Where to open it: the title, or the item's id. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface GraphEdge {
+  /** Node keys. serves: goal → project; decided-for: project or goal → decision; supersedes and amends: newer → older; belongs-to: item → its document. */
+  from: string;
+  to: string;
+  kind: 'serves' | 'decided-for' | 'supersedes' | 'amends' | 'belongs-to';
+}
+
+export interface GraphResult {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** Show Mental Model Graph: every folder's goals, projects, decisions and requirement items, with their links. */
+export const graphRequest = new RequestType0<GraphResult, void>('rationale/graph');

@@ -247,6 +247,44 @@ test('a file a decision names in its text shows "Mentioned in", apart from what 
   forDocs(await ui.screenshotOf('mentions', await paneUpToLastRow(await ui.viewPaneSelector('This File'))));
 });
 
+test('Show Mental Model Graph draws the model in a webview; search highlights, a click opens the document', async () => {
+  // The whole window for the graph: no side bar beside it.
+  await ui.runCommand('View: Toggle Primary Side Bar Visibility');
+  await ui.runCommand('Rationale: Show Mental Model Graph');
+  // A webview is an iframe in an iframe (laid over the editor, outside its part); the graph's page is the inner one.
+  const graph = ui.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  try {
+    await graph.locator('.node[aria-label^="decision ADR-0004"]').waitFor({ timeout: ui.timeoutMs });
+  } finally {
+    await ui.screenshot('rationale-graph-opened-window');
+  }
+  const labels = await graph.locator('.node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')));
+  const has = (pattern) => labels.some((l) => pattern.test(l));
+  assert.ok(has(/^goal GOAL-growth: Double self-serve revenue, active/), JSON.stringify(labels));
+  assert.ok(has(/^project PRD-0001: Self-serve onboarding, active/), JSON.stringify(labels));
+  assert.ok(has(/^decision ADR-0004: UI code does not call the database, accepted, governs [1-9]\d* files?$/), JSON.stringify(labels));
+  assert.ok(has(/^requirement item req~notify-customer-of-failure~1: Tell the customer when retries run out, not fully covered$/), JSON.stringify(labels));
+  // Retired decisions are hidden until the status filter asks for them.
+  assert.ok(!has(/ADR-0002/), JSON.stringify(labels));
+  assert.ok((await graph.locator('.edge-supersedes').count()) === 0, 'no supersede edge to a hidden decision');
+  await graph.locator('#statuses label', { hasText: 'retired' }).locator('input').check();
+  await graph.locator('.node[aria-label^="decision ADR-0002"]').waitFor({ timeout: ui.timeoutMs });
+  assert.ok((await graph.locator('.edge-supersedes').count()) >= 1, 'ADR-0003 supersedes ADR-0002');
+
+  await graph.locator('#search').fill('database');
+  assert.deepEqual(await graph.locator('.node.match').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label').split(':')[0])), ['decision ADR-0004']);
+  await graph.locator('#search').fill('');
+  await graph.locator('#fit').click();
+  await ui.screenshot('rationale-graph-window');
+  forDocs(await ui.screenshotOf('graph', [ui.page.locator('.part.editor')], { padding: 0 }));
+
+  // Keyboard: a node takes focus and Enter opens its document beside the graph.
+  await graph.locator('.node[aria-label^="decision ADR-0004"]').focus();
+  await ui.page.keyboard.press('Enter');
+  await ui.activeEditor('0004-ui-does-not-call-the-database.md');
+  await ui.runCommand('View: Toggle Primary Side Bar Visibility');
+});
+
 /** Repeats `read` until `ok(result)`: the server may still be indexing when a gesture first runs. */
 async function retryUntil(what, read, ok) {
   const deadline = Date.now() + ui.timeoutMs;

@@ -18,6 +18,8 @@ export const commandIds = {
   hideRetired: 'rationale.hideRetiredDecisions',
   showOutput: 'rationale.showOutput',
   showSetupReport: 'rationale.showSetupReport',
+  showGraph: 'rationale.showGraph',
+  revealInGraph: 'rationale.revealInGraph',
   // Run by the server's hover links and code actions (server/src/protocol.ts `clientCommands`).
   openDocument: clientCommands.openDocument,
   revealInTree: clientCommands.revealInTree,

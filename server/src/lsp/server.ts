@@ -1,10 +1,11 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { annotationTextRequest, coveredRequirementsRequest, governingRequest, planNewDocumentRequest, reindexRequest, searchRequest, setupReportRequest, treeRequest } from '../protocol.js';
+import { annotationTextRequest, coveredRequirementsRequest, governingRequest, graphRequest, planNewDocumentRequest, reindexRequest, searchRequest, setupReportRequest, treeRequest } from '../protocol.js';
 import { onCodeAction } from './codeActions.js';
 import { onCompletion } from './completion.js';
 import { onAnnotationText, onCoveredRequirements, onGoverning, onPlanNewDocument, onSearch, onSetupReport, onTree } from './customRequests.js';
 import { onDocumentDiagnostics, onWorkspaceDiagnostics } from './diagnostics.js';
+import { onGraph } from './graphRequest.js';
 import { registerDocumentSync } from './documentSync.js';
 import { onHover } from './hover.js';
 import { Indexing } from './indexing.js';
@@ -81,6 +82,8 @@ function registerCustomRequests(state: ServerState, documents: TextDocuments<Tex
   connection.onRequest(governingRequest, afterIndexing(state, [], (p) => onGoverning(sessions, p), 'documents'));
   connection.onRequest(coveredRequirementsRequest, afterIndexing(state, [], (p) => onCoveredRequirements(sessions, p), 'documents'));
   connection.onRequest(searchRequest, afterIndexing(state, [], (p) => onSearch(sessions, p), 'documents'));
+  // Governed-file counts and requirement items come from code files: the whole index.
+  connection.onRequest(graphRequest, afterIndexing(state, { nodes: [], edges: [] }, () => onGraph(sessions)));
   // Its errors reach the user: an empty report would read as "nothing wrong".
   connection.onRequest(setupReportRequest, async () => {
     await readiness.whenReady();

@@ -145,7 +145,7 @@ function scopeOf(spec: RuleSpec, doc: RationaleDocument): RuleScope {
   return scope;
 }
 
-function ruleScopeGlob(doc: RationaleDocument, path: string): string | undefined {
+export function ruleScopeGlob(doc: RationaleDocument, path: string): string | undefined {
   for (const spec of doc.rules) {
     const own = spec.files.length > 0 || spec.kind === 'forbid-layer';
     if (!own || !scopeOf(spec, doc).test(path)) continue;

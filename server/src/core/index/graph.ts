@@ -4,16 +4,30 @@ import { statusInForce, statusInForceText, type StatusInForce } from './statusIn
 import { statusClassOf } from '../documents/statusClass.js';
 import type { WorkspaceIndex } from './workspaceIndex.js';
 import { modelHierarchy } from './mentalModel.js';
+import { governedFileCounts } from './governedFiles.js';
+import { resolveLink } from './workspaceIndex.js';
+import { requirementTraceOf, type TracedItem } from '../requirements/workspaceRequirementTrace.js';
 
 /**
  * The mental model as a graph: goals → the projects that serve them → the decisions made for those
- * projects, plus supersede edges between decisions. Rendered as Mermaid or Graphviz DOT; node names
+ * projects, plus supersede and amend edges between decisions, and the requirement items documents
+ * define (apart, so renderers that draw documents only can ignore them). Rendered as Mermaid or Graphviz DOT; node names
  * are generated (`n0`, `n1`…) and ids and titles only ever appear inside escaped labels, so no title
  * can break or inject into the diagram source.
  */
 export interface ModelGraph {
   nodes: ModelNode[];
   edges: ModelEdge[];
+  /** Requirement items (`req~login~2`), each tied to the document that defines it (or its project). */
+  requirements: ModelRequirement[];
+}
+
+export interface ModelRequirement {
+  /** Generated, diagram-safe name (`r0`, `r1`…), distinct from the documents' names. */
+  name: string;
+  traced: TracedItem;
+  /** The node of the document that defines the item, else of the project that owns it. */
+  owner?: string;
 }
 
 export interface ModelNode {
@@ -21,12 +35,14 @@ export interface ModelNode {
   name: string;
   document: RationaleDocument;
   status: StatusInForce;
+  /** Code files it governs by annotation, `applies-to` or a rule's own scope (governedFiles.ts). */
+  governedFiles: number;
 }
 
-export type ModelEdgeType = 'serves' | 'decided-for' | 'supersedes';
+export type ModelEdgeType = 'serves' | 'decided-for' | 'supersedes' | 'amends';
 
 export interface ModelEdge {
-  /** The higher node: goal → project, project (or goal) → decision, successor → predecessor. */
+  /** The higher node: goal → project, project (or goal) → decision, successor → predecessor, amending → amended. */
   from: string;
   to: string;
   type: ModelEdgeType;
@@ -36,9 +52,10 @@ export function modelGraph(index: WorkspaceIndex): ModelGraph {
   const hierarchy = modelHierarchy(index);
   const docs = hierarchy.documents;
   const nameOf = new Map<string, string>();
+  const governed = governedFileCounts(index);
   const nodes = docs.map((document, i) => {
     nameOf.set(document.path, `n${i}`);
-    return { name: `n${i}`, document, status: statusInForce(index, document) };
+    return { name: `n${i}`, document, status: statusInForce(index, document), governedFiles: governed.get(document.path) ?? 0 };
   });
   const edges: ModelEdge[] = [];
   const seen = new Set<string>();
@@ -57,7 +74,25 @@ export function modelGraph(index: WorkspaceIndex): ModelGraph {
       if (s && d) add(s, d, 'supersedes');
     }
   }
-  return { nodes, edges };
+  for (const [from, to] of amendments(index, docs)) if (nameOf.has(to.path)) add(from, to, 'amends');
+  const requirements = requirementTraceOf(index).items.map((traced, i) => {
+    const owner = traced.document ?? traced.project;
+    return { name: `r${i}`, traced, owner: owner && nameOf.get(owner.path) };
+  });
+  return { nodes, edges, requirements };
+}
+
+/** Who amends whom, read from both sides like supersession: A's `amends: B` and B's `amended-by: A`. */
+function amendments(index: WorkspaceIndex, docs: readonly RationaleDocument[]): [RationaleDocument, RationaleDocument][] {
+  const out: [RationaleDocument, RationaleDocument][] = [];
+  for (const doc of docs) {
+    for (const link of doc.links) {
+      if (link.type !== 'amends' && link.type !== 'amended-by') continue;
+      const other = resolveLink(index, link, 'decision');
+      if (other) out.push(link.type === 'amends' ? [doc, other] : [other, doc]);
+    }
+  }
+  return out;
 }
 
 /** The diagram class: retired and pending documents are styled as such, the others by kind. */
@@ -96,7 +131,7 @@ export function toMermaid(graph: ModelGraph): string {
     out.push('  end');
   }
   for (const e of graph.edges) {
-    out.push(e.type === 'supersedes' ? `  ${e.from} -. supersedes .-> ${e.to}` : `  ${e.from} --> ${e.to}`);
+    out.push(e.type === 'supersedes' || e.type === 'amends' ? `  ${e.from} -. ${e.type} .-> ${e.to}` : `  ${e.from} --> ${e.to}`);
   }
   out.push(
     '  classDef goal fill:#e8f5e9,stroke:#2e7d32',
@@ -131,7 +166,7 @@ export function toDot(graph: ModelGraph): string {
     out.push('  }');
   }
   for (const e of graph.edges) {
-    out.push(e.type === 'supersedes' ? `  ${e.from} -> ${e.to} [style=dashed, label="supersedes"];` : `  ${e.from} -> ${e.to};`);
+    out.push(e.type === 'supersedes' || e.type === 'amends' ? `  ${e.from} -> ${e.to} [style=dashed, label="${e.type}"];` : `  ${e.from} -> ${e.to};`);
   }
   out.push('}');
   return `${out.join('\n')}\n`;
