@@ -30,6 +30,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { defaultInitializationOptions, initializeParams } from './vscodeClientSetup.js';
+import { serverNodeFlags } from '../server/src/protocol.js';
 
 /** A request no handler serves: the server only parses it and answers MethodNotFound. */
 const floorMethod = 'rationale/benchFloor';
@@ -97,7 +98,7 @@ export class BenchLanguageClient {
   static async start(serverMain: string, repo: string, root: string, cacheFolder: string): Promise<{ client: BenchLanguageClient; initializeMs: number }> {
     // RATIONALE_BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server under the bench's load.
     const nodeArgs = (process.env.RATIONALE_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
-    const child = spawn(process.execPath, [...nodeArgs, serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, RATIONALE_CACHE_DIR: cacheFolder } });
+    const child = spawn(process.execPath, [...serverNodeFlags, ...nodeArgs, serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, RATIONALE_CACHE_DIR: cacheFolder } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new BenchLanguageClient(child, connection, root);
     connection.listen();

@@ -28,6 +28,7 @@ import {
   type SearchParams,
   type SetupReportFolder,
   type TreeResult,
+  serverNodeFlags,
 } from '../../server/src/protocol';
 import { initializationOptions, settingsSection } from './settings';
 import { trustedHoverMiddleware } from './trustedHover';
@@ -158,8 +159,8 @@ export class RationaleServer implements vscode.Disposable {
   private createClient(): LanguageClient {
     const module = this.context.asAbsolutePath('dist/server.cjs');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags] } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6011'] } },
     };
     const clientOptions: LanguageClientOptions = {
       // Every file on disk: annotations live in any language, documents are Markdown.
