@@ -1,5 +1,6 @@
 import type { Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, ResultProgressReporter, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDiagnosticReportPartialResult, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { contentHash } from '../core/base/contentHash.js';
+import { baselineFileName } from '../core/checks/baseline.js';
 import { toDiagnostic } from './convert.js';
 import type { Sessions } from './sessions.js';
 
@@ -11,7 +12,8 @@ function resultId(items: Diagnostic[]): string {
 export function onDocumentDiagnostics(sessions: Sessions, params: DocumentDiagnosticParams): DocumentDiagnosticReport {
   const at = sessions.locate(params.textDocument.uri);
   if (!at) return { kind: 'full', items: [] };
-  const items = at.session.fileFindings(at.path).findings.map(toDiagnostic);
+  const baselineUri = at.session.uriOf(baselineFileName);
+  const items = at.session.fileFindings(at.path).findings.map((f) => toDiagnostic(f, baselineUri));
   const id = resultId(items);
   if (params.previousResultId === id) return { kind: 'unchanged', resultId: id };
   return { kind: 'full', resultId: id, items };
@@ -44,11 +46,12 @@ export function onWorkspaceDiagnostics(
   };
   const now = new Set<string>();
   for (const session of sessions.all()) {
+    const baselineUri = session.uriOf(baselineFileName);
     for (const [path, report] of session.workspaceReports()) {
       const uri = session.uriOf(path);
       now.add(uri);
       if (previous.get(uri) === report.resultId) items.push({ kind: 'unchanged', uri, resultId: report.resultId, version: null });
-      else items.push({ kind: 'full', uri, resultId: report.resultId, version: null, items: report.findings.map(toDiagnostic) });
+      else items.push({ kind: 'full', uri, resultId: report.resultId, version: null, items: report.findings.map((f) => toDiagnostic(f, baselineUri)) });
       if (items.length >= partialBatch) flush();
     }
   }

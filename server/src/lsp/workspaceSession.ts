@@ -6,6 +6,7 @@ import { recheckSteps, ruleFindingsOf, type RecheckResult } from '../core/checks
 import { SlicedWork } from './slicedWork.js';
 import { groupFindingsByPath, type Finding } from '../core/base/finding.js';
 import { indexAndCheck } from '../core/checks/indexAndCheck.js';
+import { baselineFileName, lineTextReader, markBaselined, readBaselineFile, type BaselineFile, type LineTextOf } from '../core/checks/baseline.js';
 import type { Workspace } from '../core/workspace/workspace.js';
 import { buildIndex, isDiscoveryFile, resolveLink, updateIndex, withSources, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
 import { configFileName, parseConfig } from '../core/workspace/config.js';
@@ -78,6 +79,10 @@ export class WorkspaceSession {
   /** After a document edit, the whole folder is checked again in slices, in the background. */
   private readonly recheck: SlicedWork<RecheckResult & { rulesKey: string }>;
   private readonly dirty = new Set<string>();
+  /** `.rationale-baseline.json` as last read: undefined until asked, and again once it changed. */
+  private baselineFile: BaselineFile | undefined;
+  /** The baseline changed since the workspace reports were made: every file's marks may differ. */
+  private baselineDirty = false;
   private workspaceResult: { index: WorkspaceIndex; findings: Finding[] } | undefined;
   /**
    * Each file's workspace findings with a result id that changes only when they do, so the
@@ -246,6 +251,7 @@ export class WorkspaceSession {
   async reindex(onProgress?: IndexProgress): Promise<WorkspaceIndex> {
     this.disk.invalidate();
     this.listing = undefined;
+    this.baselineFile = undefined;
     const cache = this.cacheStore?.load();
     // Logged by the indexing that called us, like a cache that could not be written.
     const loadProblem = this.cacheStore?.loadProblem;
@@ -377,6 +383,11 @@ export class WorkspaceSession {
       return false;
     }
     if (!this.current) return true;
+    const baselineTouched = [...changed, ...deleted].includes(baselineFileName);
+    if (baselineTouched) {
+      this.baselineFile = undefined;
+      this.baselineDirty = true;
+    }
     const before = this.current;
     const touchesDocuments = [...changed, ...deleted].some((p) => isDiscoveryFile(p) || before.documents.has(p));
     const after = this.withCurrentSources(updateIndex(before, this.workspace, changed, deleted, { paranoid: this.paranoid }), [...changed, ...deleted]);
@@ -391,7 +402,8 @@ export class WorkspaceSession {
     // The edited files are checked again too: a recheck reusing rule findings has their old ones.
     for (const p of [...changed, ...deleted]) this.dirty.add(p);
     if (documentsChanged || requirementsChanged) this.documentsEdited();
-    return documentsChanged;
+    // Every file's diagnostics may change with the baseline, as with a document: the caller refreshes them.
+    return documentsChanged || baselineTouched;
   }
 
   private setIndex(index: WorkspaceIndex): void {
@@ -431,7 +443,20 @@ export class WorkspaceSession {
   fileFindings(path: string): FileCheckResult {
     const size = this.tooLarge.get(path);
     if (size !== undefined) return { findings: [tooLargeFinding(path, size, this.maxFileSizeBytes)], suppressed: [] };
-    return findingsForFile(this.checkContext(), path, this.workspace.readText(path));
+    const r = findingsForFile(this.checkContext(), path, this.workspace.readText(path));
+    return { ...r, findings: [...this.shown(path, r.findings)] };
+  }
+
+  private baseline(): BaselineFile {
+    this.baselineFile ??= readBaselineFile(this.workspace.exists(baselineFileName) === 'file' ? this.workspace.readText(baselineFileName) : undefined);
+    return this.baselineFile;
+  }
+
+  /** One file's findings as the editor shows them: those the baseline accepts marked, and the baseline file's own problem on it. */
+  private shown(path: string, findings: readonly Finding[], lineTextOf: LineTextOf = lineTextReader(this.workspace)): readonly Finding[] {
+    const baseline = this.baseline();
+    const own = path === baselineFileName && baseline.problem ? [...findings, baseline.problem] : findings;
+    return markBaselined(baseline, path, own, lineTextOf);
   }
 
   /** Findings of the whole workspace, cached per snapshot (the client polls workspace diagnostics). */
@@ -461,15 +486,18 @@ export class WorkspaceSession {
       this.workspaceFindingsByPath = r.findingsByPath;
       this.ruleFindings = { key: ctx.rules.key, byPath: r.ruleFindingsByPath };
       this.refreshReports(this.workspaceFindingsByPath.keys(), true);
-    } else if (this.dirty.size > 0) {
+    } else if (this.dirty.size > 0 || this.baselineDirty) {
       for (const p of this.dirty) {
         const findings = index.fileSet.has(p) ? this.recheckFile(ctx, p) : [];
         if (findings.length) this.workspaceFindingsByPath.set(p, findings);
         else this.workspaceFindingsByPath.delete(p);
       }
-      this.refreshReports(this.dirty, false);
+      // A new baseline may mark or unmark findings of any file.
+      if (this.baselineDirty) this.refreshReports(this.workspaceFindingsByPath.keys(), true);
+      else this.refreshReports(this.dirty, false);
     }
     this.dirty.clear();
+    this.baselineDirty = false;
     return this.workspaceFindingsByPath;
   }
 
@@ -491,10 +519,13 @@ export class WorkspaceSession {
   private refreshReports(paths: Iterable<string>, all: boolean): void {
     const byPath = this.workspaceFindingsByPath!;
     const seen = new Set<string>();
-    for (const p of paths) {
+    const lineTextOf = lineTextReader(this.workspace);
+    // The baseline file has a finding of its own when it is malformed, whatever the check found.
+    for (const p of [...paths, baselineFileName]) {
+      if (seen.has(p)) continue;
       seen.add(p);
-      const findings = byPath.get(p);
-      if (!findings) {
+      const findings = this.shown(p, byPath.get(p) ?? [], lineTextOf);
+      if (findings.length === 0) {
         this.reports.delete(p);
         continue;
       }
