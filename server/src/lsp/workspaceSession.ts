@@ -6,7 +6,8 @@ import { recheckSteps, ruleFindingsOf, type RecheckResult } from '../core/checks
 import { SlicedWork } from './slicedWork.js';
 import { groupFindingsByPath, type Finding } from '../core/base/finding.js';
 import { indexAndCheck } from '../core/checks/indexAndCheck.js';
-import { baselineFileName, lineTextReader, markBaselined, readBaselineFile, type BaselineFile, type LineTextOf } from '../core/checks/baseline.js';
+import { baselineFileName, isBaselined, lineTextReader, markBaselined, readBaselineFile, type BaselineFile, type LineTextOf } from '../core/checks/baseline.js';
+import { debtByDecision, type DecisionDebt } from '../core/checks/decisionDebt.js';
 import type { Workspace } from '../core/workspace/workspace.js';
 import { buildIndex, isDiscoveryFile, resolveLink, updateIndex, withSources, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
 import { configFileName, parseConfig } from '../core/workspace/config.js';
@@ -467,6 +468,23 @@ export class WorkspaceSession {
     const findings = [...byPath.values()].flat();
     this.workspaceResult = { index, findings };
     return findings;
+  }
+
+  /**
+   * Each decision's open debt over the folder, counted as `rationale check` counts its summary's
+   * `byDecision`: the findings as the editor shows them (baselined ones apart), and the findings
+   * exceptions excuse, from the files that have exceptions.
+   */
+  decisionDebt(): Record<string, DecisionDebt> {
+    const shown = [...this.workspaceReports().values()].flatMap((r) => r.findings);
+    const ctx = this.checkContext();
+    const suppressed: Finding[] = [];
+    for (const [path, annotations] of ctx.index.annotations) {
+      if (annotations.suppressions.length === 0) continue;
+      const rules = this.ruleFindings?.key === ctx.rules.key ? (this.ruleFindings.byPath.get(path) ?? []) : ctx.rules.appliesTo(path) ? ruleFindingsOf(ctx, this.workspace, path) : [];
+      suppressed.push(...findingsForFile(ctx, path, undefined, { annotations, ruleFindings: rules }).suppressed);
+    }
+    return debtByDecision(shown.filter((f) => !isBaselined(f)), suppressed, shown.filter(isBaselined));
   }
 
   /** Each file with findings, and a result id that is the same as long as its findings are. */

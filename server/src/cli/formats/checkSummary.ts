@@ -1,7 +1,7 @@
 import type { DocKind } from '../../core/documents/document.js';
 import type { Finding, Severity } from '../../core/base/finding.js';
 import type { WorkspaceIndex } from '../../core/index/workspaceIndex.js';
-import { debtByDecision, type DecisionDebt } from './decisionDebt.js';
+import { debtByDecision, type DecisionDebt } from '../../core/checks/decisionDebt.js';
 
 export interface CheckSummary {
   errors: number;
