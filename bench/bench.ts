@@ -36,7 +36,7 @@ import { generateKepTree } from './kepTree.js';
 import { graphLayoutSection } from './graphLayoutBench.js';
 import { languageServerSection } from './lspBench.js';
 import { resultsTable } from './markdownTable.js';
-import { measureChangedSince } from './changedSinceBench.js';
+import { changedSinceRow, measureChangedSince } from './changedSinceBench.js';
 import { rng } from './random.js';
 import { slicePace } from '../server/src/lsp/slicedWork.js';
 import { median, percentile } from './stats.js';
@@ -129,6 +129,10 @@ function generate(root: string, traced = false): void {
   for (let k = 0; k < specCount; k++) fs.writeFileSync(path.join(root, `docs/prd/${String(k + 1).padStart(4, '0')}-spec-${k}.md`), specText(k));
   for (let j = 0; j < mentioningDecisions; j++) fs.writeFileSync(path.join(root, `docs/adr/${String(decisionCount + j).padStart(4, '0')}-mentions-${j}.md`), mentioningDecisionText(j));
 }
+
+const allCodePaths = () => Array.from({ length: codeFiles }, (_, i) => codePath(i));
+/** Code files a pull request changes in the --changed-since measure. */
+const changedSinceFiles = 10;
 
 /** The read limit: every file read once, `@decision` counted, nothing else. */
 function readAllBaseline(root: string): number {
@@ -274,7 +278,7 @@ async function main(): Promise<void> {
     // A pull request's check: 10 files changed since the last commit, against a cold full check.
     // Last of the measures on this tree, since it commits the tree and edits files in it.
     process.stderr.write('committing the tree to measure --changed-since…\n');
-    const changedSince = measureChangedSince(root, Array.from({ length: codeFiles }, (_, i) => codePath(i)), 10, Math.max(runs, 5));
+    const changedSince = measureChangedSince(root, allCodePaths(), changedSinceFiles, Math.max(runs, 5));
 
     // A tree shaped like kubernetes/enhancements: what `rationale list` and a cold check wait for.
     process.stderr.write('generating a tree shaped like kubernetes/enhancements…\n');
@@ -322,7 +326,7 @@ async function main(): Promise<void> {
     const processRows = [
       ['`rationale check --no-cache`, the tree as generated', `${fmt(plainCheck.ms)} ms`, `${(plainCheck.ms / baselineMs).toFixed(2)}× read-all baseline; ${lastLine(plainCheck.stdout)}`, ''],
       ['`rationale check --no-cache`, with coverage tags, specifications and mentions', `${fmt(tracedCheck.ms)} ms`, `${(tracedCheck.ms / plainCheck.ms).toFixed(2)}× the tree as generated; ${lastLine(tracedCheck.stdout)}`, '≤ 1.10× as generated'],
-      ['`rationale check --no-cache --changed-since HEAD`, 10 files changed', `${fmt(changedSince.changedMs)} ms`, `${(changedSince.changedMs / changedSince.fullMs).toFixed(2)}× a cold full check (${fmt(changedSince.fullMs)} ms); ${changedSince.summary}`, '≤ 0.2× cold full check'],
+      changedSinceRow(changedSince, changedSinceFiles),
       [`\`rationale explain ${mentionedFile}\`, mentioned by ${mentioningDecisions} decisions`, `${fmt(tracedExplain.ms)} ms`, `${(tracedExplain.ms / plainExplain.ms).toFixed(2)}× the same file unmentioned (${fmt(plainExplain.ms)} ms)`, ''],
       ['KEP tree: `rationale list`', `${fmt(kepList.ms)} ms`, `${(kepList.ms / kepBaselineMs).toFixed(2)}× read-all baseline; ${kepDocuments} documents found`, '< 2 s'],
       ['KEP tree: `rationale check --no-cache`', `${fmt(kepCheck.ms)} ms`, `${(kepCheck.ms / kepBaselineMs).toFixed(2)}× read-all baseline; ${lastLine(kepCheck.stdout)}`, ''],
@@ -377,6 +381,8 @@ if (process.argv[2] === '--generate' && process.argv[3]) {
 else if (process.argv[2] === '--server-rss' && process.argv[3]) await serverRss(process.argv[3]);
 else if (process.argv[2] === '--cache-load' && process.argv[4]) cacheLoadChild(process.argv[3], process.argv[4]);
 // `node out/bench/bench.js --lsp` prints the language-server section alone (RATIONALE_BENCH_LSP_SIZES picks the trees).
+// `node out/bench/bench.js --changed-since` prints the --changed-since row alone, on a tree of its own.
+else if (process.argv[2] === '--changed-since') changedSinceAlone();
 else if (process.argv[2] === '--lsp') process.stdout.write(`${(await languageServerSection(repo)).join('\n')}\n`);
 // `node out/bench/bench.js --graph` prints the Mental Model Graph section alone.
 else if (process.argv[2] === '--graph') process.stdout.write(`${(await graphLayoutSection(decisionCount, runs)).join('\n')}\n`);
@@ -387,6 +393,17 @@ function againstCruiser(rationaleMs: number, cruise: CruiseResult, rationaleFoun
   if (!cruise.installed) return `dependency-cruiser ${cruise.why}`;
   if ('stoppedAfterMs' in cruise) return `< ${(rationaleMs / cruise.stoppedAfterMs).toFixed(3)}× dependency-cruiser ${cruise.version}, stopped unfinished after ${(cruise.stoppedAfterMs / 1000).toFixed(0)} s; ${rationaleFound} forbidden imports found by Rationale`;
   return `${(rationaleMs / cruise.ms).toFixed(3)}× dependency-cruiser ${cruise.version} (${cruise.ms.toFixed(1)} ms, one run, ${cruise.modules} modules); ${rationaleFound} forbidden imports found by Rationale, ${cruise.violations} by dependency-cruiser`;
+}
+
+function changedSinceAlone(): void {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-bench-changed-'));
+  try {
+    generate(root);
+    const row = changedSinceRow(measureChangedSince(root, allCodePaths(), changedSinceFiles, Math.max(runs, 5)), changedSinceFiles);
+    process.stdout.write(`${resultsTable([row]).join('\n')}\n`);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /** Child process of the bench: the server's start-up on a tree, then its resident memory, with the results still held. */

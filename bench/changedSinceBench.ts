@@ -27,3 +27,8 @@ export function measureChangedSince(root: string, codePaths: readonly string[], 
   const [changed, full] = timeCliInTurns([args(['--changed-since', 'HEAD']), args([])], runs);
   return { changedMs: changed.ms, fullMs: full.ms, summary: changed.stdout.trim().split('\n').pop() ?? '' };
 }
+
+/** The row of bench/RESULTS.md's process table. */
+export function changedSinceRow(t: ChangedSinceTimes, changedFiles: number): string[] {
+  return [`\`rationale check --no-cache --changed-since HEAD\`, ${changedFiles} files changed`, `${t.changedMs.toFixed(1)} ms`, `${(t.changedMs / t.fullMs).toFixed(2)}× a cold full check (${t.fullMs.toFixed(1)} ms); ${t.summary}`, '≤ 0.2× cold full check'];
+}

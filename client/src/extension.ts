@@ -31,6 +31,8 @@ export interface RationaleApi {
   mentalModelTopLevel(): Promise<string[]>;
   /** Every label the Mental Model shows (collapsed or not), depth first, two spaces of indent per level. */
   mentalModelLabels(): Promise<string[]>;
+  /** The Mental Model's documents as `label — description`, depth first, not indented. */
+  mentalModelRows(): Promise<string[]>;
   /** Whether the Mental Model is visible, what is selected in it, and how many trees it loaded. */
   mentalModelState(): { visible: boolean; selected: string[]; loads: number };
   /** The status bar item's text while it is shown. */
@@ -135,6 +137,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ration
       };
       await walk(undefined, 0);
       return labels;
+    },
+    mentalModelRows: async () => {
+      const rows: string[] = [];
+      const walk = async (element: ModelElement | undefined): Promise<void> => {
+        for (const child of await tree.getChildren(element)) {
+          rows.push(`${labelOf(child)} — ${String(tree.getTreeItem(child).description ?? '')}`);
+          await walk(child);
+        }
+      };
+      await walk(undefined);
+      return rows;
     },
     mentalModelState: () => ({ visible: tree.treeView.visible, selected: tree.treeView.selection.map(labelOf), loads: tree.loadCount }),
     statusBarText: () => statusBar.shownText,

@@ -162,8 +162,11 @@ export class MentalModelView implements vscode.TreeDataProvider<ModelElement>, v
         const item = new vscode.TreeItem(documentLabel(doc), state);
         item.id = element.key;
         item.iconPath = statusIcon(doc);
-        item.description = documentDescription(doc);
-        item.tooltip = documentTooltip(doc, element.node.code?.length ? `Cited in ${element.node.code.length} place(s) in code.` : undefined);
+        const debt = element.node.debt;
+        // The open debt (findings, exceptions, expired, baselined), in the server's words, as `rationale check` counts it.
+        item.description = [documentDescription(doc), debt?.text].filter(Boolean).join(' · ');
+        const cited = element.node.code?.length ? `Cited in ${element.node.code.length} place(s) in code.` : '';
+        item.tooltip = documentTooltip(doc, [cited, debt ? `Open debt: ${debt.text}.` : ''].filter(Boolean).join(' ') || undefined);
         item.contextValue = `${doc.kind}${isRetired(doc) ? '.retired' : ''}`;
         item.command = { title: 'Open', command: 'rationale.openDocument', arguments: [doc.uri] };
         return item;

@@ -74,6 +74,18 @@ export interface TreeNode {
   code?: CodeLocation[];
   /** For projects: the specification items their documents (and their decisions') define. */
   requirements?: RequirementSummary[];
+  /** For decisions with open debt, once the whole folder is checked: the counts of `rationale check`'s `byDecision`. */
+  debt?: DecisionDebtSummary;
+}
+
+/** A decision's open debt: new findings, exceptions in force, expired exceptions, baselined findings. */
+export interface DecisionDebtSummary {
+  findings: number;
+  exceptions: number;
+  expired: number;
+  baselined: number;
+  /** `3 findings, 1 exception, 2 baselined`: the server's wording. */
+  text: string;
 }
 
 export interface TreeResult {

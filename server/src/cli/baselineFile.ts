@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { baselineFileName, readBaseline, type Baseline, type LineTextOf } from '../core/checks/baseline.js';
-import type { Workspace } from '../core/workspace/workspace.js';
+import { baselineFileName, baselineFix, parseBaselineText, type Baseline } from '../core/checks/baseline.js';
 import { CliError } from './args.js';
 import { createExclusive, replaceAtomically } from './safeWrite.js';
 
@@ -23,14 +22,8 @@ export function loadBaseline(root: string): LoadedBaseline | undefined {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new CliError(`cannot read ${baselineFileName}: ${(e as Error).message}`);
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new CliError(`${baselineFileName} is not valid JSON (${(e as Error).message}); fix it, or delete it and run \`rationale baseline\``);
-  }
-  const baseline = readBaseline(parsed);
-  if (typeof baseline === 'string') throw new CliError(`${baselineFileName} is not a baseline: ${baseline}; fix it, or delete it and run \`rationale baseline\``);
+  const baseline = parseBaselineText(text);
+  if (typeof baseline === 'string') throw new CliError(`${baselineFileName} is ${baseline}; ${baselineFix}`);
   return { baseline, text, path };
 }
 
@@ -56,13 +49,4 @@ export function writeBaseline(root: string, baseline: Baseline, previous: Loaded
     throw new CliError(`cannot write ${baselineFileName}: ${(e as Error).message}`);
   }
   return path;
-}
-
-/** The text of a finding's line, read through the workspace once per file. */
-export function lineTextReader(workspace: Workspace): LineTextOf {
-  const lines = new Map<string, string[] | undefined>();
-  return (f) => {
-    if (!lines.has(f.path)) lines.set(f.path, workspace.readText(f.path)?.split('\n'));
-    return lines.get(f.path)?.[f.range.start.line];
-  };
 }

@@ -1,8 +1,8 @@
 import { compareFindings, type Finding } from '../core/base/finding.js';
-import { matchBaseline, staleBaselineFindings } from '../core/checks/baseline.js';
+import { baselineOfFiles, lineTextReader, matchBaseline, staleBaselineFindings } from '../core/checks/baseline.js';
 import type { Workspace } from '../core/workspace/workspace.js';
 import type { CheckResult } from '../core/checks/checkWorkspace.js';
-import { lineTextReader, loadBaseline } from './baselineFile.js';
+import { loadBaseline } from './baselineFile.js';
 
 /** A check's findings after the root's baseline (if any): the new ones, and those it accepts. */
 export interface BaselinedFindings {
@@ -13,16 +13,21 @@ export interface BaselinedFindings {
   used: boolean;
 }
 
-/** Applies `.rationale-baseline.json` at `root` to the findings of `check`. */
-export function applyBaselineFile(root: string, workspace: Workspace, findings: Finding[]): BaselinedFindings {
+/**
+ * Applies `.rationale-baseline.json` at `root` to the findings of `check`. With `files`, the check
+ * covered only those files (`--changed-since`): only their entries are matched, so entries of the
+ * files it did not look at are not reported stale.
+ */
+export function applyBaselineFile(root: string, workspace: Workspace, findings: Finding[], files?: ReadonlySet<string>): BaselinedFindings {
   const loaded = loadBaseline(root);
   if (!loaded) return { findings, baselined: [], used: false };
-  const m = matchBaseline(loaded.baseline, findings, lineTextReader(workspace));
+  const baseline = files ? baselineOfFiles(loaded.baseline, files) : loaded.baseline;
+  const m = matchBaseline(baseline, findings, lineTextReader(workspace));
   return { findings: [...m.fresh, ...staleBaselineFindings(m.stale)].sort(compareFindings), baselined: m.baselined, used: true };
 }
 
 /** The check's result with the baseline applied: `findings` are the new ones, which alone fail the run. */
-export function withBaseline(root: string, workspace: Workspace, result: CheckResult): CheckResult & { baselined: Finding[]; baselineUsed: boolean } {
-  const b = applyBaselineFile(root, workspace, result.findings);
+export function withBaseline(root: string, workspace: Workspace, result: CheckResult, files?: ReadonlySet<string>): CheckResult & { baselined: Finding[]; baselineUsed: boolean } {
+  const b = applyBaselineFile(root, workspace, result.findings, files);
   return { ...result, findings: b.findings, baselined: b.baselined, baselineUsed: b.used };
 }

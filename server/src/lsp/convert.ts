@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { Finding } from '../core/base/finding.js';
+import { baselineFileName, isBaselined } from '../core/checks/baseline.js';
 import type { DocumentSummary } from '../protocol.js';
 import type { RationaleDocument } from '../core/documents/document.js';
 import type { FixableFinding } from '../core/features/quickFixes.js';
@@ -14,15 +15,28 @@ const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverit
 /** What a quick fix needs to know about the finding it fixes, kept on the diagnostic. */
 export type DiagnosticData = Omit<FixableFinding, 'code' | 'range'> & { successorPath?: string };
 
-export function toDiagnostic(f: Finding): Diagnostic {
+/**
+ * A finding as a diagnostic. One the baseline accepts (`data.baselined`) is a hint marked
+ * `(baselined)`, pointing at the baseline file (`baselineUri`) that accepts it: still visible where
+ * it is, without counting among the problems to fix now.
+ */
+export function toDiagnostic(f: Finding, baselineUri?: string): Diagnostic {
   const data: DiagnosticData = { decision: f.decision, ...(f.data as Partial<DiagnosticData> | undefined) };
-  return {
+  const diagnostic: Diagnostic = {
     range: f.range,
     severity: severities[f.severity],
     code: f.code,
     source: diagnosticSource,
     message: f.message,
     data,
+  };
+  if (!isBaselined(f)) return diagnostic;
+  const accepted = `accepted by ${baselineFileName}; \`rationale baseline --prune\` drops the entry once it is fixed`;
+  return {
+    ...diagnostic,
+    severity: DiagnosticSeverity.Hint,
+    message: `${f.message} (baselined)`,
+    ...(baselineUri ? { relatedInformation: [{ location: { uri: baselineUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: `This ${f.severity} is ${accepted}.` }] } : {}),
   };
 }
 

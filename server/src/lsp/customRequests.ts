@@ -9,15 +9,20 @@ import type { CoveredRequirement, RequirementSummary, SetupReportFolder } from '
 import type { AnnotationTextParams, DocumentSummary, AnnotationTextResult, GoverningEntry, GoverningParams, PlanNewDocumentParams, PlanNewDocumentResult, SearchHit, SearchParams, TreeNode, TreeResult } from '../protocol.js';
 import { toSummary } from './convert.js';
 import { mergeTrees } from './mergeTrees.js';
+import { debtText } from '../core/checks/decisionDebt.js';
 import type { Sessions } from './sessions.js';
 import type { WorkspaceSession } from './workspaceSession.js';
 
-/** The Mental Model of every folder, as one tree (a multi-root workspace is one model). */
+/**
+ * The Mental Model of every folder, as one tree (a multi-root workspace is one model). Decisions
+ * carry their debt once a folder's code is checked; while start-up still scans it, the tree comes
+ * at once, without. Call it once the background rechecks are done (Sessions: findingsSettled).
+ */
 export function onTree(sessions: Sessions): TreeResult {
   const counts = { goal: 0, project: 0, decision: 0 };
   const owned = new WeakSet<DocumentSummary>();
   const trees = sessions.all().map((session) => {
-    const model = session.features.mentalModel();
+    const model = session.features.mentalModel(session.partial ? undefined : session.decisionDebt());
     const convert = (n: PreviewedModelNode): TreeNode => {
       const document = toSummary(session.index, n.document, session.uriOf(n.document.path));
       if (!n.document.source) owned.add(document);
@@ -26,6 +31,7 @@ export function onTree(sessions: Sessions): TreeResult {
         children: n.children.map(convert),
         code: n.code.length ? n.code.map((c) => ({ uri: session.uriOf(c.path), line: c.line, preview: c.preview })) : undefined,
         requirements: n.requirements.length ? n.requirements.map((t) => toRequirementSummary(t, session)) : undefined,
+        debt: n.debt ? { ...n.debt, text: debtText(n.debt) } : undefined,
       };
     };
     for (const d of session.index.documents.values()) counts[d.kind]++;

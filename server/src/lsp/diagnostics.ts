@@ -1,5 +1,6 @@
 import type { Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, ResultProgressReporter, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDiagnosticReportPartialResult, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { contentHash } from '../core/base/contentHash.js';
+import { baselineFileName } from '../core/checks/baseline.js';
 import { toDiagnostic } from './convert.js';
 import type { Sessions } from './sessions.js';
 import { serveWaiting } from './slicedWork.js';
@@ -13,7 +14,8 @@ function resultId(items: Diagnostic[]): string {
 export function onDocumentDiagnostics(sessions: Sessions, params: DocumentDiagnosticParams): DocumentDiagnosticReport {
   const at = sessions.locate(params.textDocument.uri);
   if (!at) return { kind: 'full', items: [] };
-  const items = at.session.fileFindings(at.path).findings.map(toDiagnostic);
+  const baselineUri = at.session.uriOf(baselineFileName);
+  const items = at.session.fileFindings(at.path).findings.map((f) => toDiagnostic(f, baselineUri));
   const id = resultId(items);
   if (params.previousResultId === id) return { kind: 'unchanged', resultId: id };
   return { kind: 'full', resultId: id, items };
@@ -39,8 +41,12 @@ export async function onWorkspaceDiagnostics(
 ): Promise<WorkspaceDiagnosticReport> {
   const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
   // Taken at once: reports are immutable, so later batches send what this pull saw.
-  const now = new Map<string, WorkspaceFileReport>();
-  for (const session of sessions.all()) for (const [path, report] of session.workspaceReports()) now.set(session.uriOf(path), report);
+  const now = new Map<string, ReportAt>();
+  for (const session of sessions.all()) {
+    // Baselined findings point at the folder's baseline file (related information).
+    const baselineUri = session.uriOf(baselineFileName);
+    for (const [path, report] of session.workspaceReports()) now.set(session.uriOf(path), { report, baselineUri });
+  }
   // Files that had findings and have none now must be cleared explicitly.
   const cleared = [...reported].filter((uri) => !now.has(uri));
   reported.clear();
@@ -66,10 +72,15 @@ export async function onWorkspaceDiagnostics(
   return { items: [] };
 }
 
-function* reportItems(now: ReadonlyMap<string, WorkspaceFileReport>, previous: ReadonlyMap<string, string>): Generator<WorkspaceDocumentDiagnosticReport> {
-  for (const [uri, report] of now) {
+interface ReportAt {
+  report: WorkspaceFileReport;
+  baselineUri: string;
+}
+
+function* reportItems(now: ReadonlyMap<string, ReportAt>, previous: ReadonlyMap<string, string>): Generator<WorkspaceDocumentDiagnosticReport> {
+  for (const [uri, { report, baselineUri }] of now) {
     if (previous.get(uri) === report.resultId) yield { kind: 'unchanged', uri, resultId: report.resultId, version: null };
-    else yield { kind: 'full', uri, resultId: report.resultId, version: null, items: report.findings.map(toDiagnostic) };
+    else yield { kind: 'full', uri, resultId: report.resultId, version: null, items: report.findings.map((f) => toDiagnostic(f, baselineUri)) };
   }
 }
 

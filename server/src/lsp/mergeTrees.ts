@@ -5,7 +5,7 @@ import type { DocumentSummary, TreeNode } from '../protocol.js';
  * tree also holds the other folders' documents (they are its peers), so the same goal or project
  * arrives several times: nodes are the same when their documents' URIs are, and their children,
  * code and requirements are joined. A document's summary is taken from the folder that owns it
- * (`isOwned`), where its id is written unqualified, not as a peer's `api:ADR-3`.
+ * (`isOwned`), where its id is written unqualified, not as a peer's `api:ADR-3`, and so is a decision's debt.
  */
 export function mergeTrees(trees: readonly { goals: readonly TreeNode[]; unlinked: readonly TreeNode[] }[], isOwned: (document: DocumentSummary) => boolean): { goals: TreeNode[]; unlinked: TreeNode[] } {
   const goals = mergeLists(trees.map((t) => t.goals), isOwned);
@@ -33,7 +33,11 @@ function mergeLists(lists: readonly (readonly TreeNode[])[], isOwned: (document:
         order.push(copy);
         continue;
       }
-      if (isOwned(n.document) && !isOwned(seen.document)) seen.document = n.document;
+      // A decision's debt is its own folder's, as `rationale check` of that folder counts it.
+      if (isOwned(n.document) && !isOwned(seen.document)) {
+        seen.document = n.document;
+        seen.debt = n.debt;
+      }
       seen.children = mergeLists([seen.children, n.children], isOwned);
       seen.code = joinBy(seen.code, n.code, (c) => `${c.uri}#${c.line}`);
       seen.requirements = joinBy(seen.requirements, n.requirements, (r) => r.id);

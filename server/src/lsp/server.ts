@@ -78,7 +78,12 @@ function registerLanguageFeatures(state: ServerState): void {
 /** Rationale's own requests (protocol.ts). */
 function registerCustomRequests(state: ServerState, documents: TextDocuments<TextDocument>, today: () => string): void {
   const { connection, sessions, readiness, indexing } = state;
-  connection.onRequest(treeRequest, afterIndexing(state, { goals: [], unlinked: [], counts: { goal: 0, project: 0, decision: 0 } }, () => onTree(sessions), 'documents'));
+  const tree = afterIndexing(state, { goals: [], unlinked: [], counts: { goal: 0, project: 0, decision: 0 } }, () => onTree(sessions), 'documents');
+  // Decisions' debt counts every file's findings: after a document edit, the tree waits for the recheck like the workspace pull.
+  connection.onRequest(treeRequest, async () => {
+    await Promise.all(sessions.all().map((s) => s.findingsSettled()));
+    return tree(undefined);
+  });
   connection.onRequest(governingRequest, afterIndexing(state, [], (p) => onGoverning(sessions, p), 'documents'));
   connection.onRequest(coveredRequirementsRequest, afterIndexing(state, [], (p) => onCoveredRequirements(sessions, p), 'documents'));
   connection.onRequest(searchRequest, afterIndexing(state, [], (p) => onSearch(sessions, p), 'documents'));

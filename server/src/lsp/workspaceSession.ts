@@ -6,6 +6,8 @@ import { recheckSteps, ruleFindingsOf, type RecheckResult } from '../core/checks
 import { SlicedWork, slicePace } from './slicedWork.js';
 import { groupFindingsByPath, type Finding } from '../core/base/finding.js';
 import { indexAndCheck } from '../core/checks/indexAndCheck.js';
+import { baselineFileName, isBaselined, lineTextReader, markBaselined, readBaselineFile, type BaselineFile, type LineTextOf } from '../core/checks/baseline.js';
+import { debtByDecision, type DecisionDebt } from '../core/checks/decisionDebt.js';
 import type { Workspace } from '../core/workspace/workspace.js';
 import { buildIndex, isDiscoveryFile, resolveLink, updateIndex, withSources, type IndexProgress, type WorkspaceIndex } from '../core/index/workspaceIndex.js';
 import { configFileName, parseConfig } from '../core/workspace/config.js';
@@ -83,8 +85,12 @@ export class WorkspaceSession {
   /** What the first hover would build, built in slices after a full index or a change of the file list. */
   private readonly warm = new SlicedWork<void>(() => undefined);
   /** After a document edit, the whole folder is checked again in slices, in the background. */
-  private readonly recheck: SlicedWork<RecheckResult & { rulesKey: string; newReports: ReadonlySet<string> }>;
+  private readonly recheck: SlicedWork<RecheckResult & { rulesKey: string; newReports: ReadonlyMap<string, readonly Finding[]> }>;
   private readonly dirty = new Set<string>();
+  /** `.rationale-baseline.json` as last read: undefined until asked, and again once it changed. */
+  private baselineFile: BaselineFile | undefined;
+  /** The baseline changed since the workspace reports were made: every file's marks may differ. */
+  private baselineDirty = false;
   private workspaceResult: { index: WorkspaceIndex; findings: Finding[] } | undefined;
   /**
    * Each file's workspace findings with a result id that changes only when they do, so the
@@ -151,7 +157,7 @@ export class WorkspaceSession {
     this.recheck = new SlicedWork((r) => {
       this.workspaceFindingsByPath = r.findingsByPath;
       this.ruleFindings = { key: r.rulesKey, byPath: r.ruleFindingsByPath };
-      this.refreshReports(r.newReports, true, r.findingsByPath);
+      this.applyReports(r.newReports, r.findingsByPath);
     });
     this.features = createLanguageService({ workspace: this.workspace, index: () => this.index, uriOf: (p) => this.uriOf(p), today: this.today, exceptionDays: options.exceptionDays });
   }
@@ -255,6 +261,7 @@ export class WorkspaceSession {
   async reindex(onProgress?: IndexProgress): Promise<WorkspaceIndex> {
     this.disk.invalidate();
     this.listing = undefined;
+    this.baselineFile = undefined;
     const cache = this.cacheStore?.load();
     // Logged by the indexing that called us, like a cache that could not be written.
     const loadProblem = this.cacheStore?.loadProblem;
@@ -391,6 +398,11 @@ export class WorkspaceSession {
       return false;
     }
     if (!this.current) return true;
+    const baselineTouched = [...changed, ...deleted].includes(baselineFileName);
+    if (baselineTouched) {
+      this.baselineFile = undefined;
+      this.baselineDirty = true;
+    }
     const before = this.current;
     const touchesDocuments = [...changed, ...deleted].some((p) => isDiscoveryFile(p) || before.documents.has(p));
     const after = this.withCurrentSources(updateIndex(before, this.workspace, changed, deleted, { paranoid: this.paranoid }), [...changed, ...deleted]);
@@ -405,7 +417,8 @@ export class WorkspaceSession {
     // The edited files are checked again too: a recheck reusing rule findings has their old ones.
     for (const p of [...changed, ...deleted]) this.dirty.add(p);
     if (documentsChanged || requirementsChanged) this.documentsEdited();
-    return documentsChanged;
+    // Every file's diagnostics may change with the baseline, as with a document: the caller refreshes them.
+    return documentsChanged || baselineTouched;
   }
 
   private setIndex(index: WorkspaceIndex): void {
@@ -451,7 +464,20 @@ export class WorkspaceSession {
   fileFindings(path: string): FileCheckResult {
     const size = this.tooLarge.get(path);
     if (size !== undefined) return { findings: [tooLargeFinding(path, size, this.maxFileSizeBytes)], suppressed: [] };
-    return findingsForFile(this.checkContext(), path, this.workspace.readText(path));
+    const r = findingsForFile(this.checkContext(), path, this.workspace.readText(path));
+    return { ...r, findings: [...this.shown(path, r.findings)] };
+  }
+
+  private baseline(): BaselineFile {
+    this.baselineFile ??= readBaselineFile(this.workspace.exists(baselineFileName) === 'file' ? this.workspace.readText(baselineFileName) : undefined);
+    return this.baselineFile;
+  }
+
+  /** One file's findings as the editor shows them: those the baseline accepts marked, and the baseline file's own problem on it. */
+  private shown(path: string, findings: readonly Finding[], lineTextOf: LineTextOf = lineTextReader(this.workspace)): readonly Finding[] {
+    const baseline = this.baseline();
+    const own = path === baselineFileName && baseline.problem ? [...findings, baseline.problem] : findings;
+    return markBaselined(baseline, path, own, lineTextOf);
   }
 
   /** Findings of the whole workspace, cached per snapshot (the client polls workspace diagnostics). */
@@ -462,6 +488,23 @@ export class WorkspaceSession {
     const findings = [...byPath.values()].flat();
     this.workspaceResult = { index, findings };
     return findings;
+  }
+
+  /**
+   * Each decision's open debt over the folder, counted as `rationale check` counts its summary's
+   * `byDecision`: the findings as the editor shows them (baselined ones apart), and the findings
+   * exceptions excuse, from the files that have exceptions.
+   */
+  decisionDebt(): Record<string, DecisionDebt> {
+    const shown = [...this.workspaceReports().values()].flatMap((r) => r.findings);
+    const ctx = this.checkContext();
+    const suppressed: Finding[] = [];
+    for (const [path, annotations] of ctx.index.annotations) {
+      if (annotations.suppressions.length === 0) continue;
+      const rules = this.ruleFindings?.key === ctx.rules.key ? (this.ruleFindings.byPath.get(path) ?? []) : ctx.rules.appliesTo(path) ? ruleFindingsOf(ctx, this.workspace, path) : [];
+      suppressed.push(...findingsForFile(ctx, path, undefined, { annotations, ruleFindings: rules }).suppressed);
+    }
+    return debtByDecision(shown.filter((f) => !isBaselined(f)), suppressed, shown.filter(isBaselined));
   }
 
   /** Each file with findings, and a result id that is the same as long as its findings are. */
@@ -481,15 +524,18 @@ export class WorkspaceSession {
       this.workspaceFindingsByPath = r.findingsByPath;
       this.ruleFindings = { key: ctx.rules.key, byPath: r.ruleFindingsByPath };
       this.refreshReports(this.workspaceFindingsByPath.keys(), true);
-    } else if (this.dirty.size > 0) {
+    } else if (this.dirty.size > 0 || this.baselineDirty) {
       for (const p of this.dirty) {
         const findings = index.fileSet.has(p) ? this.recheckFile(ctx, p) : [];
         if (findings.length) this.workspaceFindingsByPath.set(p, findings);
         else this.workspaceFindingsByPath.delete(p);
       }
-      this.refreshReports(this.dirty, false);
+      // A new baseline may mark or unmark findings of any file.
+      if (this.baselineDirty) this.refreshReports(this.workspaceFindingsByPath.keys(), true);
+      else this.refreshReports(this.dirty, false);
     }
     this.dirty.clear();
+    this.baselineDirty = false;
     return this.workspaceFindingsByPath;
   }
 
@@ -505,39 +551,60 @@ export class WorkspaceSession {
   }
 
   /**
-   * The files whose findings differ from what was reported, compared by value (a recheck usually
-   * finds the same), a file at a time: at 100,000 files the comparison alone took most of a second.
-   * Reports do not change while a recheck runs (a pull drains it first), so the answer still holds
-   * when it ends.
+   * The files whose findings, as the editor shows them, differ from what was reported, compared by
+   * value (a recheck usually finds the same), a file at a time: at 100,000 files the comparison
+   * alone took most of a second. Reports do not change while a recheck runs (a pull drains it
+   * first), so the answer still holds when it ends. An empty list: the file's report goes.
    */
-  private *changedReports(findingsByPath: ReadonlyMap<string, Finding[]>): Generator<void, Set<string>> {
-    const changed = new Set<string>();
-    for (const [path, findings] of findingsByPath) {
-      const old = this.reports.get(path);
-      if (!old || !sameFindings(old.findings, findings)) changed.add(path);
+  private *changedReports(findingsByPath: ReadonlyMap<string, Finding[]>): Generator<void, Map<string, readonly Finding[]>> {
+    const changed = new Map<string, readonly Finding[]>();
+    const lineTextOf = lineTextReader(this.workspace);
+    for (const p of this.reportedPaths(findingsByPath.keys())) {
+      const findings = this.shown(p, findingsByPath.get(p) ?? [], lineTextOf);
+      const old = this.reports.get(p);
+      if (findings.length === 0 ? old !== undefined : !old || !sameFindings(old.findings, findings)) changed.set(p, findings);
       yield;
     }
     return changed;
   }
 
+  /** A recheck's result: new result ids where findings changed, and no report where a file has none left. */
+  private applyReports(changed: ReadonlyMap<string, readonly Finding[]>, findingsByPath: ReadonlyMap<string, Finding[]>): void {
+    for (const [p, findings] of changed) this.setReport(p, findings);
+    for (const p of [...this.reports.keys()]) if (!findingsByPath.has(p) && p !== baselineFileName) this.reports.delete(p);
+  }
+
   /**
-   * New result ids for the given files whose findings differ from what was reported. With `all`,
-   * files no longer with findings are dropped; `known` says the given files are already known to
-   * differ (see changedReports).
+   * New result ids for the given files whose findings differ from what was reported (compared by
+   * value: a recheck usually finds the same). With `all`, files no longer with findings are dropped.
    */
-  private refreshReports(paths: Iterable<string>, all: boolean, known?: ReadonlyMap<string, Finding[]>): void {
+  private refreshReports(paths: Iterable<string>, all: boolean): void {
     const byPath = this.workspaceFindingsByPath!;
-    for (const p of paths) {
-      const findings = byPath.get(p);
-      if (!findings) {
-        this.reports.delete(p);
-        continue;
-      }
+    const lineTextOf = lineTextReader(this.workspace);
+    const seen = new Set<string>();
+    for (const p of this.reportedPaths(paths)) {
+      seen.add(p);
+      const findings = this.shown(p, byPath.get(p) ?? [], lineTextOf);
       const old = this.reports.get(p);
-      if (!known && old && sameFindings(old.findings, findings)) continue;
-      this.reports.set(p, { findings, resultId: `${this.reportEpoch}.${++this.reportCounter}` });
+      if (findings.length > 0 && old && sameFindings(old.findings, findings)) continue;
+      this.setReport(p, findings);
     }
-    if (all) for (const p of [...this.reports.keys()]) if (!(known ?? byPath).has(p)) this.reports.delete(p);
+    if (all) for (const p of [...this.reports.keys()]) if (!seen.has(p)) this.reports.delete(p);
+  }
+
+  /** The given files and the baseline file, once each: the baseline has a finding of its own when it is malformed. */
+  private *reportedPaths(paths: Iterable<string>): Generator<string> {
+    const seen = new Set<string>();
+    for (const p of [...paths, baselineFileName]) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      yield p;
+    }
+  }
+
+  private setReport(path: string, findings: readonly Finding[]): void {
+    if (findings.length === 0) this.reports.delete(path);
+    else this.reports.set(path, { findings, resultId: `${this.reportEpoch}.${++this.reportCounter}` });
   }
 }
 

@@ -15,22 +15,15 @@ const historyFix = 'in GitHub Actions set `fetch-depth: 0` on actions/checkout; 
  */
 export function changedSince(root: string, ref: string): ChangedFiles {
   if (ref === '' || ref.startsWith('-')) throw new GitChangesError(`--changed-since needs a git ref such as origin/main (got "${ref}")`);
-  const inside = git(root, ['rev-parse', '--is-inside-work-tree']);
-  if (inside.status !== 0) {
+  // One process for both questions: each spawn of git costs a few milliseconds of the change's budget.
+  const about = git(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
+  if (about.status !== 0) {
     // Git's own words matter when it refuses a repository it found (`safe.directory` in containers).
-    const why = inside.stderr.trim().split('\n')[0] ?? '';
+    const why = about.stderr.trim().split('\n')[0] ?? '';
     throw new GitChangesError(/not a git repository/i.test(why) || why === '' ? `--changed-since needs a git repository, and ${root} is not inside one` : `--changed-since cannot use the git repository at ${root}: ${why}`);
   }
-  const shallow = git(root, ['rev-parse', '--is-shallow-repository']).stdout.trim() === 'true';
-  if (git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).status !== 0) {
-    throw new GitChangesError(`unknown git ref "${ref}"${shallow ? ' in this shallow clone' : ''}: fetch it first; ${historyFix}`);
-  }
   const base = git(root, ['merge-base', '--end-of-options', ref, 'HEAD']);
-  if (base.status !== 0) {
-    throw new GitChangesError(shallow
-      ? `this clone is too shallow to find where HEAD left "${ref}": ${historyFix}`
-      : `"${ref}" and HEAD share no history, so there is no merge base to compare with`);
-  }
+  if (base.status !== 0) throw noMergeBase(root, ref, about.stdout.trim().split('\n')[1] === 'true');
   const diff = git(root, ['-c', 'core.quotePath=false', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--relative', base.stdout.trim(), '--']);
   if (diff.status !== 0) throw new GitChangesError(`git diff failed: ${diff.stderr.trim()}`);
   const changed = addedLines(diff.stdout);
@@ -38,6 +31,16 @@ export function changedSince(root: string, ref: string): ChangedFiles {
   if (untracked.status !== 0) throw new GitChangesError(`git ls-files failed: ${untracked.stderr.trim()}`);
   for (const path of untracked.stdout.split('\0')) if (path !== '') changed.set(path, wholeFile);
   return changed as ReadonlyMap<string, ChangedLines>;
+}
+
+/** Why git found no merge base: the ref is unknown (perhaps not fetched), the clone too shallow, or the histories unrelated. */
+function noMergeBase(root: string, ref: string, shallow: boolean): GitChangesError {
+  if (git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).status !== 0) {
+    return new GitChangesError(`unknown git ref "${ref}"${shallow ? ' in this shallow clone' : ''}: fetch it first; ${historyFix}`);
+  }
+  return new GitChangesError(shallow
+    ? `this clone is too shallow to find where HEAD left "${ref}": ${historyFix}`
+    : `"${ref}" and HEAD share no history, so there is no merge base to compare with`);
 }
 
 function git(cwd: string, args: readonly string[]): { status: number; stdout: string; stderr: string } {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../../server/src/core/base/finding.js';
-import { debtByDecision, debtLine, mostDebt } from '../../../server/src/cli/formats/decisionDebt.js';
+import { debtByDecision } from '../../../server/src/core/checks/decisionDebt.js';
+import { debtLine, mostDebt } from '../../../server/src/cli/formats/decisionDebt.js';
 
 const f = (decision: string | null, code: Finding['code'] = 'forbid-import'): Finding => ({
   path: 'src/a.ts', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'error', code, decision, message: 'm',

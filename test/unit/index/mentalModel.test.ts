@@ -54,4 +54,16 @@ describe('the mental model hierarchy', () => {
     assert.deepEqual(calm.children[1].children.map((n) => n.document.id), ['ADR-0001'], 'a project listed twice holds its decision once');
     assert.deepEqual(model.unlinked.map((n) => n.document.id), ['ADR-0002', 'PRD-0002']);
   });
+
+  it('puts the debt of each decision on its nodes, under every parent, and none on goals, projects or decisions without', () => {
+    const debt = { 'ADR-0001': { findings: 2, exceptions: 1, expired: 0, baselined: 3 }, 'PRD-0001': { findings: 9, exceptions: 0, expired: 0, baselined: 0 } };
+    const model = mentalModel(index, debt);
+    const all: ModelNode[] = [];
+    const walk = (nodes: readonly ModelNode[]) => nodes.forEach((n) => (all.push(n), walk(n.children)));
+    walk([...model.goals, ...model.unlinked]);
+    const withDebt = all.filter((n) => n.debt).map((n) => [n.document.id, n.debt]);
+    assert.deepEqual(withDebt, [['ADR-0001', debt['ADR-0001']], ['ADR-0001', debt['ADR-0001']], ['ADR-0001', debt['ADR-0001']]]);
+    assert.equal(all.filter((n) => n.document.id === 'ADR-0001').length, 3, 'under PRD-0001 (twice: below each goal) and GOAL-calm');
+    assert.ok(mentalModel(index).goals.every((g) => g.debt === undefined));
+  });
 });

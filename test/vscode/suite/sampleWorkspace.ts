@@ -12,6 +12,8 @@ export interface RationaleApi {
   whenIndexed(): Promise<{ counts: Record<'goal' | 'project' | 'decision', number>; files: number }>;
   mentalModelTopLevel(): Promise<string[]>;
   mentalModelLabels(): Promise<string[]>;
+  /** The Mental Model's documents, depth first: `label — description`. */
+  mentalModelRows(): Promise<string[]>;
   mentalModelState(): { visible: boolean; selected: string[]; loads: number };
   statusBarText(): string | undefined;
   /** The This File view, depth-first, indented two spaces a level: `label — description`. */

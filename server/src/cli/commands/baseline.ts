@@ -1,7 +1,7 @@
 import { parallelIndexAndCheck } from '../../node/parallelIndexAndCheck.js';
-import { baselineFileName, createBaseline, matchBaseline, pruneBaseline } from '../../core/checks/baseline.js';
+import { baselineFileName, createBaseline, lineTextReader, matchBaseline, pruneBaseline } from '../../core/checks/baseline.js';
 import { CliError, parseArgs, type CommandSpec } from '../args.js';
-import { lineTextReader, loadBaseline, writeBaseline } from '../baselineFile.js';
+import { loadBaseline, writeBaseline } from '../baselineFile.js';
 import type { CliIo } from '../io.js';
 import { openWorkspace, printWarnings, resolveRoot } from '../loadWorkspace.js';
 import { plural } from '../formats/checkSummary.js';

@@ -21,6 +21,7 @@ import { today } from '../today.js';
 import { cacheToolVersion, toolVersion } from '../version.js';
 import { displayPath } from '../workspaceRoot.js';
 import { withBaseline } from '../checkBaseline.js';
+import type { CheckResult } from '../../core/checks/checkWorkspace.js';
 
 export const checkSpec: CommandSpec = {
   name: 'check',
@@ -69,18 +70,19 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     onIndexProgress: (done, total) => progress.update('reading documents', done, total),
     onProgress: (done, total) => progress.update('checking files', done, total),
   });
-  const { index, result: checked } = changed ? await checkChanges(changed, run) : await run();
+  // Findings `.rationale-baseline.json` accepts are counted, but only new ones fail the run.
+  const settle = (checked: CheckResult, files?: ReadonlySet<string>) => withBaseline(root, workspace, checked, files);
+  const { index, result } = changed ? await checkChanges(changed, run, settle) : await run().then((r) => ({ index: r.index, result: settle(r.result) }));
   if (store && cache) {
     const failed = store.save(cache);
     if (failed) warnings.push(failed);
   }
-  // Findings `.rationale-baseline.json` accepts are counted, but only new ones fail the run.
-  const result = withBaseline(root, workspace, checked);
   // Configuration problems are `invalid-config` findings in the result, like everything else found.
   const loaded = { root, workspace, index, warnings };
   progress.clear();
   printWarnings(io, loaded);
-  const summary = summarize(loaded.index, result.findings, result.suppressed, result.filesChecked, result.baselined);
+  // With --changed-since, only the changed files are reported on, and counted.
+  const summary = summarize(loaded.index, result.findings, result.suppressed, result.filesChecked, result.baselined, changed ? result.filesChecked : undefined);
   const fromCwd = (f: Finding) => displayPath(io.cwd, nodePath.join(root, f.path)).split(nodePath.sep).join('/');
 
   switch (format) {

@@ -1,7 +1,7 @@
 import type { DocKind } from '../../core/documents/document.js';
 import type { Finding, Severity } from '../../core/base/finding.js';
 import type { WorkspaceIndex } from '../../core/index/workspaceIndex.js';
-import { debtByDecision, type DecisionDebt } from './decisionDebt.js';
+import { debtByDecision, type DecisionDebt } from '../../core/checks/decisionDebt.js';
 
 export interface CheckSummary {
   errors: number;
@@ -20,7 +20,8 @@ export interface CheckSummary {
   byDecision: Record<string, DecisionDebt>;
 }
 
-export function summarize(index: WorkspaceIndex, findings: readonly Finding[], suppressed: readonly Finding[], filesChecked: number, baselined: readonly Finding[] = []): CheckSummary {
+/** `filesScanned`: the files reported on, by default every file of the index (`--changed-since` passes the changed ones). */
+export function summarize(index: WorkspaceIndex, findings: readonly Finding[], suppressed: readonly Finding[], filesChecked: number, baselined: readonly Finding[] = [], filesScanned = index.files.length): CheckSummary {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const documents: Record<DocKind, number> = { goal: 0, project: 0, decision: 0 };
   for (const d of index.documents.values()) documents[d.kind]++;
@@ -31,7 +32,7 @@ export function summarize(index: WorkspaceIndex, findings: readonly Finding[], s
     suppressed: suppressed.length,
     baselined: baselined.length,
     filesChecked,
-    filesScanned: index.files.length,
+    filesScanned,
     documents,
     byDecision: debtByDecision(findings, suppressed, baselined),
   };

@@ -1,56 +1,13 @@
-import type { Finding } from '../../core/base/finding.js';
-
-/** What one decision's rules and citations leave undone: the debt to pay down, by kind. */
-export interface DecisionDebt {
-  /** New findings that concern the decision. */
-  findings: number;
-  /** Findings excused by an exception in force. */
-  exceptions: number;
-  /** Exceptions past their `until` date (`expired-exception`). */
-  expired: number;
-  /** Findings `.rationale-baseline.json` accepts. */
-  baselined: number;
-}
-
-/** Findings about the baseline or an exception's date are not debt of their own, only `expired` is. */
-const notDebt = new Set<string>(['stale-baseline', 'expired-exception', 'malformed-exception']);
-
-/** Debt per decision id, ids in sorted order (a stable JSON summary); findings without a decision are left out. */
-export function debtByDecision(findings: readonly Finding[], suppressed: readonly Finding[], baselined: readonly Finding[]): Record<string, DecisionDebt> {
-  const debt = new Map<string, DecisionDebt>();
-  const add = (list: readonly Finding[], kind: keyof DecisionDebt, keep: (f: Finding) => boolean) => {
-    for (const f of list) {
-      if (f.decision === null || !keep(f)) continue;
-      let d = debt.get(f.decision);
-      if (!d) debt.set(f.decision, (d = { findings: 0, exceptions: 0, expired: 0, baselined: 0 }));
-      d[kind]++;
-    }
-  };
-  add(findings, 'findings', (f) => !notDebt.has(f.code));
-  add(findings, 'expired', (f) => f.code === 'expired-exception');
-  add(suppressed, 'exceptions', () => true);
-  add(baselined, 'baselined', () => true);
-  const out: Record<string, DecisionDebt> = {};
-  for (const id of [...debt.keys()].sort()) out[id] = debt.get(id)!;
-  return out;
-}
-
-const total = (d: DecisionDebt): number => d.findings + d.exceptions + d.expired + d.baselined;
+import { debtText, totalDebt, type DecisionDebt } from '../../core/checks/decisionDebt.js';
 
 /** The `limit` decisions with the most debt, most first (ties by id). */
 export function mostDebt(byDecision: Record<string, DecisionDebt>, limit = 5): [string, DecisionDebt][] {
   return Object.entries(byDecision)
-    .sort(([a, x], [b, y]) => total(y) - total(x) || (a < b ? -1 : 1))
+    .sort(([a, x], [b, y]) => totalDebt(y) - totalDebt(x) || (a < b ? -1 : 1))
     .slice(0, limit);
 }
 
 /** `ADR-0007  12  (3 findings, 2 exceptions, 1 expired, 6 baselined)`: the parts that are not zero. */
 export function debtLine(id: string, d: DecisionDebt): string {
-  const parts = [
-    d.findings ? `${d.findings} finding${d.findings === 1 ? '' : 's'}` : '',
-    d.exceptions ? `${d.exceptions} exception${d.exceptions === 1 ? '' : 's'}` : '',
-    d.expired ? `${d.expired} expired` : '',
-    d.baselined ? `${d.baselined} baselined` : '',
-  ].filter((p) => p);
-  return `${id}  ${total(d)}  (${parts.join(', ')})`;
+  return `${id}  ${totalDebt(d)}  (${debtText(d)})`;
 }

@@ -1,5 +1,6 @@
 import { compareFindings, type Finding } from '../base/finding.js';
 import { contentHash } from '../base/contentHash.js';
+import type { Workspace } from '../workspace/workspace.js';
 
 /** The file `rationale baseline` writes at the workspace root. */
 export const baselineFileName = '.rationale-baseline.json';
@@ -99,6 +100,33 @@ export function staleBaselineFindings(stale: readonly BaselineEntry[]): Finding[
   }));
 }
 
+/**
+ * The baseline from the file's text, or a message saying what is wrong with it (the CLI and the
+ * editor word it the same way). Never throws: the text is data, and JSON.parse runs no code.
+ */
+export function parseBaselineText(text: string): Baseline | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    return `not valid JSON (${(e as Error).message})`;
+  }
+  const baseline = readBaseline(parsed);
+  return typeof baseline === 'string' ? `not a baseline: ${baseline}` : baseline;
+}
+
+/** What to do about a baseline file that cannot be read, appended to the reason. */
+export const baselineFix = 'fix it, or delete it and run `rationale baseline`';
+
+/**
+ * The baseline's entries for `files` only. Entries are keyed by file, so matching a check of some
+ * files against this gives what matching the whole workspace gives for them (`--changed-since`,
+ * one file in the editor), and no entry of another file turns stale.
+ */
+export function baselineOfFiles(baseline: Baseline, files: ReadonlySet<string>): Baseline {
+  return { version: 1, entries: baseline.entries.filter((e) => files.has(e.file)) };
+}
+
 /** The baseline from parsed JSON, or a message saying what is wrong with it. Never throws. */
 export function readBaseline(x: unknown): Baseline | string {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return 'not a JSON object';
@@ -121,4 +149,61 @@ function readEntry(e: unknown): BaselineEntry | undefined {
   if (decision !== null && typeof decision !== 'string') return undefined;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) return undefined;
   return { file, code, decision, lineHash, count };
+}
+
+/** The text of a finding's line, read through the workspace once per file (an open editor's text in the editor). */
+export function lineTextReader(workspace: Pick<Workspace, 'readText'>): LineTextOf {
+  const lines = new Map<string, string[] | undefined>();
+  return (f) => {
+    if (!lines.has(f.path)) lines.set(f.path, workspace.readText(f.path)?.split('\n'));
+    return lines.get(f.path)?.[f.range.start.line];
+  };
+}
+
+/** The baseline file as the editor reads it: its entries by file, or the one finding that says why it cannot be used. */
+export interface BaselineFile {
+  byFile: ReadonlyMap<string, Baseline>;
+  /** An `invalid-config` finding on the file when it is not a baseline; then nothing counts as baselined. */
+  problem?: Finding;
+}
+
+/** Reads the baseline file's text (undefined: there is none). Never throws. */
+export function readBaselineFile(text: string | undefined): BaselineFile {
+  if (text === undefined) return { byFile: new Map() };
+  const baseline = parseBaselineText(text);
+  if (typeof baseline === 'string') {
+    const problem: Finding = {
+      path: baselineFileName,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 'error',
+      code: 'invalid-config',
+      decision: null,
+      message: `${baselineFileName} is ${baseline}; until then no finding counts as baselined: ${baselineFix}.`,
+    };
+    return { byFile: new Map(), problem };
+  }
+  const byFile = new Map<string, Baseline>();
+  for (const e of baseline.entries) {
+    const own = byFile.get(e.file);
+    if (own) own.entries.push(e);
+    else byFile.set(e.file, { version: 1, entries: [e] });
+  }
+  return { byFile };
+}
+
+/** Whether the editor shows a finding as one the baseline accepts (see markBaselined). */
+export function isBaselined(f: Finding): boolean {
+  return f.data?.baselined === true;
+}
+
+/**
+ * One file's findings, those the baseline accepts marked `data.baselined` (the editor shows them
+ * as hints), matched as the CLI matches them. Stale entries are not reported here: they are the
+ * check's and `rationale baseline --prune`'s business.
+ */
+export function markBaselined(file: BaselineFile, path: string, findings: readonly Finding[], lineTextOf: LineTextOf): readonly Finding[] {
+  const own = file.byFile.get(path);
+  if (!own || findings.length === 0) return findings;
+  const accepted = new Set(matchBaseline(own, findings, lineTextOf).baselined);
+  return findings.map((f) => (accepted.has(f) ? { ...f, data: { ...f.data, baselined: true } } : f));
 }

@@ -13,6 +13,7 @@ import { documentHover, exceptionsHover, governingHover } from './hoverMarkdown.
 import { idAtPosition } from './idAtPosition.js';
 import { escapeMarkdown } from './markdownEscape.js';
 import { mentalModel, type ModelNode } from './mentalModelTree.js';
+import type { DecisionDebt } from '../checks/decisionDebt.js';
 import type { NewDocumentPlan } from './newDocument.js';
 import { planDocumentInWorkspace } from './planInWorkspace.js';
 import { itemsOfProject, tagsInFile, type ResolvedTag } from '../requirements/requirementLookup.js';
@@ -67,6 +68,8 @@ export interface PreviewedModelNode {
   code: { path: string; line: number; preview: string }[];
   /** For projects: the specification items they own, with coverage. */
   requirements: TracedItem[];
+  /** For decisions with any: their open debt (see mentalModel). */
+  debt?: DecisionDebt;
 }
 
 export interface NewDocumentRequest {
@@ -109,7 +112,8 @@ export interface LanguageService {
   documentActions(path: string): QuickFix[];
   /** The code a goal, project or decision names in its text (backticked paths, links, dependencies). */
   mentionsIn(path: string): readonly MentionSpan[];
-  mentalModel(): { goals: PreviewedModelNode[]; unlinked: PreviewedModelNode[] };
+  /** The tree; with `debt` (debtByDecision over the folder's findings), each decision's own. */
+  mentalModel(debt?: Readonly<Record<string, DecisionDebt>>): { goals: PreviewedModelNode[]; unlinked: PreviewedModelNode[] };
   /** What governs a file of code (or one line of it); nothing for a goal, project or decision. */
   governing(path: string, line?: number): GoverningDocument[];
   /** The coverage tags of a file (or one line of it), each with the item it covers. */
@@ -268,9 +272,9 @@ class FolderLanguageService implements LanguageService {
     return t === undefined ? [] : quickFixes(this.options.index(), path, t, finding, { today: this.options.today?.(), days: this.options.exceptionDays });
   }
 
-  mentalModel(): { goals: PreviewedModelNode[]; unlinked: PreviewedModelNode[] } {
+  mentalModel(debt?: Readonly<Record<string, DecisionDebt>>): { goals: PreviewedModelNode[]; unlinked: PreviewedModelNode[] } {
     const index = this.options.index();
-    const model = mentalModel(index);
+    const model = mentalModel(index, debt);
     const lineMaps = new Map<string, LineMap>();
     const preview = (path: string, line: number) => {
       let lines = lineMaps.get(path);
@@ -285,6 +289,7 @@ class FolderLanguageService implements LanguageService {
       children: n.children.map(withPreviews),
       code: n.code.map((c) => ({ ...c, preview: preview(c.path, c.line) })),
       requirements: itemsOfProject(index, n.document),
+      ...(n.debt ? { debt: n.debt } : {}),
     });
     return { goals: model.goals.map(withPreviews), unlinked: model.unlinked.map(withPreviews) };
   }

@@ -2,12 +2,15 @@ import type { RationaleDocument } from '../documents/document.js';
 import type { WorkspaceIndex } from '../index/workspaceIndex.js';
 import { modelHierarchy } from '../index/mentalModel.js';
 import { annotatedLocations } from './findReferences.js';
+import type { DecisionDebt } from '../checks/decisionDebt.js';
 
 export interface ModelNode {
   document: RationaleDocument;
   children: ModelNode[];
   /** For decisions: code lines that cite them by annotation. */
   code: { path: string; line: number }[];
+  /** For decisions with any: their open debt, as `rationale check` counts it in its summary's `byDecision`. */
+  debt?: DecisionDebt;
 }
 
 export interface MentalModel {
@@ -29,11 +32,13 @@ const byPriorityThenId = (a: ModelNode, b: ModelNode) =>
 
 /**
  * The sidebar's tree: goals → projects → decisions → code. A decision linked to several projects
- * appears under each; a decision linked straight to a goal sits under the goal.
+ * appears under each; a decision linked straight to a goal sits under the goal. With `debt` (from
+ * `debtByDecision` over the folder's findings), each decision carries its own.
  */
-export function mentalModel(index: WorkspaceIndex): MentalModel {
+export function mentalModel(index: WorkspaceIndex, debt?: Readonly<Record<string, DecisionDebt>>): MentalModel {
   const hierarchy = modelHierarchy(index);
-  const node = (d: RationaleDocument): ModelNode => ({ document: d, children: [], code: d.kind === 'decision' ? annotatedLocations(index, d).map((r) => ({ path: r.path, line: r.range.start.line })) : [] });
+  const debtOf = (d: RationaleDocument) => (d.kind === 'decision' && debt && Object.hasOwn(debt, d.id) ? { debt: debt[d.id] } : {});
+  const node = (d: RationaleDocument): ModelNode => ({ document: d, children: [], code: d.kind === 'decision' ? annotatedLocations(index, d).map((r) => ({ path: r.path, line: r.range.start.line })) : [], ...debtOf(d) });
   // Goals and projects appear once, so each has one node that collects its children; a decision
   // gets a node of its own under every parent.
   const shared = new Map<string, ModelNode>();
