@@ -16,9 +16,9 @@ const commands = lookupTable<() => Promise<Command>>({
   new: async () => (await import('./commands/new.js')).runNew,
   search: async () => (await import('./commands/search.js')).runSearch,
   graph: async () => (await import('./commands/graph.js')).runGraph,
-  site: async () => (await import('./commands/site.js')).runSite,
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
   baseline: async () => (await import('./commands/baseline.js')).runBaseline,
+  site: async () => (await import('./commands/site.js')).runSite,
 });
 
 /** Entry point of `bin/rationale.js`: the returned number is the exit code. */

@@ -54,7 +54,13 @@ export async function runSite(argv: readonly string[], io: CliIo): Promise<numbe
   progress.update('laying out the graph');
   const layout = await layOut(io, index);
   const summary = summarize(index, result.findings, result.suppressed, result.filesChecked, result.baselined);
-  const files = buildSite({ index, read: (p) => workspace.readText(p), findings: result.findings, debt: summary.byDecision, today: date, layout, siteName: nodePath.basename(root) || root });
+  // Documents are read twice (mentions, then pages): once from disk is enough.
+  const texts = new Map<string, string | undefined>();
+  const read = (p: string) => {
+    if (!texts.has(p)) texts.set(p, workspace.readText(p));
+    return texts.get(p);
+  };
+  const files = buildSite({ index, read, findings: result.findings, debt: summary.byDecision, today: date, layout, siteName: nodePath.basename(root) || root });
   progress.update('writing the site');
   writeSite(out, files, previous);
   progress.clear();

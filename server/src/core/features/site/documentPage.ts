@@ -23,14 +23,15 @@ export function documentPage(ctx: SiteContext, doc: RationaleDocument): SiteFile
     const otherPage = other && ctx.paths.pageOf(other.path);
     return otherPage ? relativeHref(path, otherPage) : undefined;
   };
-  const body = text === undefined ? html`<p class="note">The file could not be read.</p>` : markdownToHtml(text, doc.path, { resolve });
+  const markdown = text === undefined ? undefined : markdownToHtml(text, doc.path, { resolve });
+  const body = markdown?.body ?? html`<p class="note">The file could not be read.</p>`;
   return page({
     path,
     title: `${doc.id} ${doc.title}`,
     siteName: ctx.input.siteName,
     body: html`<article class="document ${doc.kind}">
 <p class="kind">${kindLabel[doc.kind]}</p>
-<h1><span class="doc-id">${doc.id}</span> ${doc.title}</h1>
+<h1${markdown?.titleAnchor ? html` id="${markdown.titleAnchor}"` : ''}><span class="doc-id">${doc.id}</span> ${doc.title}</h1>
 ${facts(ctx, doc)}
 <section class="links" aria-label="Links">${links(ctx, doc, path)}</section>
 <div class="markdown">

@@ -33,19 +33,22 @@ export interface Point {
   y: number;
 }
 
-/** The nodes the picture shows, in the model's order: all when they are few, else the best linked. */
+/**
+ * The nodes the picture shows, in the model's order: all when they are few; else goals and projects
+ * in force, then both ends of each link in the model's order (so the boxes shown keep their arrows),
+ * then the rest, documents in force before retired ones.
+ */
 export function shownNodes(graph: ModelGraph, limit = graphNodeLimit): ModelNode[] {
   if (graph.nodes.length <= limit) return graph.nodes;
-  const degree = new Map<string, number>();
-  for (const e of graph.edges) for (const n of [e.from, e.to]) degree.set(n, (degree.get(n) ?? 0) + 1);
-  const rank = (n: ModelNode) => {
-    const kind = n.document.kind === 'goal' ? 0 : n.document.kind === 'project' ? 1 : 2;
-    const retired = statusClassOf(n.document.kind, n.status.status) === 'retired' ? 1 : 0;
-    const linked = (degree.get(n.name) ?? 0) > 0 ? 0 : 1;
-    return kind + 3 * linked + 6 * retired;
-  };
-  const order = graph.nodes.map((n, i) => ({ n, i, r: rank(n) })).sort((a, b) => a.r - b.r || a.i - b.i);
-  const keep = new Set(order.slice(0, limit).map((x) => x.n.name));
+  const retired = (n: ModelNode) => statusClassOf(n.document.kind, n.status.status) === 'retired';
+  const keep = new Set<string>();
+  for (const n of graph.nodes) if (keep.size < limit && n.document.kind !== 'decision' && !retired(n)) keep.add(n.name);
+  for (const e of graph.edges) {
+    const missing = [e.from, e.to].filter((x) => !keep.has(x));
+    if (keep.size + missing.length > limit) break;
+    for (const x of missing) keep.add(x);
+  }
+  for (const pass of [false, true]) for (const n of graph.nodes) if (keep.size < limit && retired(n) === pass) keep.add(n.name);
   return graph.nodes.filter((n) => keep.has(n.name));
 }
 

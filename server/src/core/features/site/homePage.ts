@@ -19,17 +19,18 @@ export function homePage(ctx: SiteContext): SiteFile {
     if (list) list.push(link.child);
     else childrenOf.set(link.parent.path, [link.child]);
   }
-  const item = (doc: RationaleDocument, seen: ReadonlySet<string>): Html => {
-    const below = (childrenOf.get(doc.path) ?? []).filter((c) => !seen.has(c.path));
-    const next = new Set([...seen, doc.path]);
-    return html`<li>${ctx.docLink(path, doc)} ${ctx.statusBadge(doc)}${below.length ? html`<ul>${below.map((c) => item(c, next))}</ul>` : ''}</li>`;
+  // `above`: the documents on the way down to this one, so a cycle of links ends instead of recursing.
+  const item = (doc: RationaleDocument, above: readonly string[] = []): Html => {
+    const below = (childrenOf.get(doc.path) ?? []).filter((c) => c.path !== doc.path && !above.includes(c.path));
+    const trail = [...above, doc.path];
+    return html`<li>${ctx.docLink(path, doc)} ${ctx.statusBadge(doc)}${below.length ? html`<ul>${below.map((c) => item(c, trail))}</ul>` : ''}</li>`;
   };
   const docs = hierarchy.documents;
   const goals = docs.filter((d) => d.kind === 'goal');
   const loose = docs.filter((d) => d.kind !== 'goal' && hierarchy.parentsOf(d.path).length === 0);
-  const lists = html`<section class="model"><h2 id="goals">Goals</h2>${goals.length ? html`<ul class="tree">${goals.map((g) => item(g, new Set()))}</ul>` : html`<p class="note">No goals yet.</p>`}
-${loose.some((d) => d.kind === 'project') ? html`<h2 id="projects-without-goal">Projects serving no goal</h2><ul class="tree">${loose.filter((d) => d.kind === 'project').map((p) => item(p, new Set()))}</ul>` : ''}
-${loose.some((d) => d.kind === 'decision') ? html`<h2 id="decisions-without-project">Decisions for no project or goal</h2><ul class="tree">${loose.filter((d) => d.kind === 'decision').map((d) => item(d, new Set()))}</ul>` : ''}</section>`;
+  const lists = html`<section class="model"><h2 id="goals">Goals</h2>${goals.length ? html`<ul class="tree">${goals.map((g) => item(g))}</ul>` : html`<p class="note">No goals yet.</p>`}
+${loose.some((d) => d.kind === 'project') ? html`<h2 id="projects-without-goal">Projects serving no goal</h2><ul class="tree">${loose.filter((d) => d.kind === 'project').map((p) => item(p))}</ul>` : ''}
+${loose.some((d) => d.kind === 'decision') ? html`<h2 id="decisions-without-project">Decisions for no project or goal</h2><ul class="tree">${loose.filter((d) => d.kind === 'decision').map((d) => item(d))}</ul>` : ''}</section>`;
   const counts = ['goal', 'project', 'decision'].map((k) => docs.filter((d) => d.kind === k).length);
   return page({
     path,

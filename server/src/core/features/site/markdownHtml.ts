@@ -29,7 +29,7 @@ interface RenderContext {
  * go to their pages, http(s) links stay plain links that send no referrer, and every other scheme
  * (javascript:, data:, mailto:, file:) keeps its text and loses its link.
  */
-export function markdownToHtml(text: string, docPath: string, targets: MarkdownLinkTarget): Html {
+export function markdownToHtml(text: string, docPath: string, targets: MarkdownLinkTarget): { body: Html; titleAnchor?: string } {
   const fm = splitFrontMatter(text);
   const root = processor.parse(fm ? text.slice(fm.bodyOffset) : text) as Root;
   const definitions = new Map<string, string>();
@@ -37,7 +37,10 @@ export function markdownToHtml(text: string, docPath: string, targets: MarkdownL
   collect(root, definitions, anchors);
   const first = root.children.find((n) => n.type !== 'html' && n.type !== 'definition');
   const skip = first?.type === 'heading' && first.depth === 1 ? first : undefined;
-  return render(root, { docPath, targets, definitions, anchors, skip });
+  const ctx: RenderContext = { docPath, targets, definitions, anchors, skip };
+  // The title heading is not rendered, but its anchor is the page title's, so `#title` links still land.
+  const titleAnchor = skip ? renderedAnchor(skip, ctx) : undefined;
+  return { body: render(root, ctx), titleAnchor };
 }
 
 function collect(node: Nodes, definitions: Map<string, string>, anchors: Set<string>): void {
