@@ -139,6 +139,17 @@ describe('rationale site: pages', () => {
     assert.match(adr2, /Findings \(1\)<\/h3><ul class="findings"><li><span class="severity warning">warning<\/span> <code>src\/a\.ts:2<\/code> <span class="code-name">forbid-import<\/span>/);
   });
 
+  it('lists the files in a document\'s applies-to as in scope, by each glob', async () => {
+    const site = await siteOf({
+      'docs/adr/0001-scoped.md': '---\nstatus: accepted\napplies-to: ["./src/**", "*.json"]\n---\n# Scoped\n',
+      'src/deep/a.ts': '',
+      'lib/b.ts': '',
+      'package.json': '{}',
+    });
+    const scoped = [...site.get('doc/ADR-0001.html')!.matchAll(/<li><code>([^<]+)<\/code> <span class="via">in scope <code>([^<]+)<\/code>/g)].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepEqual(scoped, ['package.json *.json', 'src/deep/a.ts ./src/**']);
+  });
+
   it('nests goals → projects → decisions on the home page and reports health', async () => {
     const site = await siteOf(linked);
     const home = site.get('index.html')!;
@@ -158,5 +169,22 @@ describe('rationale site: pages', () => {
     assert.match(timeline, /<h2 id="m2026-03">2026-03<\/h2>[\s\S]*<h2 id="m2026-01">2026-01<\/h2>[\s\S]*<h2 id="undated">/);
     const docs = (dates: (string | undefined)[]) => dates.map((date, i) => ({ id: `D${i}`, date }) as never);
     assert.deepEqual(timelineOrder(docs(['2026-01-01', undefined, '2026-13-01', '2026-05-05T10:00', '2026-05-05'])).dated.map((d) => (d.doc as { id: string }).id), ['D3', 'D4', 'D0']);
+  });
+
+  it('states Little\'s Law with the flow figures', async () => {
+    const adr = (n: number, fm: string) => [`docs/adr/000${n}-d${n}.md`, `---\n${fm}\n---\n# D${n}\n`];
+    const site = await siteOf(Object.fromEntries([
+      adr(1, 'status: accepted\nproposed: 2026-09-01\ndate: 2026-09-11'),
+      adr(2, 'status: accepted\nproposed: 2026-10-01\ndate: 2026-10-31'),
+      adr(3, 'status: accepted\ndate: 2026-11-05'),
+      adr(4, 'status: proposed\ndate: 2026-11-13'),
+      adr(5, 'status: draft\ndate: 2026-10-24'),
+    ]));
+    const flow = site.get('flow.html')!;
+    assert.match(flow, /<dt>Work in progress<\/dt><dd>2 decisions<\/dd>/);
+    assert.match(flow, /<dt>Throughput<\/dt><dd>3 accepted in 3 months: 1\.1 per 30 days<\/dd>/);
+    assert.match(flow, /<dt>Lead time<\/dt><dd>20\.0 days on average, over 2 decisions<\/dd>/);
+    assert.match(flow, /throughput × lead time = 0\.036\/day × 20\.0 days = <strong>0\.7<\/strong>, against <strong>2<\/strong> in progress now\./);
+    assert.match(flow, /imply a lead time of 56\.0 days/);
   });
 });

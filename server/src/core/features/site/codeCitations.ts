@@ -1,4 +1,4 @@
-import { matchesAny } from '../../base/glob.js';
+import { globBase, globMatcher } from '../../base/glob.js';
 import { MentionIndex } from '../../index/mentions.js';
 import { resolveId, type WorkspaceIndex } from '../../index/workspaceIndex.js';
 
@@ -40,8 +40,11 @@ export function codeCitations(index: WorkspaceIndex, read: (path: string) => str
   for (const doc of index.documents.values()) {
     if (doc.appliesTo.length === 0) continue;
     const entry = of(doc.path);
+    // A glob's literal folder is a cheap test that spares most files the matcher: many decisions
+    // scoping many files would otherwise cost decisions × files matches.
+    const scopes = doc.appliesTo.map((glob) => ({ glob, base: globBase(glob), match: globMatcher(glob) }));
     for (const path of code) {
-      const glob = doc.appliesTo.find((g) => matchesAny(path, [g]));
+      const glob = scopes.find((s) => (s.base === '' || path === s.base || path.startsWith(`${s.base}/`)) && s.match(path))?.glob;
       if (glob === undefined) continue;
       if (entry.citations.filter((c) => c.via === 'scope').length < scopeListLimit) entry.citations.push({ path, via: 'scope', detail: glob });
       else entry.moreInScope++;

@@ -42,8 +42,8 @@ function summary(flow: DecisionFlow): Html {
     ? html` At this throughput, the ${flow.inProgress.length} in progress imply a lead time of ${fixed(flow.impliedLeadTimeDays)} days (work in progress ÷ throughput).`
     : html` Nothing was accepted in the period, so no lead time follows from the law.`;
   return html`<dl class="figures">
-<dt>Work in progress</dt><dd>${flow.inProgress.length} decisions</dd>
-<dt>Throughput</dt><dd>${flow.acceptedPerMonth.reduce((a, b) => a + b, 0)} accepted in ${flow.months.length} months: ${fixed(perMonth)} per 30 days</dd>
+<dt>Work in progress</dt><dd>${flow.inProgress.length} ${flow.inProgress.length === 1 ? 'decision' : 'decisions'}</dd>
+<dt>Throughput</dt><dd>${flow.acceptedPerMonth.reduce((a, b) => a + b, 0)} accepted in ${flow.months.length} ${flow.months.length === 1 ? 'month' : 'months'}: ${fixed(perMonth)} per 30 days</dd>
 <dt>Lead time</dt><dd>${flow.meanLeadTimeDays !== undefined ? html`${fixed(flow.meanLeadTimeDays)} days on average, over ${flow.leadTimes.length} decisions` : 'unknown'}</dd>
 </dl>
 <p class="law">${law}${implied}</p>`;
