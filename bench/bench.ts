@@ -38,6 +38,7 @@ import { resultsTable } from './markdownTable.js';
 import { measureChangedSince } from './changedSinceBench.js';
 import { measureSite } from './siteBench.js';
 import { rng } from './random.js';
+import { slicePace } from '../server/src/lsp/slicedWork.js';
 import { median, percentile } from './stats.js';
 
 const codeFiles = Number(process.env.BENCH_FILES ?? 20000);
@@ -206,9 +207,9 @@ async function main(): Promise<void> {
     const warmMs = await timeRunsAsync(warmRun);
     fs.rmSync(cacheFolder, { recursive: true, force: true });
     if (warmFindings !== findings) throw new Error(`the warm check found ${warmFindings} findings, the cold one ${findings}`);
-    // The language server's start-up: the one pass in steps of 200 files, yielding to the event loop
-    // between steps so requests are answered meanwhile.
-    const editorMs = await timeRunsAsync(() => indexAndCheck(new NodeWorkspace(root), { chunk: 200 }));
+    // The language server's start-up: the one pass in slices, yielding to the event loop between
+    // them so requests are answered meanwhile.
+    const editorMs = await timeRunsAsync(() => indexAndCheck(new NodeWorkspace(root), { pace: slicePace() }));
     // What start-up did before the one pass: a full index, then a full check.
     const twoPassMs = timeRuns(() => {
       const ws = new NodeWorkspace(root);
@@ -390,7 +391,7 @@ function againstCruiser(rationaleMs: number, cruise: CruiseResult, rationaleFoun
 
 /** Child process of the bench: the server's start-up on a tree, then its resident memory, with the results still held. */
 async function serverRss(root: string): Promise<void> {
-  const held = await indexAndCheck(new NodeWorkspace(root), { chunk: 200 });
+  const held = await indexAndCheck(new NodeWorkspace(root), { pace: slicePace() });
   process.stdout.write(`${process.memoryUsage().rss}\n`);
   if (!held) process.exitCode = 1;
 }

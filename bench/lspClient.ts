@@ -95,7 +95,9 @@ export class BenchLanguageClient {
 
   /** Spawns the server with `--stdio` and sends `initialize` (not yet `initialized`). */
   static async start(serverMain: string, repo: string, root: string, cacheFolder: string): Promise<{ client: BenchLanguageClient; initializeMs: number }> {
-    const child = spawn(process.execPath, [serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, RATIONALE_CACHE_DIR: cacheFolder } });
+    // RATIONALE_BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server under the bench's load.
+    const nodeArgs = (process.env.RATIONALE_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+    const child = spawn(process.execPath, [...nodeArgs, serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, RATIONALE_CACHE_DIR: cacheFolder } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new BenchLanguageClient(child, connection, root);
     connection.listen();

@@ -76,9 +76,12 @@ describe('the persistent cache in the server', () => {
     };
     age('2024-01-01T09:00:00Z');
     const cache = { folder, toolVersion: 'test' };
-    const first = new WorkspaceSession(URI.file(root).toString(), { cache });
+    const problems: string[] = [];
+    const first = new WorkspaceSession(URI.file(root).toString(), { cache, onCacheProblem: (m) => problems.push(m) });
     await first.reindex();
+    await first.cacheWritten();
     assert.equal(first.cacheProblem, undefined);
+    assert.deepEqual(problems, []);
     assert.equal(fs.readdirSync(folder).filter((f) => f.endsWith('.jsonl')).length, 1);
 
     fs.writeFileSync(path.join(root, 'src/c.ts'), "import m from 'moment';\n// changed on disk\n");

@@ -16,7 +16,7 @@ import { after, before, test } from 'node:test';
 import { repoRoot, SAMPLE_TODAY } from '../vscode/codeServerHost.mjs';
 import { copyWorkspace, startUiSession } from './uiTest.mjs';
 
-const EXTENSION_ID = 'rationale.rationale';
+const EXTENSION_ID = 'rationale.rationale-cli';
 const DASHBOARD = 'src/ui/dashboard.ts';
 // Line 11 carries `[impl->req~retry-keeps-due-date~1]`, covering an item of PRD-0002.
 const INVOICE = 'src/billing/invoice.ts';

@@ -2,6 +2,8 @@ import type { Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport, Re
 import { contentHash } from '../core/base/contentHash.js';
 import { toDiagnostic } from './convert.js';
 import type { Sessions } from './sessions.js';
+import { serveWaiting } from './slicedWork.js';
+import type { WorkspaceFileReport } from './workspaceSession.js';
 
 function resultId(items: Diagnostic[]): string {
   return contentHash(JSON.stringify(items));
@@ -17,45 +19,60 @@ export function onDocumentDiagnostics(sessions: Sessions, params: DocumentDiagno
   return { kind: 'full', resultId: id, items };
 }
 
-/** Files per partial result: a first pull over a large workspace arrives in pieces, not one huge response. */
-const partialBatch = 500;
+/**
+ * Diagnostics per partial result: a first pull over a large workspace arrives in pieces (62 MB at
+ * 100,000 files), and requests are served between them instead of waiting for the whole encoding.
+ */
+const partialBatchDiagnostics = 2000;
 
 /**
  * Workspace-wide pull diagnostics, so Problems lists violations in files nobody opened. Each file's
  * result id changes only when its findings do (WorkspaceSession.workspaceReports), so the pulls
  * VS Code repeats every 2 s are answered `unchanged` without converting anything. When the client
- * accepts partial results, reports go out in batches as they are made.
+ * accepts partial results, reports go out in batches, with the event loop handed back between them.
  */
-export function onWorkspaceDiagnostics(
+export async function onWorkspaceDiagnostics(
   sessions: Sessions,
   params: WorkspaceDiagnosticParams,
   reported: Set<string>,
   progress?: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult>,
-): WorkspaceDiagnosticReport {
+): Promise<WorkspaceDiagnosticReport> {
   const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+  // Taken at once: reports are immutable, so later batches send what this pull saw.
+  const now = new Map<string, WorkspaceFileReport>();
+  for (const session of sessions.all()) for (const [path, report] of session.workspaceReports()) now.set(session.uriOf(path), report);
+  // Files that had findings and have none now must be cleared explicitly.
+  const cleared = [...reported].filter((uri) => !now.has(uri));
+  reported.clear();
+  for (const uri of now.keys()) reported.add(uri);
   // vscode-languageserver gives a reporter only when the client sent a partialResultToken.
-  const streaming = progress !== undefined;
+  if (!progress) return { items: [...reportItems(now, previous), ...cleared.map(clearedItem)] };
   let items: WorkspaceDocumentDiagnosticReport[] = [];
-  const flush = () => {
-    if (streaming && items.length > 0) {
+  let size = 0;
+  for (const item of reportItems(now, previous)) {
+    const weight = item.kind === 'full' ? item.items.length + 1 : 1;
+    if (items.length > 0 && size + weight > partialBatchDiagnostics) {
       progress.report({ items });
       items = [];
+      size = 0;
+      await serveWaiting();
     }
-  };
-  const now = new Set<string>();
-  for (const session of sessions.all()) {
-    for (const [path, report] of session.workspaceReports()) {
-      const uri = session.uriOf(path);
-      now.add(uri);
-      if (previous.get(uri) === report.resultId) items.push({ kind: 'unchanged', uri, resultId: report.resultId, version: null });
-      else items.push({ kind: 'full', uri, resultId: report.resultId, version: null, items: report.findings.map(toDiagnostic) });
-      if (items.length >= partialBatch) flush();
-    }
+    items.push(item);
+    size += weight;
   }
-  // Files that had findings and have none now must be cleared explicitly.
-  for (const uri of reported) if (!now.has(uri)) items.push({ kind: 'full', uri, version: null, items: [] });
-  reported.clear();
-  for (const uri of now) reported.add(uri);
-  flush();
-  return { items };
+  items.push(...cleared.map(clearedItem));
+  if (items.length > 0) progress.report({ items });
+  // With partial results, LSP wants the final response empty: everything went out as progress.
+  return { items: [] };
+}
+
+function* reportItems(now: ReadonlyMap<string, WorkspaceFileReport>, previous: ReadonlyMap<string, string>): Generator<WorkspaceDocumentDiagnosticReport> {
+  for (const [uri, report] of now) {
+    if (previous.get(uri) === report.resultId) yield { kind: 'unchanged', uri, resultId: report.resultId, version: null };
+    else yield { kind: 'full', uri, resultId: report.resultId, version: null, items: report.findings.map(toDiagnostic) };
+  }
+}
+
+function clearedItem(uri: string): WorkspaceDocumentDiagnosticReport {
+  return { kind: 'full', uri, version: null, items: [] };
 }

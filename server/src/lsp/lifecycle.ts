@@ -10,9 +10,10 @@ import type { ClientSupport, ServerState } from './serverState.js';
 /** How sessions are made beyond the client's settings (tests inject a failing disk). */
 export type SessionDefaults = Pick<WorkspaceSessionOptions, 'disk' | 'today'>;
 
-export function sessionOptions(options: ServerInitializationOptions, defaults: SessionDefaults, ripgrep: string | undefined): WorkspaceSessionOptions {
+export function sessionOptions(options: ServerInitializationOptions, defaults: SessionDefaults, ripgrep: string | undefined, warn: (message: string) => void): WorkspaceSessionOptions {
   return {
     ...defaults,
+    onCacheProblem: warn,
     ripgrep,
     maxFileSizeBytes: options.maxFileSizeBytes,
     exceptionDays: options.exceptionDays,
@@ -58,12 +59,13 @@ function capabilities(options: ServerInitializationOptions): ServerCapabilities 
 export function registerLifecycle(state: ServerState, defaults: SessionDefaults): void {
   const { connection, sessions } = state;
   let ripgrep: string | undefined;
+  const warn = (m: string) => connection.console.warn(`Rationale: ${m}`);
   connection.onInitialize((params): InitializeResult => {
     state.options = (params.initializationOptions ?? {}) as ServerInitializationOptions;
     state.client = clientSupport(params);
     // Found once: RATIONALE_RG, the PATH, then the ripgrep VS Code bundles. Without it every file is read.
     ripgrep = findRipgrep({ env: process.env, appRoot: state.options.appRoot, onWarning: (m) => connection.console.warn(`Rationale: ${m}`) });
-    for (const f of initialFolders(params)) sessions.add(f.uri, sessionOptions(state.options, defaults, ripgrep), f.name);
+    for (const f of initialFolders(params)) sessions.add(f.uri, sessionOptions(state.options, defaults, ripgrep, warn), f.name);
     return { capabilities: capabilities(state.options), serverInfo: { name: 'Rationale' } };
   });
 
@@ -76,7 +78,7 @@ export function registerLifecycle(state: ServerState, defaults: SessionDefaults)
     if (!state.client.workspaceFolderChanges) return;
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       for (const f of e.removed) sessions.remove(f.uri);
-      const added = e.added.map((f) => sessions.add(f.uri, sessionOptions(state.options, defaults, ripgrep), f.name));
+      const added = e.added.map((f) => sessions.add(f.uri, sessionOptions(state.options, defaults, ripgrep, warn), f.name));
       // The remaining folders no longer see a removed one's documents.
       if (e.removed.length > 0 && sessions.linkPeers()) state.indexing.documentsChanged();
       state.readiness.queue('indexing added folders', () => state.indexing.indexFolders(added));

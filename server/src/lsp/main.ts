@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { traceEventLoopStalls } from '../node/eventLoopStalls.js';
 import { pinnedToday } from '../node/today.js';
 import { startServer } from './server.js';
 
@@ -12,4 +13,5 @@ try {
   // A malformed pinned date must not stop the editor: say so in the output channel, use the clock.
   connection.console.error(`${(e as Error).message}; using today's date instead.`);
 }
+traceEventLoopStalls(process.env, (line) => process.stderr.write(`rationale: ${line}\n`));
 startServer(connection, pinned ? { today: () => pinned } : {});

@@ -42,11 +42,11 @@ function createState(connection: Connection): ServerState {
  * (hover, navigation, the views) wait only until the documents are read (`whenDocuments`); the
  * others, whose findings need every code file, wait for the whole index.
  */
-function afterIndexing<P, R>(state: ServerState, fallback: R, handle: (params: P) => R, wait: 'whole index' | 'documents' = 'whole index') {
+function afterIndexing<P, R>(state: ServerState, fallback: R, handle: (params: P) => R | Promise<R>, wait: 'whole index' | 'documents' = 'whole index') {
   return async (params: P): Promise<R> => {
     await (wait === 'documents' ? state.sessions.whenAnswerable() : state.readiness.whenReady());
     try {
-      return handle(params);
+      return await handle(params);
     } catch (e) {
       state.connection.console.error(`Rationale: ${(e as Error).stack ?? e}`);
       return fallback;

@@ -3,7 +3,7 @@ import * as nodePath from 'node:path';
 import { URI } from 'vscode-uri';
 import { createCheckContext, findingsForFile, withIndex, type CheckContext, type FileCheckResult } from '../core/checks/checkWorkspace.js';
 import { recheckSteps, ruleFindingsOf, type RecheckResult } from '../core/checks/recheckSteps.js';
-import { SlicedWork } from './slicedWork.js';
+import { SlicedWork, slicePace } from './slicedWork.js';
 import { groupFindingsByPath, type Finding } from '../core/base/finding.js';
 import { indexAndCheck } from '../core/checks/indexAndCheck.js';
 import type { Workspace } from '../core/workspace/workspace.js';
@@ -20,7 +20,8 @@ import { paranoidIndex } from '../node/paranoidIndex.js';
 import { createLanguageService, type LanguageService } from '../core/features/languageService.js';
 
 /** The file system under one folder as a session reads it (NodeWorkspace; tests may wrap it). */
-export type DiskWorkspace = Workspace & { invalidate(): void };
+/** The files on disk; `listFilesSteps`, when there, lists them a folder at a time (see NodeWorkspace). */
+export type DiskWorkspace = Workspace & { invalidate(): void; listFilesSteps?(): Generator<void, readonly string[]> };
 
 export interface WorkspaceSessionOptions {
   /** Files larger than this, on disk or open in the editor, are not indexed (default 1 MiB). */
@@ -35,6 +36,8 @@ export interface WorkspaceSessionOptions {
   ripgrep?: string;
   /** Days ahead the exception quick fix's end date lies (`rationale.exceptions.defaultDays`). */
   exceptionDays?: number;
+  /** Why the check cache could not be written (it is written in the background after each full index). */
+  onCacheProblem?: (message: string) => void;
 }
 
 const defaultMaxFileSizeBytes = 1024 * 1024;
@@ -75,8 +78,10 @@ export class WorkspaceSession {
   private workspaceFindingsByPath: Map<string, Finding[]> | undefined;
   /** Each code file's rule findings under the rules with `key`: reused when a document edit leaves the rules as they were. */
   private ruleFindings: { key: string; byPath: Map<string, Finding[]> } | undefined;
+  /** The check cache is written in slices after each full index: encoding 100,000 entries takes seconds. */
+  private readonly cacheSave: SlicedWork<string | undefined>;
   /** After a document edit, the whole folder is checked again in slices, in the background. */
-  private readonly recheck: SlicedWork<RecheckResult & { rulesKey: string }>;
+  private readonly recheck: SlicedWork<RecheckResult & { rulesKey: string; newReports: ReadonlySet<string> }>;
   private readonly dirty = new Set<string>();
   private workspaceResult: { index: WorkspaceIndex; findings: Finding[] } | undefined;
   /**
@@ -108,7 +113,7 @@ export class WorkspaceSession {
   readonly features: LanguageService;
 
   private readonly cacheStore: CheckCacheStore | undefined;
-  /** Why the cache could not be written, once, for the log. */
+  /** Why the cache could not be read at the last full index, for the log. */
   cacheProblem: string | undefined;
 
   constructor(rootUri: string, options: WorkspaceSessionOptions = {}) {
@@ -139,10 +144,12 @@ export class WorkspaceSession {
       ...(this.disk.filesMatchingNone ? { filesMatchingNone: (paths, needles) => this.disk.filesMatchingNone!(paths.filter((p) => !this.overlay.has(p) && !this.tooLarge.has(p)), needles) } : {}),
     };
     this.firstSnapshot = new Promise((resolve) => (this.firstSnapshotReady = resolve));
+    const onCacheProblem = options.onCacheProblem ?? ((m: string) => process.emitWarning(m));
+    this.cacheSave = new SlicedWork((problem) => problem && onCacheProblem(problem));
     this.recheck = new SlicedWork((r) => {
       this.workspaceFindingsByPath = r.findingsByPath;
       this.ruleFindings = { key: r.rulesKey, byPath: r.ruleFindingsByPath };
-      this.refreshReports(r.findingsByPath.keys(), true);
+      this.refreshReports(r.newReports, true, r.findingsByPath);
     });
     this.features = createLanguageService({ workspace: this.workspace, index: () => this.index, uriOf: (p) => this.uriOf(p), today: this.today, exceptionDays: options.exceptionDays });
   }
@@ -253,12 +260,14 @@ export class WorkspaceSession {
     const edited = (this.editedWhileIndexing = new Set());
     let r;
     try {
+      await pacedSteps(this.disk.listFilesSteps?.());
       r = await this.indexAndCheck(cache, onProgress);
     } finally {
       this.editedWhileIndexing = undefined;
     }
     this.partial = false;
-    if (cache) this.cacheProblem = [loadProblem, this.cacheStore!.save(cache)].filter(Boolean).join('; ') || undefined;
+    if (cache) this.cacheSave.start(this.cacheStore!.saveSteps(cache));
+    this.cacheProblem = loadProblem;
     this.setIndex(r.index);
     this.documentsVersion++;
     this.context = r.context;
@@ -277,7 +286,7 @@ export class WorkspaceSession {
       cache,
       sources: this.joinedSources(),
       today: this.today(),
-      chunk: 200,
+      pace: slicePace(),
       onDocumentIndex: (docIndex) => {
         if (this.current) return;
         this.partial = true;
@@ -412,9 +421,15 @@ export class WorkspaceSession {
       (function* () {
         const ctx = session.checkContext();
         const reuse = session.ruleFindings?.key === ctx.rules.key ? session.ruleFindings.byPath : undefined;
-        return { ...(yield* recheckSteps(ctx, session.workspace, reuse)), rulesKey: ctx.rules.key };
+        const result = yield* recheckSteps(ctx, session.workspace, reuse);
+        return { ...result, rulesKey: ctx.rules.key, newReports: yield* session.changedReports(result.findingsByPath) };
       })(),
     );
+  }
+
+  /** Resolves once the check cache of the last full index is written (or failed to be). */
+  cacheWritten(): Promise<void> {
+    return this.cacheSave.settled();
   }
 
   /** Resolves once no background recheck is left. */
@@ -485,24 +500,39 @@ export class WorkspaceSession {
   }
 
   /**
-   * New result ids for the given files whose findings differ from what was reported (compared by
-   * value: a recheck usually finds the same). With `all`, files no longer with findings are dropped.
+   * The files whose findings differ from what was reported, compared by value (a recheck usually
+   * finds the same), a file at a time: at 100,000 files the comparison alone took most of a second.
+   * Reports do not change while a recheck runs (a pull drains it first), so the answer still holds
+   * when it ends.
    */
-  private refreshReports(paths: Iterable<string>, all: boolean): void {
+  private *changedReports(findingsByPath: ReadonlyMap<string, Finding[]>): Generator<void, Set<string>> {
+    const changed = new Set<string>();
+    for (const [path, findings] of findingsByPath) {
+      const old = this.reports.get(path);
+      if (!old || !sameFindings(old.findings, findings)) changed.add(path);
+      yield;
+    }
+    return changed;
+  }
+
+  /**
+   * New result ids for the given files whose findings differ from what was reported. With `all`,
+   * files no longer with findings are dropped; `known` says the given files are already known to
+   * differ (see changedReports).
+   */
+  private refreshReports(paths: Iterable<string>, all: boolean, known?: ReadonlyMap<string, Finding[]>): void {
     const byPath = this.workspaceFindingsByPath!;
-    const seen = new Set<string>();
     for (const p of paths) {
-      seen.add(p);
       const findings = byPath.get(p);
       if (!findings) {
         this.reports.delete(p);
         continue;
       }
       const old = this.reports.get(p);
-      if (old && sameFindings(old.findings, findings)) continue;
+      if (!known && old && sameFindings(old.findings, findings)) continue;
       this.reports.set(p, { findings, resultId: `${this.reportEpoch}.${++this.reportCounter}` });
     }
-    if (all) for (const p of [...this.reports.keys()]) if (!seen.has(p)) this.reports.delete(p);
+    if (all) for (const p of [...this.reports.keys()]) if (!(known ?? byPath).has(p)) this.reports.delete(p);
   }
 }
 
@@ -533,6 +563,15 @@ export interface WorkspaceFileReport {
 
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
   return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Runs steps to the end, serving requests between slices. */
+async function pacedSteps(steps: Generator<void, unknown> | undefined): Promise<void> {
+  const pace = slicePace();
+  for (let r = steps?.next(); r && !r.done; r = steps!.next()) {
+    const pause = pace();
+    if (pause) await pause;
+  }
 }
 
 /** Runs steps to the end. */

@@ -76,9 +76,24 @@ export class CheckCacheStore {
    * costs speed only.
    */
   save(cache: MemoryCheckCache): string | undefined {
+    const steps = this.saveSteps(cache);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * `save` a record at a time: the language server writes its cache in slices between requests (a
+   * cache of 100,000 files took seconds to encode). Ended early (`return()`), it removes its
+   * temporary file and leaves the old cache as it was.
+   */
+  *saveSteps(cache: MemoryCheckCache): Generator<void, string | undefined> {
     if (!cache.changed()) return undefined;
     const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     let fd: number | undefined;
+    // Set once the temporary file is renamed or cleaned up: `finally` must not close `fd` twice.
+    let settled = false;
     try {
       fs.mkdirSync(nodePath.dirname(this.file), { recursive: true });
       fd = fs.openSync(tmp, 'w');
@@ -87,6 +102,7 @@ export class CheckCacheStore {
       for (const line of cacheRecordLines(cache, this.owner)) {
         batch.push(line);
         batchLength += line.length + 1;
+        yield;
         if (batchLength < writeBatchBytes) continue;
         writeAll(fd, batch);
         batch = [];
@@ -96,8 +112,15 @@ export class CheckCacheStore {
       fs.closeSync(fd);
       fd = undefined;
       fs.renameSync(tmp, this.file);
+      settled = true;
     } catch (e) {
+      settled = true;
       return `could not write the check cache ${this.file}: ${(e as Error).message}${cleanUp(fd, tmp)}`;
+    } finally {
+      // Ended early by its caller (`return()` at a `yield`): no half-written file is left behind. If
+      // even the removal fails, the stray `.tmp` in the cache folder is never read as a cache, so
+      // the message has no one to tell that would act on it.
+      if (!settled) cleanUp(fd, tmp);
     }
     return removeLegacy(this.legacyFile);
   }

@@ -52,9 +52,21 @@ export class NodeWorkspace implements Workspace {
   }
 
   listFiles(): readonly string[] {
+    const steps = this.listFilesSteps();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * `listFiles` a folder at a time, for a host that must stay responsive while it walks (listing
+   * 100,000 files holds the thread for about a second). The listing is kept for later calls.
+   */
+  *listFilesSteps(): Generator<void, readonly string[]> {
     if (!this.files) {
       const out: string[] = [];
-      this.walk('', [], out, new Set());
+      yield* this.walk('', [], out, new Set());
       out.sort();
       this.files = out;
     }
@@ -125,7 +137,7 @@ export class NodeWorkspace implements Workspace {
     return rel === '' ? this.root : nodePath.join(this.root, rel);
   }
 
-  private walk(dir: string, ignores: { base: string; ig: Ignore }[], out: string[], seen: Set<string>): void {
+  private *walk(dir: string, ignores: { base: string; ig: Ignore }[], out: string[], seen: Set<string>): Generator<void, void> {
     const abs = dir ? nodePath.join(this.root, dir) : this.root;
     let real: string;
     let entries: fs.Dirent[];
@@ -138,6 +150,7 @@ export class NodeWorkspace implements Workspace {
       this.options.onWarning?.(`cannot read folder ${dir || '.'}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       return;
     }
+    yield;
     let scoped = ignores;
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
@@ -167,7 +180,7 @@ export class NodeWorkspace implements Workspace {
       if (isDir) {
         if (skippedDirectories.has(e.name)) continue;
         if (isIgnored(scoped, rel, true)) continue;
-        this.walk(rel, scoped, out, seen);
+        yield* this.walk(rel, scoped, out, seen);
       } else if (isFile) {
         if (isIgnored(scoped, rel, false)) continue;
         const dot = e.name.lastIndexOf('.');

@@ -187,7 +187,7 @@ suite('commands', () => {
     test('shows the Rationale output channel', async () => {
       await vscode.commands.executeCommand('workbench.action.closePanel');
       await vscode.commands.executeCommand('rationale.showOutput');
-      // The panel's text model is the channel's log file (output:rationale.rationale.Rationale.log);
+      // The panel's text model is the channel's log file (output:rationale.rationale-cli.Rationale.log);
       // its text arrives after the document opens.
       await waitFor('the Rationale output channel, showing what the server logged', () =>
         vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'output' && d.uri.path.endsWith('Rationale.log') && /Rationale indexed \d+ decisions/.test(d.getText())),

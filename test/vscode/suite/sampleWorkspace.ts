@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
-export const EXTENSION_ID = 'rationale.rationale';
+export const EXTENSION_ID = 'rationale.rationale-cli';
 
 /** What the extension's `activate` returns (client/src/extension.ts, `RationaleApi`). */
 export interface RationaleApi {

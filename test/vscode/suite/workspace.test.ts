@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
-const EXTENSION_ID = 'rationale.rationale';
+const EXTENSION_ID = 'rationale.rationale-cli';
 
 suite('integration host', () => {
   test('opens the copy of the sample workspace as the only folder', () => {
@@ -18,7 +18,7 @@ suite('integration host', () => {
 
   test('loads the Rationale extension from the development path', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, `extension ${EXTENSION_ID} is installed (package.json publisher "rationale", name "rationale")`);
+    assert.ok(extension, `extension ${EXTENSION_ID} is installed (package.json publisher "rationale", name "rationale-cli")`);
     await extension.activate();
     assert.equal(extension.isActive, true);
   });

@@ -8,12 +8,12 @@ import { contentHash } from '../base/contentHash.js';
 import { compareFindings, type Finding } from '../base/finding.js';
 import type { CompiledRules } from '../rules/ruleEngine.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { yieldToEventLoop } from '../base/yieldToEventLoop.js';
 import { documentIndexSteps, withAnnotations, withSources, type IndexProgress, type WorkspaceIndex } from '../index/workspaceIndex.js';
 import type { SourceDocuments } from '../index/sourceDocuments.js';
 import { internalErrorFinding } from '../base/internalError.js';
 import { unreadableFileFinding } from './unreadableFile.js';
 import { scanPrefilter } from './prefilterNeedles.js';
+import { neverPause, type Pace } from '../base/pace.js';
 
 /**
  * Reads and checks code files somewhere else (worker threads) and returns their entries. Paths it
@@ -27,8 +27,11 @@ export interface IndexAndCheckOptions extends CheckOptions {
   cache?: CheckCache;
   /** Where the files the cache cannot serve are scanned; by default here, one after the other. */
   scan?: ScanFiles;
-  /** Yield to the event loop every `chunk` files, so a language server stays responsive (default: never). */
-  chunk?: number;
+  /**
+   * Asked between files: when it returns a promise, the work waits for it. A language server
+   * returns one every few milliseconds and serves its waiting requests meanwhile (default: never).
+   */
+  pace?: Pace;
   /** The documents of the workspace's sources, read by the host (`.rationale.json` `sources`). */
   sources?: SourceDocuments;
   /**
@@ -63,8 +66,8 @@ export interface IndexAndCheckResult {
  */
 export async function indexAndCheck(workspace: Workspace, options: IndexAndCheckOptions = {}): Promise<IndexAndCheckResult> {
   const { cache } = options;
-  const chunk = options.chunk ?? Infinity;
-  const ownIndex = await buildDocumentIndexInChunks(workspace, options, chunk);
+  const pace = options.pace ?? neverPause;
+  const ownIndex = await buildDocumentIndexPaced(workspace, options, pace);
   const docIndex = options.sources ? withSources(ownIndex, options.sources) : ownIndex;
   options.onDocumentIndex?.(docIndex);
   const ctx0 = createCheckContext(docIndex, workspace, options);
@@ -74,9 +77,9 @@ export async function indexAndCheck(workspace: Workspace, options: IndexAndCheck
   const entries = new Map<string, CachedCodeFile>();
   const misses: string[] = [];
   const stamps = new Map<string, string>();
-  let done = 0;
   for (const path of docIndex.files) {
-    if (++done % chunk === 0) await yieldToEventLoop();
+    const pause = pace();
+    if (pause) await pause;
     if (docIndex.documents.has(path)) continue;
     if (options.codeFiles && !options.codeFiles.has(path)) continue;
     // Stamp first, read second: a file changed in between is stamped old and re-read next time.
@@ -91,6 +94,8 @@ export async function indexAndCheck(workspace: Workspace, options: IndexAndCheck
   const codeFileCheck: CodeFileCheck = { rules: ctx0.rules, fileSet: docIndex.fileSet, prefixes };
   const unread = await filesWithNothingToFind(workspace, misses, codeFileCheck, options.prefilterMinFiles ?? 500);
   for (const path of unread) {
+    const pause = pace();
+    if (pause) await pause;
     const entry = nothingFound(ctx0.rules, path);
     entries.set(path, entry);
     const stamp = stamps.get(path);
@@ -98,18 +103,19 @@ export async function indexAndCheck(workspace: Workspace, options: IndexAndCheck
   }
   const toRead = unread.size > 0 ? misses.filter((p) => !unread.has(p)) : misses;
   const scanned = toRead.length > 0 && options.scan ? await options.scan(toRead, ctx0) : undefined;
-  done = docIndex.files.length - toRead.length;
+  let done = docIndex.files.length - toRead.length;
   for (const path of toRead) {
     done++;
     if (options.onProgress && done % 500 === 0) options.onProgress(done, docIndex.files.length);
-    if (done % chunk === 0) await yieldToEventLoop();
+    const pause = pace();
+    if (pause) await pause;
     const entry = scanned?.get(path) ?? readAndCheckCodeFile(workspace, path, codeFileCheck);
     if (!entry) continue;
     entries.set(path, entry);
     const stamp = stamps.get(path);
     if (stamp !== undefined) cache!.rememberCodeFile(path, stamp, checkKey, entry);
   }
-  const result = collectFindings(ctx0, docIndex, entries);
+  const result = await collectFindings(ctx0, docIndex, entries, pace);
   options.onProgress?.(docIndex.files.length, docIndex.files.length);
   return result;
 }
@@ -131,23 +137,26 @@ function nothingFound(rules: CompiledRules, path: string): CachedCodeFile {
   return { annotations: undefined, hash: undefined, ruleFindings: [], checked: rules.appliesTo(path) };
 }
 
-/** The document pass, pausing every `chunk` files. */
-async function buildDocumentIndexInChunks(workspace: Workspace, options: IndexAndCheckOptions, chunk: number): Promise<WorkspaceIndex> {
-  const steps = documentIndexSteps(workspace, options.onIndexProgress, options.cache, chunk);
+/** The document pass, a file at a time, pausing when `pace` asks. */
+async function buildDocumentIndexPaced(workspace: Workspace, options: IndexAndCheckOptions, pace: Pace): Promise<WorkspaceIndex> {
+  const steps = documentIndexSteps(workspace, options.onIndexProgress, options.cache, 1);
   for (let r = steps.next(); ; r = steps.next()) {
     if (r.done) return r.value;
-    await yieldToEventLoop();
+    const pause = pace();
+    if (pause) await pause;
   }
 }
 
 /** Resolves every code file's annotations and rule findings against the finished index. */
-function collectFindings(ctx0: CheckContext, docIndex: WorkspaceIndex, entries: ReadonlyMap<string, CachedCodeFile>): IndexAndCheckResult {
+async function collectFindings(ctx0: CheckContext, docIndex: WorkspaceIndex, entries: ReadonlyMap<string, CachedCodeFile>, pace: Pace): Promise<IndexAndCheckResult> {
   const annotations = new Map<string, FileAnnotations>();
   const hashes = new Map<string, string>();
   const ruleFindings = new Map<string, Finding[]>();
   const requirements = new Map<string, FileRequirements>();
   let checked = ctx0.documentFindings.size;
   for (const path of docIndex.files) {
+    const pause = pace();
+    if (pause) await pause;
     const entry = entries.get(path);
     if (!entry) continue;
     if (entry.annotations) {
@@ -164,6 +173,8 @@ function collectFindings(ctx0: CheckContext, docIndex: WorkspaceIndex, entries: 
   const suppressed: Finding[] = [];
   const paths = new Set([...annotations.keys(), ...ruleFindings.keys(), ...ctx.documentFindings.keys(), ...requirementTraceOf(index).findingsByPath.keys()]);
   for (const path of [...paths].sort()) {
+    const pause = pace();
+    if (pause) await pause;
     const r = findingsForFile(ctx, path, undefined, index.documents.has(path) ? undefined : { annotations: annotations.get(path), ruleFindings: ruleFindings.get(path) ?? [] });
     findings.push(...r.findings);
     suppressed.push(...r.suppressed);
