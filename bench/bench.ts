@@ -37,6 +37,7 @@ import { graphLayoutSection } from './graphLayoutBench.js';
 import { languageServerSection } from './lspBench.js';
 import { resultsTable } from './markdownTable.js';
 import { changedSinceRow, measureChangedSince } from './changedSinceBench.js';
+import { measureSite } from './siteBench.js';
 import { rng } from './random.js';
 import { slicePace } from '../server/src/lsp/slicedWork.js';
 import { median, percentile } from './stats.js';
@@ -275,6 +276,9 @@ async function main(): Promise<void> {
     const [tracedExplain, plainExplain] = timeCliInTurns([explainArgs(tracedRoot), explainArgs(root)], runs);
     if (!tracedExplain.stdout.includes(`ADR-${String(decisionCount).padStart(4, '0')}`)) throw new Error(`explain did not find the mentions of ${mentionedFile}:\n${tracedExplain.stdout}`);
     fs.rmSync(tracedRoot, { recursive: true, force: true });
+    // The static site of the same tree: check, layout, a page per decision (siteBench.ts).
+    process.stderr.write('writing the static site of the tree…\n');
+    const site = measureSite(root, runs);
     // A pull request's check: 10 files changed since the last commit, against a cold full check.
     // Last of the measures on this tree, since it commits the tree and edits files in it.
     process.stderr.write('committing the tree to measure --changed-since…\n');
@@ -328,6 +332,7 @@ async function main(): Promise<void> {
       ['`rationale check --no-cache`, with coverage tags, specifications and mentions', `${fmt(tracedCheck.ms)} ms`, `${(tracedCheck.ms / plainCheck.ms).toFixed(2)}× the tree as generated; ${lastLine(tracedCheck.stdout)}`, '≤ 1.10× as generated'],
       changedSinceRow(changedSince, changedSinceFiles),
       [`\`rationale explain ${mentionedFile}\`, mentioned by ${mentioningDecisions} decisions`, `${fmt(tracedExplain.ms)} ms`, `${(tracedExplain.ms / plainExplain.ms).toFixed(2)}× the same file unmentioned (${fmt(plainExplain.ms)} ms)`, ''],
+      [`\`rationale site\`, ${decisionCount} decisions`, `${fmt(site.ms)} ms`, `${(site.ms / plainCheck.ms).toFixed(2)}× \`rationale check --no-cache\`; ${site.files} files written`, '< 10 s'],
       ['KEP tree: `rationale list`', `${fmt(kepList.ms)} ms`, `${(kepList.ms / kepBaselineMs).toFixed(2)}× read-all baseline; ${kepDocuments} documents found`, '< 2 s'],
       ['KEP tree: `rationale check --no-cache`', `${fmt(kepCheck.ms)} ms`, `${(kepCheck.ms / kepBaselineMs).toFixed(2)}× read-all baseline; ${lastLine(kepCheck.stdout)}`, ''],
       ['KEP tree: read-all baseline (readFileSync walk)', `${fmt(kepBaselineMs)} ms`, '1.00×', ''],

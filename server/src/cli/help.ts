@@ -13,6 +13,7 @@ Commands:
   new adr|prd|goal "Title"    Create a decision, project or goal with the next number
   search "query" [dir]        Find documents by id, title or text (fuzzy)
   graph [dir]                 Print goals → projects → decisions as Mermaid or DOT
+  site --out <folder> [dir]   Write a static site of the mental model, for everyone else
   doctor [dir]                Report what was read, unknown statuses and decision records missed
 
 Options:
@@ -20,7 +21,7 @@ Options:
   -V, --version               Show the version
 
 Without a folder, commands work on the workspace around the current directory (the nearest folder
-with .rationale.json or .git). Only "new" and "baseline" write files.
+with .rationale.json or .git). Only "new", "baseline" and "site" write files.
 
 Exit codes: 0 success; 1 "check" found a finding at or above --fail-on; 2 usage, configuration or
 file-system error (the message starts with "rationale: ").
@@ -160,6 +161,27 @@ and which decisions supersede which.
 Options:
   -f, --format <mermaid|dot>   Mermaid flowchart (default) or Graphviz DOT
   --dir <dir>                  Same as the dir argument
+`,
+  site: `Usage: rationale site --out <folder> [dir] [options]
+
+Writes a static site of the workspace's mental model into folder: a home page with goals → projects
+→ decisions and their graph, one page per document (its text, status, dates, links both ways, the
+code that cites it, its rules and their current findings), a timeline of decisions, the decision
+flow (work in progress, throughput, lead time), a health page (overdue reviews, retired decisions
+still cited, uncovered requirements, debt per decision) and search. The pages work from file:// and
+any static host, and load nothing from outside the folder. The check is the one "check" runs.
+
+Options:
+  -o, --out <folder>   Where to write (created if missing). A folder that is not empty must hold a
+                       site an earlier run wrote (its .rationale-site marker); files of that run
+                       this one does not write again are removed, nothing else is
+  --force              Write into a folder that is not empty anyway (its files are kept, except
+                       those with the names of the site's own files)
+  --dir <dir>          Same as the dir argument
+  --no-ripgrep         Read every file in JavaScript, without ripgrep
+
+Prints the path of the home page. Exit codes: 0 written; 2 usage error, or a folder that may not
+or cannot be written.
 `,
   doctor: `Usage: rationale doctor [dir] [options]
 

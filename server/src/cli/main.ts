@@ -18,6 +18,7 @@ const commands = lookupTable<() => Promise<Command>>({
   graph: async () => (await import('./commands/graph.js')).runGraph,
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
   baseline: async () => (await import('./commands/baseline.js')).runBaseline,
+  site: async () => (await import('./commands/site.js')).runSite,
 });
 
 /** Entry point of `bin/rationale.js`: the returned number is the exit code. */
