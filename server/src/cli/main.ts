@@ -18,6 +18,8 @@ const commands = lookupTable<() => Promise<Command>>({
   graph: async () => (await import('./commands/graph.js')).runGraph,
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
   baseline: async () => (await import('./commands/baseline.js')).runBaseline,
+  mcp: async () => (await import('./commands/mcp.js')).runMcp,
+  context: async () => (await import('./commands/context.js')).runContext,
 });
 
 /** Entry point of `bin/rationale.js`: the returned number is the exit code. */

@@ -1,0 +1,107 @@
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AgentToolHost, CreateDocument } from '../../core/features/agentTools/agentTool.js';
+import { createLanguageService, type LanguageService } from '../../core/features/languageService.js';
+import { updateIndex, type WorkspaceIndex } from '../../core/index/workspaceIndex.js';
+import { normalizePath } from '../../core/workspace/workspace.js';
+import type { NodeWorkspace } from '../nodeWorkspace.js';
+
+export interface NodeAgentHostOptions {
+  workspace: NodeWorkspace;
+  /** The index built at start-up. */
+  index: WorkspaceIndex;
+  today(): string;
+  /** The exclusive create of new documents; the host updates its index after each. */
+  createDocument?: CreateDocument;
+  /** Compare every index update with a rebuild (`RATIONALE_PARANOID`). */
+  paranoid?: boolean;
+}
+
+/**
+ * The agent tools' host over a folder on disk, for a long-running process (the MCP server): it
+ * indexes once, then keeps the index current cheaply. Before each call it re-reads the documents
+ * whose size or modification time changed (a stat each), and the file a call names; after a
+ * document is created, that file. Nothing else is walked again.
+ */
+export class NodeAgentHost implements AgentToolHost {
+  readonly workspace: NodeWorkspace;
+  readonly features: LanguageService;
+  readonly createDocument?: CreateDocument;
+  private current: WorkspaceIndex;
+  private readonly documentStamps = new Map<string, string | undefined>();
+
+  constructor(private readonly options: NodeAgentHostOptions) {
+    this.workspace = options.workspace;
+    this.current = options.index;
+    this.features = createLanguageService({ workspace: this.workspace, index: () => this.current, uriOf: (p) => `file://${this.workspace.absolute(p) ?? p}`, today: options.today });
+    if (options.createDocument) {
+      const create = options.createDocument;
+      this.createDocument = async (folder, plan) => {
+        const file = await create(folder, plan);
+        this.workspace.invalidate();
+        this.update([file.path], []);
+        return file;
+      };
+    }
+    this.recordDocumentStamps();
+  }
+
+  index(): WorkspaceIndex {
+    return this.current;
+  }
+
+  today(): string {
+    return this.options.today();
+  }
+
+  workspacePath(input: string): string | undefined {
+    const raw = input.startsWith('file://') ? fileURLToPath(input) : input;
+    const rel = nodePath.relative(this.workspace.root, nodePath.resolve(this.workspace.root, raw));
+    if (rel.startsWith('..') || nodePath.isAbsolute(rel)) return undefined;
+    return normalizePath(rel.split(nodePath.sep).join('/'));
+  }
+
+  /** Brings the index up to date with the documents on disk, and with `path` when a call names one. */
+  refresh(path?: string): void {
+    const changed: string[] = [];
+    const deleted: string[] = [];
+    for (const [p, stamp] of this.documentStamps) {
+      const now = this.stampOf(p);
+      if (now === stamp) continue;
+      (now === undefined ? deleted : changed).push(p);
+    }
+    if (path !== undefined && !changed.includes(path)) {
+      const onDisk = this.workspace.exists(path) === 'file';
+      // A file created since start-up is not in the listing the index was built from.
+      if (onDisk && !this.workspace.listFiles().includes(path)) this.workspace.invalidate();
+      if (onDisk) changed.push(path);
+      else if (this.current.fileSet.has(path)) deleted.push(path);
+    }
+    if (changed.length || deleted.length) this.update(changed, deleted);
+  }
+
+  private update(changed: readonly string[], deleted: readonly string[]): void {
+    if (deleted.length) this.workspace.invalidate();
+    this.current = updateIndex(this.current, this.workspace, changed, deleted, { paranoid: this.options.paranoid });
+    this.recordDocumentStamps();
+  }
+
+  private recordDocumentStamps(): void {
+    this.documentStamps.clear();
+    for (const p of this.current.documents.keys()) this.documentStamps.set(p, this.stampOf(p));
+  }
+
+  /** Size and modification time: a stat, far cheaper than reading the file. */
+  private stampOf(path: string): string | undefined {
+    const abs = this.workspace.absolute(path);
+    try {
+      const st = abs === undefined ? undefined : fs.statSync(abs, { throwIfNoEntry: false });
+      return st?.isFile() ? `${st.size}:${st.mtimeMs}:${st.ino}` : undefined;
+    } catch (e) {
+      // Unreachable now (permissions): a stamp of its own, so the update re-reads it and the index
+      // reports what reading finds, as the start-up walk would.
+      return `error:${(e as NodeJS.ErrnoException).code ?? 'unknown'}`;
+    }
+  }
+}
