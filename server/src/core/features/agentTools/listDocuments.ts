@@ -24,13 +24,14 @@ export const listDocumentsTool: AgentTool = {
     const status = stringField(input, 'status')?.trim() || undefined;
     const index = host.index();
     const documents = selectDocuments(index, kind, status).map((d) => documentBrief(index, d));
-    const what = `${kind ? `${kind}s` : 'documents'}${status ? ` with status ${status}` : ''}`;
+    const noun = (n: number) => `${kind ?? 'document'}${n === 1 ? '' : 's'}`;
+    const what = (n: number) => `${noun(n)}${status ? ` with status ${status}` : ''}`;
     if (documents.length === 0) {
       const present = [...new Set(allDocuments(index).filter((d) => !kind || d.kind === kind).map((d) => statusInForce(index, d).status ?? 'none'))].sort();
       const hint = status && present.length ? ` Statuses present: ${present.join(', ')}.` : '';
-      return { text: `No ${what}.${hint}\n`, structured: { kind: kind ?? null, status: status ?? null, documents } };
+      return { text: `No ${what(0)}.${hint}\n`, structured: { kind: kind ?? null, status: status ?? null, documents } };
     }
-    const text = `# ${documents.length} ${what}\n\n${documents.map((d) => `- ${briefLine(d)}`).join('\n')}\n`;
+    const text = `# ${documents.length} ${what(documents.length)}\n\n${documents.map((d) => `- ${briefLine(d)}`).join('\n')}\n`;
     return { text, structured: { kind: kind ?? null, status: status ?? null, documents } };
   },
 };
