@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AgentToolHost, CreateDocument } from '../../core/features/agentTools/agentTool.js';
+import { contentHash } from '../../core/base/contentHash.js';
 import { createLanguageService, type LanguageService } from '../../core/features/languageService.js';
 import { updateIndex, type WorkspaceIndex } from '../../core/index/workspaceIndex.js';
 import { normalizePath } from '../../core/workspace/workspace.js';
@@ -75,10 +76,18 @@ export class NodeAgentHost implements AgentToolHost {
       const onDisk = this.workspace.exists(path) === 'file';
       // A file created since start-up is not in the listing the index was built from.
       if (onDisk && !this.workspace.listFiles().includes(path)) this.workspace.invalidate();
-      if (onDisk) changed.push(path);
-      else if (this.current.fileSet.has(path)) deleted.push(path);
+      if (onDisk && !this.unchanged(path)) changed.push(path);
+      else if (!onDisk && this.current.fileSet.has(path)) deleted.push(path);
     }
     if (changed.length || deleted.length) this.update(changed, deleted);
+  }
+
+  /** Whether the file's text is the one the index holds: an update would only make a new snapshot, and drop its caches. */
+  private unchanged(path: string): boolean {
+    const held = this.current.hashes.get(path);
+    if (held === undefined) return false;
+    const text = this.workspace.readText(path);
+    return text !== undefined && contentHash(text) === held;
   }
 
   private update(changed: readonly string[], deleted: readonly string[]): void {
