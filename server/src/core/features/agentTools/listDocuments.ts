@@ -1,7 +1,6 @@
-import type { DocKind, RationaleDocument } from '../../documents/document.js';
-import { statusKey } from '../../documents/statusMap.js';
 import { statusInForce } from '../../index/statusInForce.js';
-import { allDocuments, type WorkspaceIndex } from '../../index/workspaceIndex.js';
+import { allDocuments } from '../../index/workspaceIndex.js';
+import { selectDocuments } from '../selectDocuments.js';
 import type { AgentTool } from './agentTool.js';
 import { briefLine, documentBrief } from './documentBrief.js';
 import { kindField, rejectUnknownFields, stringField } from './toolInput.js';
@@ -35,18 +34,3 @@ export const listDocumentsTool: AgentTool = {
     return { text, structured: { kind: kind ?? null, status: status ?? null, documents } };
   },
 };
-
-const kindOrder: Record<DocKind, number> = { goal: 0, project: 1, decision: 2 };
-
-/** The workspace's documents and its sources', goals first, then projects, then decisions, each in path order. */
-function selectDocuments(index: WorkspaceIndex, kind?: DocKind, status?: string): RationaleDocument[] {
-  const wanted = status !== undefined ? statusKey(status).replace(/\s+/g, '-') : undefined;
-  return allDocuments(index)
-    .filter((d) => !kind || d.kind === kind)
-    .filter((d) => {
-      if (wanted === undefined) return true;
-      const inForce = statusInForce(index, d).status;
-      return inForce === undefined ? wanted === 'none' : statusKey(inForce).replace(/\s+/g, '-') === wanted;
-    })
-    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
