@@ -96,6 +96,20 @@ describe('rationale mcp', () => {
     assert.deepEqual((proposed.structuredContent as { documents: { id: string }[] }).documents.map((d) => d.id), ['ADR-0002', 'ADR-0003']);
   });
 
+  it('sees documents edited and written on disk since start-up', async () => {
+    const goal = nodePath.join(dir, 'docs/goals/0001-fast-checkout.md');
+    fs.writeFileSync(goal, '---\nstatus: achieved\n---\n# Fast checkout\n');
+    fs.writeFileSync(nodePath.join(dir, 'docs/goals/0002-fewer-refunds.md'), '---\nstatus: active\n---\n# Fewer refunds\n');
+    // The server learns of them from a watch on the folder, which reports a moment after the write.
+    const goals = async () => ((await call(client, 'list_documents', { kind: 'goal' })).structuredContent as { documents: { id: string; status: string }[] }).documents.map((d) => `${d.id} ${d.status}`).join(', ');
+    let seen = await goals();
+    for (let attempt = 0; attempt < 100 && seen !== 'GOAL-0001 achieved, GOAL-0002 active'; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen = await goals();
+    }
+    assert.equal(seen, 'GOAL-0001 achieved, GOAL-0002 active');
+  });
+
   it('answers bad input with isError results', async () => {
     const outside = await call(client, 'governing_decisions', { path: '../elsewhere.ts' });
     assert.equal(outside.isError, true);

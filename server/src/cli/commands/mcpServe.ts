@@ -32,10 +32,14 @@ export async function serveMcp(argv: readonly string[], io: CliIo, version: stri
   today(io); // a malformed RATIONALE_TODAY is an error now, not at the first call
   const started = Date.now();
   const loaded = loadWorkspaceWithWarnings(io, root);
-  const host = new NodeAgentHost({ workspace: loaded.workspace, index: loaded.index, today: () => today(io), createDocument: exclusiveCreate(root), paranoid: paranoidIndex(io.env) });
-  const server = createMcpServer(host, { version, log: (m) => printError(io, `mcp: ${m}`) });
+  const log = (m: string) => printError(io, `mcp: ${m}`);
+  const host = new NodeAgentHost({ workspace: loaded.workspace, index: loaded.index, today: () => today(io), createDocument: exclusiveCreate(root), paranoid: paranoidIndex(io.env), watch: { log } });
+  const server = createMcpServer(host, { version, log });
   const closed = new Promise<void>((resolve) => {
-    server.server.onclose = () => resolve();
+    server.server.onclose = () => {
+      host.close();
+      resolve();
+    };
   });
   // The transport does not notice stdin ending: the client is gone, so the server closes.
   process.stdin.once('end', () => void server.close());
