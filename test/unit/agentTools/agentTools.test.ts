@@ -51,6 +51,16 @@ describe('governing_decisions', () => {
     assert.match((await call('governing_decisions', { path: 'src/db/pool.ts' })).text, /Nothing governs it/);
   });
 
+  it('cuts a very long answer to whole sections in its text, and keeps every document in its data', async () => {
+    const many: Record<string, string> = { 'src/app.ts': 'export {};\n' };
+    const summary = 'We keep this part of the code small and boring. '.repeat(20);
+    for (let i = 1; i <= 80; i++) many[`docs/adr/${String(i).padStart(4, '0')}-rule-${i}.md`] = `---\nstatus: accepted\napplies-to: ["src/**"]\n---\n# Rule ${i}\n\n## Context and Problem Statement\n\n${summary}\n`;
+    const r = await memoryAgentHost(many).call('governing_decisions', { path: 'src/app.ts' });
+    assert.equal((r.structured.governing as unknown[]).length, 80);
+    assert.ok(r.text.length <= 24_000, `${r.text.length} characters`);
+    assert.match(r.text, /_Cut to fit: \d+ more sections left out/);
+  });
+
   it('refuses paths outside the workspace, lines past the end and unknown fields', async () => {
     const { call } = memoryAgentHost(files);
     for (const path of ['../secret.ts', '/etc/passwd', 'src/../../x']) {

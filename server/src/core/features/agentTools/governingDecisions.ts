@@ -39,6 +39,13 @@ export interface GoverningReport {
   exceptions: { line: number; ids: string[]; reason: string | null; until: string | null }[];
 }
 
+/**
+ * The most Markdown one answer gives (about 6,000 tokens): a file that two hundred decisions' rules
+ * scope would otherwise fill a model's context. Whole sections are cut and the text says so; the
+ * structured answer stays complete.
+ */
+const textLimit = 24_000;
+
 export const governingDecisionsTool: AgentTool = {
   name: 'governing_decisions',
   title: 'What governs this code',
@@ -55,7 +62,7 @@ export const governingDecisionsTool: AgentTool = {
   run(host, input) {
     rejectUnknownFields(input, ['path', 'line']);
     const report = governingReport(host, stringField(input, 'path', true), lineField(input, 'line'));
-    return { text: governingMarkdown(report), structured: report as unknown as Record<string, unknown> };
+    return { text: governingMarkdown(report, textLimit), structured: report as unknown as Record<string, unknown> };
   },
 };
 

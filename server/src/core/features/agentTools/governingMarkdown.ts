@@ -53,12 +53,13 @@ function chainLine(d: DocumentBrief): string {
 
 /** The head and as many whole sections as fit in `maxChars`, then a line saying what was left out. */
 function fitted(head: string, sections: readonly string[], maxChars: number): string {
+  const note = (left: number) => `\n\n_Cut to fit: ${count(left, 'more section')} left out (ask about one line, or run \`rationale explain\` for all)._\n`;
   let text = head;
   for (let i = 0; i < sections.length; i++) {
     const next = `${text}\n\n${sections[i]}`;
     const left = sections.length - i - 1;
     // Room is kept for the note, so the cut text still fits the cap.
-    if (next.length + (left ? 80 : 0) > maxChars) return `${text}\n\n_Cut to fit: ${count(sections.length - i, 'more section')} left out (ask governing_decisions or \`rationale explain\` for all)._\n`;
+    if (next.length + (left ? note(left).length : 1) > maxChars) return `${text}${note(sections.length - i)}`;
     text = next;
   }
   return `${text}\n`;
