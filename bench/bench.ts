@@ -38,6 +38,7 @@ import { languageServerSection } from './lspBench.js';
 import { resultsTable } from './markdownTable.js';
 import { changedSinceRow, measureChangedSince } from './changedSinceBench.js';
 import { measureSite } from './siteBench.js';
+import { mcpRows, measureMcp } from './mcpBench.js';
 import { rng } from './random.js';
 import { slicePace } from '../server/src/lsp/slicedWork.js';
 import { median, percentile } from './stats.js';
@@ -245,6 +246,9 @@ async function main(): Promise<void> {
     const codePaths = index.files.filter((p) => !index.documents.has(p));
     const editTimes = timeEdits(root, codePaths, decisionPaths, 300);
 
+    // The MCP server over stdio, as an agent's host drives it (mcpBench.ts).
+    const mcpTimes = await measureMcp(root, codePaths);
+
     // Fuzzy search over 10,000 decisions.
     const many = new MemoryWorkspace();
     const r2 = rng(9);
@@ -318,6 +322,7 @@ async function main(): Promise<void> {
       ['edit a decision → updateIndex p50 / p99', `${percentile(editTimes.decision, 50).toFixed(3)} / ${percentile(editTimes.decision, 99).toFixed(3)} ms`, '', 'p99 ≤ 20 ms'],
       ['fuzzy search over 10,000 decisions p50 / p99 (after 50 warm-up queries)', `${percentile(searchTimes, 50).toFixed(2)} / ${percentile(searchTimes, 99).toFixed(2)} ms`, `(search index built in ${fmt(searchBuildMs)} ms)`, 'p99 ≤ 10 ms'],
       ['server RSS after start-up (index and findings held)', `${(serverRss / 1048576).toFixed(0)} MB`, '', '≤ 250 MB'],
+      ...mcpRows(mcpTimes, codeFiles),
     ];
     const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
     const cacheRows = [
@@ -384,6 +389,8 @@ if (process.argv[2] === '--generate' && process.argv[3]) {
   else generate(path.resolve(process.argv[3]), process.argv[4] === '--traced');
 }
 else if (process.argv[2] === '--server-rss' && process.argv[3]) await serverRss(process.argv[3]);
+// `node out/bench/bench.js --mcp` prints the MCP rows alone, on a tree of BENCH_FILES files.
+else if (process.argv[2] === '--mcp') await mcpOnly();
 else if (process.argv[2] === '--cache-load' && process.argv[4]) cacheLoadChild(process.argv[3], process.argv[4]);
 // `node out/bench/bench.js --lsp` prints the language-server section alone (RATIONALE_BENCH_LSP_SIZES picks the trees).
 // `node out/bench/bench.js --changed-since` prints the --changed-since row alone, on a tree of its own.
@@ -416,4 +423,16 @@ async function serverRss(root: string): Promise<void> {
   const held = await indexAndCheck(new NodeWorkspace(root), { pace: slicePace() });
   process.stdout.write(`${process.memoryUsage().rss}\n`);
   if (!held) process.exitCode = 1;
+}
+
+/** The MCP rows alone, on a fresh tree: for working on the MCP server without the whole bench. */
+async function mcpOnly(): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rationale-bench-mcp-'));
+  try {
+    generate(root);
+    const times = await measureMcp(root, Array.from({ length: codeFiles }, (_, i) => codePath(i)));
+    process.stdout.write(`${resultsTable(mcpRows(times, codeFiles)).join('\n')}\n`);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 }

@@ -4,6 +4,7 @@
 //   client/src/extension.ts  → dist/extension.cjs   (the extension host `require`s it; `vscode` is external)
 //   server/src/lsp/main.ts   → dist/server.cjs      (the language server, started over IPC)
 //   client/webview/graph/main.ts → dist/graphView.js + .css (the Mental Model Graph webview, with elkjs)
+//   server/src/cli/mcpMain.ts → dist/mcp.cjs        (the MCP server announced to VS Code's agents, on stdio)
 // esbuild does not type-check, so the checks that follow a build start with `tsc -p client`; then
 // what a broken bundle would only show at run time: every command the client registers is declared
 // in package.json and the other way round, and the server bundle answers an LSP `initialize` over
@@ -50,6 +51,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' },
   // A page script, not Node: an IIFE for the webview's one nonce'd <script>; its CSS import becomes dist/graphView.css.
   { ...common, entryPoints: ['client/webview/graph/main.ts'], outfile: 'dist/graphView.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  // The MCP server the extension announces to VS Code's agents (client/src/agentTools.ts).
+  { ...common, entryPoints: ['server/src/cli/mcpMain.ts'], outfile: 'dist/mcp.cjs', define: { 'process.env.RATIONALE_BUNDLED_VERSION': JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) } },
 ];
 
 function size(file) {
@@ -67,7 +70,7 @@ if (watch) {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   const started = Date.now();
   for (const options of builds) await esbuild.build(options);
-  console.log(`build-extension: dist/extension.cjs ${size('dist/extension.cjs')}, dist/server.cjs ${size('dist/server.cjs')}, dist/graphView.js ${size('dist/graphView.js')} (${Date.now() - started} ms)`);
+  console.log(`build-extension: dist/extension.cjs ${size('dist/extension.cjs')}, dist/server.cjs ${size('dist/server.cjs')}, dist/mcp.cjs ${size('dist/mcp.cjs')}, dist/graphView.js ${size('dist/graphView.js')} (${Date.now() - started} ms)`);
   if (check) {
     typeCheckClient();
     checkCommands();

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { IndexedParams } from '../../server/src/protocol';
 import { ActiveFileGoverning } from './activeFileGoverning';
+import { registerAgentTools } from './agentTools';
 import { commandIds } from './commands/commandIds';
 import { findDecision } from './commands/findDecision';
 import { linkCodeToDecision } from './commands/linkCodeToDecision';
@@ -87,6 +88,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ration
     if (!found) void vscode.window.showInformationMessage(`Rationale: ${id} is not in the Mental Model tree.`);
     return found;
   });
+
+  registerAgentTools(context, server);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {

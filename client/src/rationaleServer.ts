@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
+  agentToolRequest,
   annotationTextRequest,
   coveredRequirementsRequest,
   governingRequest,
@@ -16,6 +17,8 @@ import {
   searchRequest,
   setupReportRequest,
   treeRequest,
+  type AgentToolAnswer,
+  type AgentToolParams,
   type AnnotationTextParams,
   type CoveredRequirement,
   type GoverningEntry,
@@ -126,6 +129,11 @@ export class RationaleServer implements vscode.Disposable {
   /** Show Setup Report: each workspace folder's report and its Markdown. */
   setupReport(): Promise<SetupReportFolder[]> {
     return this.running().sendRequest(setupReportRequest);
+  }
+
+  /** One of the agent tools (language-model tools), answered by the core on the server. */
+  agentTool(params: AgentToolParams, token?: vscode.CancellationToken): Promise<AgentToolAnswer> {
+    return this.running().sendRequest(agentToolRequest, params, token);
   }
 
   async reindex(): Promise<IndexedParams> {

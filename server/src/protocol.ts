@@ -325,3 +325,30 @@ export interface GraphResult {
 
 /** Show Mental Model Graph: every folder's goals, projects, decisions and requirement items, with their links. */
 export const graphRequest = new RequestType0<GraphResult, void>('rationale/graph');
+
+/** The agent tools' names (server/src/core/features/agentTools/registry.ts); package.json declares the same five. */
+export type AgentToolName = 'governing_decisions' | 'check_file' | 'search_documents' | 'list_documents' | 'propose_decision';
+
+export interface AgentToolParams {
+  name: AgentToolName;
+  /** The tool's input as the language model gave it; the server validates it. */
+  input: Record<string, unknown>;
+  /** A URI inside the workspace folder to answer for (multi-root workspaces); else the folder of `input.path`, else the first. */
+  folderUri?: string;
+  /** propose_decision: file names a failed exclusive create found taken, so a re-plan picks another. */
+  taken?: string[];
+}
+
+export interface AgentToolAnswer {
+  /** Markdown for the model. */
+  text: string;
+  /** The same facts as data. */
+  structured: Record<string, unknown>;
+  /** Bad input (the text says what was wrong). */
+  isError: boolean;
+  /** propose_decision: the file to create exclusively; its text holds only once the client has written it. */
+  create?: { uri: string; content: string };
+}
+
+/** One of VS Code's language-model tools (contributes.languageModelTools), run by the core's agent tools. */
+export const agentToolRequest = new RequestType<AgentToolParams, AgentToolAnswer, void>('rationale/agentTool');

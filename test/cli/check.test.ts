@@ -109,7 +109,7 @@ describe('rationale check: exit codes', () => {
       [['check', 'a', 'b'], /^rationale: unexpected argument "b" for "check"/],
       [['check', 'no/such/folder'], /^rationale: no such folder: no\/such\/folder\n$/],
       [['check', 'docs/adr/0001-use-date-fns.md'], /^rationale: not a folder: docs\/adr\/0001-use-date-fns\.md\n$/],
-      [['frobnicate'], /^rationale: unknown command "frobnicate" \(commands: check, list, explain, new, search, graph, doctor, baseline, site\)/],
+      [['frobnicate'], /^rationale: unknown command "frobnicate" \(commands: check, list, explain, new, search, graph, doctor, baseline, site, mcp, context\)/],
     ];
     const results = await Promise.all(cases.map(([args]) => rationale(args, { files: documents })));
     for (const [i, [args, message]] of cases.entries()) {

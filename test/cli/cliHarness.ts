@@ -63,6 +63,20 @@ export function corpusCopy(name: string): string {
   return dir;
 }
 
+/** The environment of every CLI run in the tests: no colour forcing, not CI unless asked, today pinned, the test cache. */
+export function cliEnv(overrides: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['NO_COLOR', 'FORCE_COLOR', 'CI', 'GITHUB_ACTIONS'].includes(k)) env[k] = v;
+  env.RATIONALE_CACHE_DIR = cacheDir;
+  // Every run sees the same day, so no result depends on when the tests run (override per test).
+  env.RATIONALE_TODAY = pinnedToday;
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
 /**
  * The one helper: runs `node bin/rationale.js …args` in a workspace (a fresh one built from `files`,
  * or `dir`), with a clean environment (no colour forcing, not CI unless asked, today pinned), and collects the
@@ -70,15 +84,7 @@ export function corpusCopy(name: string): string {
  */
 export function rationale(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   const dir = options.dir ?? workspace(options.files ?? {});
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['NO_COLOR', 'FORCE_COLOR', 'CI', 'GITHUB_ACTIONS'].includes(k)) env[k] = v;
-  env.RATIONALE_CACHE_DIR = cacheDir;
-  // Every run sees the same day, so no result depends on when the tests run (override per test).
-  env.RATIONALE_TODAY = pinnedToday;
-  for (const [k, v] of Object.entries(options.env ?? {})) {
-    if (v === undefined) delete env[k];
-    else env[k] = v;
-  }
+  const env = cliEnv(options.env);
   return new Promise((resolve) => {
     execFile(process.execPath, [bin, ...args], { cwd: nodePath.join(dir, options.cwd ?? ''), env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;

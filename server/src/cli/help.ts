@@ -10,11 +10,13 @@ Commands:
   baseline [dir]              Accept today's findings in .rationale-baseline.json: check then fails only on new ones
   list [dir]                  List goals, projects and decisions
   explain <path[:line]>       Show what governs a file or a line: decisions, their projects and goals
+  context <path[:line]>       Print the Markdown to read before changing a file (for people and AI agents)
   new adr|prd|goal "Title"    Create a decision, project or goal with the next number
   search "query" [dir]        Find documents by id, title or text (fuzzy)
   graph [dir]                 Print goals → projects → decisions as Mermaid or DOT
   site --out <folder> [dir]   Write a static site of the mental model, for everyone else
   doctor [dir]                Report what was read, unknown statuses and decision records missed
+  mcp [dir]                   Serve the agent tools over MCP on stdio (for AI agents)
 
 Options:
   -h, --help                  Show help (also: rationale <command> --help)
@@ -123,6 +125,29 @@ The workspace root is found by walking up from the file to a folder with .ration
 Options:
   --dir <dir>   The workspace root
   --json        Machine-readable output
+`,
+  context: `Usage: rationale context <path[:line]> [options]
+
+Prints, as Markdown, what to read before changing a file (or one line of it): the decisions that
+govern it with their status, why each applies and the rules the code must follow, the projects and
+goals they serve, requirements covered there and exceptions recorded. The same text the
+governing_decisions agent tool gives. Long answers are cut to whole sections, and say so. The file
+need not exist yet: what its path falls under applies.
+
+Options:
+  --dir <dir>           The workspace root (default: found by walking up from the file)
+  --max-chars <n>       Cut the text to about n characters (default 6000)
+`,
+  mcp: `Usage: rationale mcp [dir]
+
+Serves Rationale to AI agents over the Model Context Protocol, on stdin/stdout: the tools
+governing_decisions, check_file, search_documents, list_documents and propose_decision, and each goal,
+project and decision as a rationale://<kind>/<id> resource. The workspace is indexed once at
+start-up; changed documents and the files a call names are read again. Messages go to stderr.
+propose_decision is the only tool that writes: a new file, created exclusively, never overwriting.
+
+Options:
+  --dir <dir>   The workspace root (the same as the dir argument)
 `,
   new: `Usage: rationale new adr|prd|goal "Title" [options]
 

@@ -19,6 +19,8 @@ const commands = lookupTable<() => Promise<Command>>({
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
   baseline: async () => (await import('./commands/baseline.js')).runBaseline,
   site: async () => (await import('./commands/site.js')).runSite,
+  mcp: async () => (await import('./commands/mcp.js')).runMcp,
+  context: async () => (await import('./commands/context.js')).runContext,
 });
 
 /** Entry point of `bin/rationale.js`: the returned number is the exit code. */

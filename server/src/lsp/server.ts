@@ -1,6 +1,7 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { annotationTextRequest, coveredRequirementsRequest, governingRequest, graphRequest, planNewDocumentRequest, reindexRequest, searchRequest, setupReportRequest, treeRequest } from '../protocol.js';
+import { agentToolRequest, annotationTextRequest, coveredRequirementsRequest, governingRequest, graphRequest, planNewDocumentRequest, reindexRequest, searchRequest, setupReportRequest, treeRequest } from '../protocol.js';
+import { onAgentTool } from './agentTools.js';
 import { onCodeAction } from './codeActions.js';
 import { onCompletion } from './completion.js';
 import { onAnnotationText, onCoveredRequirements, onGoverning, onPlanNewDocument, onSearch, onSetupReport, onTree } from './customRequests.js';
@@ -102,6 +103,11 @@ function registerCustomRequests(state: ServerState, documents: TextDocuments<Tex
   connection.onRequest(annotationTextRequest, async (p) => {
     await readiness.whenReady();
     return onAnnotationText(sessions, p, (uri) => documents.get(uri)?.getText());
+  });
+  // Bad input and tool failures come back as error answers (the registry never throws).
+  connection.onRequest(agentToolRequest, async (p) => {
+    await readiness.whenReady();
+    return onAgentTool(sessions, p, today);
   });
   // A failed reindex fails this request only; requests after it are answered from the last index.
   connection.onRequest(reindexRequest, () => readiness.run('reindex', () => indexing.indexAll('Rationale: reindexing')));

@@ -1,7 +1,6 @@
 import { linkTargetKinds, type DocKind, type RationaleDocument } from '../../core/documents/document.js';
-import { statusKey } from '../../core/documents/statusMap.js';
 import { statusInForce, statusInForceText } from '../../core/index/statusInForce.js';
-import { allDocuments, resolveLink, type WorkspaceIndex } from '../../core/index/workspaceIndex.js';
+import { resolveLink, type WorkspaceIndex } from '../../core/index/workspaceIndex.js';
 import { parseArgs, UsageError, type CommandSpec } from '../args.js';
 import { colors, shouldColor } from '../colors.js';
 import type { CliIo } from '../io.js';
@@ -9,6 +8,7 @@ import { loadWorkspaceWithWarnings, resolveRoot } from '../loadWorkspace.js';
 import { renderTable } from '../table.js';
 import { escapeText } from '../terminalText.js';
 import { lookupTable } from '../../core/base/lookupTable.js';
+import { selectDocuments } from '../../core/features/selectDocuments.js';
 import { isRequirementKind, listRequirements, parseRequirementStatus } from './listRequirements.js';
 
 export const listSpec: CommandSpec = {
@@ -99,19 +99,8 @@ export function listedDocument(index: WorkspaceIndex, d: RationaleDocument): Lis
   };
 }
 
-const kindOrder: Record<DocKind, number> = { goal: 0, project: 1, decision: 2 };
-
-export function selectDocuments(index: WorkspaceIndex, kind?: DocKind, status?: string): RationaleDocument[] {
-  const wanted = status !== undefined ? statusKey(status).replace(/\s+/g, '-') : undefined;
-  return allDocuments(index)
-    .filter((d) => !kind || d.kind === kind)
-    .filter((d) => {
-      if (wanted === undefined) return true;
-      const inForce = statusInForce(index, d).status;
-      return inForce === undefined ? wanted === 'none' : statusKey(inForce).replace(/\s+/g, '-') === wanted;
-    })
-    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
+/** Kept here for callers of the CLI module; the one home is core/features/selectDocuments.ts. */
+export { selectDocuments };
 
 export async function runList(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, listSpec);
