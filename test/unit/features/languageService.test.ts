@@ -71,3 +71,26 @@ describe('the language service (one front object over the core)', () => {
     assert.equal(ls.planNewDocument({ kind: 'decision', title: 'Use streams', date: '2026-01-02' }).path, 'docs/adr/0002-use-streams.md');
   });
 });
+
+describe('a hover over code governed by many decisions', () => {
+  it('shows the strongest eight in full, names the next twenty and counts the rest', () => {
+    const files: Record<string, string> = { 'src/app.ts': '// @decision ADR-0030\nexport const x = 1;\n' };
+    // Thirty decisions scope every file by a rule; the one the line cites comes first.
+    for (let i = 1; i <= 30; i++) {
+      const n = String(i).padStart(4, '0');
+      files[`docs/adr/${n}-d${i}.md`] = `---\nstatus: accepted\nrules:\n  - forbid-import: lib${i}\n    files: ["src/**"]\n---\n# Decision ${i}\n`;
+    }
+    const workspace = new MemoryWorkspace(files);
+    const index = buildIndex(workspace);
+    const ls = createLanguageService({ workspace, index: () => index, uriOf: (p) => `file:///ws/${p}` });
+    const markdown = ls.hover('src/app.ts', { line: 1, character: 3 })?.markdown ?? '';
+    const full = [...markdown.matchAll(/^\*\*(ADR-\d+)\*\* · /gm)].map((m) => m[1]);
+    assert.equal(full.length, 8, markdown);
+    assert.equal(full[0], 'ADR-0030', 'the cited decision is the strongest reason');
+    const also = /Also governing this file \((\d+)\): (.*) and (\d+) more\./.exec(markdown);
+    assert.ok(also, markdown);
+    assert.equal(also[1], '22');
+    assert.equal([...also[2].matchAll(/\[ADR-\d+\]/g)].length, 20);
+    assert.equal(also[3], '2');
+  });
+});

@@ -47,13 +47,33 @@ export function documentHover(index: WorkspaceIndex, doc: RationaleDocument, tar
   return parts.join('\n\n');
 }
 
-/** The hover over a line of code: every governing document, most specific (annotations) first. */
+/**
+ * Documents shown in full in one hover. A rule scoped to `src/**` makes its decision govern every
+ * file: a monorepo's hover could list hundreds, too long to read and, at 500, milliseconds to
+ * render on every mouse move. The strongest reasons come first; the rest are named in one line.
+ */
+export const hoverSectionLimit = 8;
+
+/** Documents named by id in the line after the full sections; beyond it, only a count. */
+const hoverNamedLimit = 20;
+
+/** The hover over a line of code: the governing documents, most specific (annotations) first. */
 export function governingHover(index: WorkspaceIndex, governing: readonly GoverningDocument[], target: HoverLinkTarget): string | undefined {
   if (governing.length === 0) return undefined;
   const sorted = [...governing].sort(byGovernanceStrength);
-  const sections = sorted.filter((g) => g.via !== 'mention').map((g) => (g.via === 'annotation' || g.via === 'scope' ? documentHover(index, g.document, target, g.via) : `_${escapeMarkdown(governanceReason(g))}_\n\n${documentHover(index, g.document, target)}`));
+  const strong = sorted.filter((g) => g.via !== 'mention');
+  const sections = strong.slice(0, hoverSectionLimit).map((g) => (g.via === 'annotation' || g.via === 'scope' ? documentHover(index, g.document, target, g.via) : `_${escapeMarkdown(governanceReason(g))}_\n\n${documentHover(index, g.document, target)}`));
+  const more = moreLine(strong.slice(hoverSectionLimit), target);
   const mentions = mentionsLine(sorted.filter((g) => g.via === 'mention'), target);
-  return [...sections, ...(mentions ? [mentions] : [])].join('\n\n---\n\n');
+  return [...sections, ...(more ? [more] : []), ...(mentions ? [mentions] : [])].join('\n\n---\n\n');
+}
+
+/** The governing documents past the full sections: named (up to a limit), then counted. */
+function moreLine(rest: readonly GoverningDocument[], target: HoverLinkTarget): string | undefined {
+  if (rest.length === 0) return undefined;
+  const named = rest.slice(0, hoverNamedLimit).map((g) => commandLink(escapeMarkdown(g.document.id), clientCommands.openDocument, [target.uriOf(g.document.path)]));
+  const unnamed = rest.length - named.length;
+  return `Also governing this file (${rest.length}): ${named.join(' · ')}${unnamed > 0 ? ` and ${unnamed} more` : ''}. The This File view lists them all.`;
 }
 
 /** Mentions are weaker than annotations and shown apart: one line naming each document and how it names the code. */
