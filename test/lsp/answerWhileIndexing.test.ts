@@ -40,7 +40,13 @@ describe('start-up answers requests while the code is being scanned', () => {
     const fx = await startFixture(largeWorkspace(3000), { whileIndexing: true, server: { disk: countingDisk(count) } });
     try {
       const indexed = fx.nextIndexed();
-      const hover = (await fx.client.sendRequest('textDocument/hover', { textDocument: { uri: fx.uri('src/a.ts') }, position: { line: 0, character: 16 } })) as Hover;
+      const ask = async () => (await fx.client.sendRequest('textDocument/hover', { textDocument: { uri: fx.uri('src/a.ts') }, position: { line: 0, character: 16 } })) as Hover;
+      // Before the documents are read, a hover is answered at once, saying so; then from the documents.
+      let hover = await ask();
+      while (/reading the goals, projects and decisions/.test(JSON.stringify(hover.contents))) {
+        await new Promise((r) => setImmediate(r));
+        hover = await ask();
+      }
       const readsWhenAnswered = count.reads;
       assert.match(JSON.stringify(hover.contents), /Use queues between services/);
       assert.ok(readsWhenAnswered < 3000, `answered after ${readsWhenAnswered} of 3000 code files were read`);
@@ -48,6 +54,31 @@ describe('start-up answers requests while the code is being scanned', () => {
       await indexed;
       const after = (await fx.client.sendRequest('textDocument/hover', { textDocument: { uri: fx.uri('src/a.ts') }, position: { line: 0, character: 16 } })) as Hover;
       assert.doesNotMatch(JSON.stringify(after.contents), /still indexing/);
+    } finally {
+      fx.dispose();
+    }
+  });
+
+  it('a hover sent before any document is read is answered at once, saying that it is partial', async () => {
+    let released = false;
+    // A listing that takes as long as the test wants: the walk of a huge tree, held open.
+    const slowDisk = (root: string) => {
+      const disk = new NodeWorkspace(root);
+      return Object.assign(disk, {
+        *listFilesSteps() {
+          while (!released) yield;
+          return yield* NodeWorkspace.prototype.listFilesSteps.call(disk);
+        },
+      });
+    };
+    const fx = await startFixture(largeWorkspace(10), { whileIndexing: true, server: { disk: slowDisk } });
+    try {
+      const indexed = fx.nextIndexed();
+      const ask = async () => JSON.stringify(((await fx.client.sendRequest('textDocument/hover', { textDocument: { uri: fx.uri('src/a.ts') }, position: { line: 0, character: 16 } })) as Hover).contents);
+      assert.match(await ask(), /reading the goals, projects and decisions of this workspace/);
+      released = true;
+      await indexed;
+      assert.match(await ask(), /Use queues between services/);
     } finally {
       fx.dispose();
     }

@@ -1,6 +1,14 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import type { Sessions } from './sessions.js';
 
+/**
+ * The answer to a hover sent before any folder's goals, projects and decisions are read (the first
+ * seconds in a large repository): partial, and saying so, rather than a wait for the document pass.
+ */
+export const indexingHover: Hover = {
+  contents: { kind: MarkupKind.Markdown, value: '*Rationale is reading the goals, projects and decisions of this workspace; hover again in a moment.*' },
+};
+
 /** Hover over an id (anywhere) shows that document; over code, everything governing the line. */
 export function onHover(sessions: Sessions, params: HoverParams): Hover | null {
   const at = sessions.locate(params.textDocument.uri);

@@ -1,4 +1,4 @@
-import { TextDocuments, type Connection } from 'vscode-languageserver/node';
+import { TextDocuments, type Connection, type HoverParams } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { agentToolRequest, annotationTextRequest, coveredRequirementsRequest, governingRequest, graphRequest, planNewDocumentRequest, reindexRequest, searchRequest, setupReportRequest, treeRequest } from '../protocol.js';
 import { onAgentTool } from './agentTools.js';
@@ -8,7 +8,7 @@ import { onAnnotationText, onCoveredRequirements, onGoverning, onPlanNewDocument
 import { onDocumentDiagnostics, onWorkspaceDiagnostics } from './diagnostics.js';
 import { onGraph } from './graphRequest.js';
 import { registerDocumentSync } from './documentSync.js';
-import { onHover } from './hover.js';
+import { indexingHover, onHover } from './hover.js';
 import { Indexing } from './indexing.js';
 import { SourceWatchers } from './sourceWatchers.js';
 import { registerLifecycle, type SessionDefaults } from './lifecycle.js';
@@ -60,7 +60,9 @@ function afterIndexing<P, R>(state: ServerState, fallback: R, handle: (params: P
 function registerLanguageFeatures(state: ServerState): void {
   const { connection, sessions } = state;
   const reported = new Set<string>();
-  connection.onHover(afterIndexing(state, null, (p) => onHover(sessions, p), 'documents'));
+  const hover = afterIndexing(state, null, (p: HoverParams) => onHover(sessions, p), 'documents');
+  // Before the documents are read nothing can be said of a line, but the user hears why at once.
+  connection.onHover((p) => (sessions.answerable ? hover(p) : indexingHover));
   connection.onCompletion(afterIndexing(state, null, (p) => onCompletion(sessions, p), 'documents'));
   connection.onDefinition(afterIndexing(state, null, (p) => onDefinition(sessions, p), 'documents'));
   connection.onReferences(afterIndexing(state, [], (p) => onReferences(sessions, p), 'documents'));

@@ -29,6 +29,11 @@ export class Sessions {
   }
 
   /** Resolves once every folder has a snapshot to answer from (its documents at least). */
+  /** Whether every folder has a snapshot to answer from (its documents at least). */
+  get answerable(): boolean {
+    return this.list.every((s) => s.isIndexed);
+  }
+
   async whenAnswerable(): Promise<void> {
     await Promise.all(this.list.map((s) => s.whenAnswerable()));
   }

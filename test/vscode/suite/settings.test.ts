@@ -123,7 +123,8 @@ suite('settings', () => {
     test('on (the default): a reindex keeps what it learned in the cache folder', async () => {
       emptyCache();
       await vscode.commands.executeCommand('rationale.reindex');
-      const files = cacheFiles();
+      // The server writes the cache in slices after the reindex, between requests.
+      const files = await waitFor('the check cache to be written', () => cacheFiles().length === 1 && cacheFiles());
       assert.equal(files.length, 1, JSON.stringify(files));
       // JSON Lines: a header naming the folder, then one record per file.
       const [header, ...records] = readFileSync(join(cacheDir(), files[0]), 'utf8').split('\n').filter(Boolean);
