@@ -65,6 +65,10 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     cache,
     sources,
     codeFiles,
+    // Only the changed files are reported on: other documents are read for what the checks of
+    // the changed files need of them, not for their own findings. The Markdown report quotes the
+    // governing decisions' summaries, which the light parse leaves out.
+    ...(codeFiles && format !== 'markdown' ? { lightDocuments: (path: string) => !codeFiles.has(path) } : {}),
     // A few changed files never repay starting worker threads.
     ...(codeFiles ? { workers: 0 } : {}),
     onIndexProgress: (done, total) => progress.update('reading documents', done, total),

@@ -8,7 +8,7 @@ import { contentHash } from '../base/contentHash.js';
 import { compareFindings, type Finding } from '../base/finding.js';
 import type { CompiledRules } from '../rules/ruleEngine.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { documentIndexSteps, withAnnotations, withSources, type IndexProgress, type WorkspaceIndex } from '../index/workspaceIndex.js';
+import { documentIndexSteps, withAnnotations, withSources, type IndexProgress, type LightDocuments, type WorkspaceIndex } from '../index/workspaceIndex.js';
 import type { SourceDocuments } from '../index/sourceDocuments.js';
 import { internalErrorFinding } from '../base/internalError.js';
 import { unreadableFileFinding } from './unreadableFile.js';
@@ -49,6 +49,11 @@ export interface IndexAndCheckOptions extends CheckOptions {
    * document is still read, since documents define the rules. Default: every file.
    */
   codeFiles?: ReadonlySet<string>;
+  /**
+   * Documents parsed light: without their summary and own schema findings (a check of what changed
+   * reports on the changed files only). Default: none.
+   */
+  lightDocuments?: LightDocuments;
 }
 
 export interface IndexAndCheckResult {
@@ -139,7 +144,7 @@ function nothingFound(rules: CompiledRules, path: string): CachedCodeFile {
 
 /** The document pass, a file at a time, pausing when `pace` asks. */
 async function buildDocumentIndexPaced(workspace: Workspace, options: IndexAndCheckOptions, pace: Pace): Promise<WorkspaceIndex> {
-  const steps = documentIndexSteps(workspace, options.onIndexProgress, options.cache, 1);
+  const steps = documentIndexSteps(workspace, options.onIndexProgress, options.cache, 1, options.lightDocuments);
   for (let r = steps.next(); ; r = steps.next()) {
     if (r.done) return r.value;
     const pause = pace();

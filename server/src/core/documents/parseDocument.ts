@@ -66,8 +66,40 @@ export const frontMatterLinkKinds = lookupTable<DocKind>(Object.fromEntries(fron
  * a few that come from the same place) from the shared `Source`.
  */
 export function parseDocument(path: string, text: string, ctx: ParseContext): RationaleDocument {
-  const source = readSource(path, text, ctx);
-  const { fm, data, kind, bullets } = source;
+  return documentOf(readSource(path, text, ctx, fullReaders), ctx, true);
+}
+
+/**
+ * The header's tree as remark would read it, or undefined when a reader cannot be sure it would:
+ * `from` and `to` are file offsets, and the tree's positions are the file's.
+ */
+export type HeaderReader = (text: string, from: number, to: number) => Root | undefined;
+
+/** How a parse reads the front matter and the header. */
+export interface SourceReaders<H extends HeaderReader = HeaderReader> {
+  frontMatter: (text: string, lines: LineMap) => FrontMatter | undefined;
+  header: H;
+}
+
+/**
+ * A parse for indexing a document whose own findings nobody reads (`check --changed-since` of other
+ * files): the header comes from `readHeader` instead of remark, and what only the document's own
+ * findings or the editor need is left out: no summary (empty) and no schema validation. Undefined
+ * when `readHeader` cannot be sure; the caller parses fully then.
+ */
+export function parseDocumentWithoutOwnFindings(path: string, text: string, ctx: ParseContext, readers: SourceReaders): RationaleDocument | undefined {
+  const source = readSource(path, text, ctx, readers);
+  return source && documentOf(source, ctx, false);
+}
+
+const fullReaders: SourceReaders<(text: string, from: number, to: number) => Root> = {
+  frontMatter: parseFrontMatter,
+  header: (text, from, to) => parseMarkdown(text.slice(from, to), from),
+};
+
+/** `full`: with the summary and the schema's findings, which only the document itself and the editor use. */
+function documentOf(source: Source, ctx: ParseContext, full: boolean): RationaleDocument {
+  const { path, text, fm, data, kind, bullets } = source;
   const name = parseFileName(basename(path));
   const { id, aliases } = readId(source, name, ctx);
   const { title, titleRange, h1 } = readTitle(source, name);
@@ -102,10 +134,10 @@ export function parseDocument(path: string, text: string, ctx: ParseContext): Ra
     appliesTo: globList(data['applies-to']),
     appliesToRange: data['applies-to'] !== undefined ? fm?.rangeAt(['applies-to']) : undefined,
     rules: rules.rules,
-    summary: summarize(text, source.bodyOffset, source.tree, h1),
+    summary: full ? summarize(text, source.bodyOffset, source.tree, h1) : '',
     frontMatter: fm?.data,
     frontMatterRange: fm?.range,
-    problems: [...status.problems, ...frontMatterProblems(source, id), ...rules.problems],
+    problems: [...status.problems, ...frontMatterProblems(source, id, full), ...rules.problems],
     hash: contentHash(text),
   };
 }
@@ -129,14 +161,17 @@ interface Source {
   bullets: HeaderBullets;
 }
 
-function readSource(path: string, text: string, ctx: ParseContext): Source {
+function readSource(path: string, text: string, ctx: ParseContext, readers: typeof fullReaders): Source;
+function readSource(path: string, text: string, ctx: ParseContext, readers: SourceReaders): Source | undefined;
+function readSource(path: string, text: string, ctx: ParseContext, readers: SourceReaders): Source | undefined {
   const lines = new LineMap(text);
-  const fm = parseFrontMatter(text, lines);
+  const fm = readers.frontMatter(text, lines);
   const data = fm?.data ?? {};
   const bodyOffset = fm?.bodyOffset ?? 0;
   // remark reads about 1 MB/s, so only the header (title, status bullets, Status section) goes
   // through it; links come from a linear scanner. Offsets are shifted to stay the file's.
-  const tree = parseMarkdown(text.slice(bodyOffset, headerEnd(text, bodyOffset)), bodyOffset);
+  const tree = readers.header(text, bodyOffset, headerEnd(text, bodyOffset));
+  if (!tree) return undefined;
   // MADR 2 / log4brains bullets sit before the first `##`.
   const firstH2 = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 2);
   const bullets = readHeaderBullets(firstH2 < 0 ? tree.children : tree.children.slice(0, firstH2), text);
@@ -331,11 +366,11 @@ function frontMatterLinks(source: Source): DocLink[] {
 }
 
 /** Malformed YAML and schema violations of the front matter. */
-function frontMatterProblems(source: Source, id: string): Finding[] {
+function frontMatterProblems(source: Source, id: string, validate: boolean): Finding[] {
   const { fm, path, kind } = source;
   if (!fm) return [];
   const problems: Finding[] = fm.errors.map((e) => ({ path, range: e.range, severity: 'error', code: 'malformed-front-matter', decision: id, message: `Malformed front matter in ${path}: ${e.message}` }));
-  if (fm.data) {
+  if (fm.data && validate) {
     for (const v of validateFrontMatter(kind, fm.data)) {
       if (v.path[0] === 'rules') continue; // parseRuleSpecs reports rule problems with better messages
       problems.push({ path, range: fm.rangeAt(v.path), severity: 'warning', code: 'schema-violation', decision: id, message: `${id}: ${v.message}.` });

@@ -6,6 +6,7 @@ import { declaredFolders, discoverDocuments, type DeclaredFolder, type Discovere
 import type { DocKind, RationaleDocument } from '../documents/document.js';
 import { idKey, qualifyBareNumber } from '../documents/ids.js';
 import { parseDocument } from '../documents/parseDocument.js';
+import { lightParseDocument } from '../documents/lightParse.js';
 import { parseKep } from '../documents/parseKep.js';
 import { kepFilesBeside } from '../workspace/kepFolder.js';
 import { contentHash } from '../base/contentHash.js';
@@ -68,8 +69,8 @@ export function buildIndex(workspace: Workspace, onProgress?: IndexProgress): Wo
  * annotations. It yields after every `chunk` files so a caller can pause; `indexAndCheck` uses it
  * to compile rules first, then reads every code file exactly once.
  */
-export function documentIndexSteps(workspace: Workspace, onProgress?: IndexProgress, cache?: CheckCache, chunk = Infinity): Generator<undefined, WorkspaceIndex> {
-  return rebuildSteps(workspace, { onProgress, chunk, documentsOnly: true, cache });
+export function documentIndexSteps(workspace: Workspace, onProgress?: IndexProgress, cache?: CheckCache, chunk = Infinity, lightDocuments?: LightDocuments): Generator<undefined, WorkspaceIndex> {
+  return rebuildSteps(workspace, { onProgress, chunk, documentsOnly: true, cache, lightDocuments });
 }
 
 /** The full snapshot: a document index plus the annotations found in code files. */
@@ -167,7 +168,14 @@ interface RebuildOptions {
   /** Parse documents only; list code files without reading them. */
   documentsOnly?: boolean;
   cache?: CheckCache;
+  lightDocuments?: LightDocuments;
 }
+
+/**
+ * Documents that may be parsed light (see `lightParseDocument`): those whose own findings nobody
+ * will read. Their light parses never enter the cache, whose entries must serve any later run.
+ */
+export type LightDocuments = (path: string) => boolean;
 
 /**
  * Rebuilds in steps: yields after every `chunk` files so callers decide whether to pause. A plain
@@ -175,7 +183,7 @@ interface RebuildOptions {
  * with `yield*`, the synchronous builders run it to the end.
  */
 function* rebuildSteps(workspace: Workspace, options: RebuildOptions): Generator<undefined, WorkspaceIndex> {
-  const { previous, touched, onProgress, chunk = Infinity, documentsOnly = false, cache } = options;
+  const { previous, touched, onProgress, chunk = Infinity, documentsOnly = false, cache, lightDocuments } = options;
   const { config, errors } = parseConfig(workspace.exists(configFileName) === 'file' ? workspace.readText(configFileName) : undefined);
   const fileList = listFiles(workspace, config);
   const { files } = fileList;
@@ -211,9 +219,10 @@ function* rebuildSteps(workspace: Workspace, options: RebuildOptions): Generator
     if (text === undefined) continue;
     // Reuse earlier parses of unchanged files: rediscovery after a config change is then cheap.
     const reuse = previous && !configChanged && !touched?.has(path) ? previous : undefined;
-    indexFile(path, text, { discovered: discoveredDoc, config, into: parts, reuse });
+    const light = discoveredDoc !== undefined && lightDocuments?.(path) === true;
+    const parsedLight = indexFile(path, text, { discovered: discoveredDoc, config, into: parts, reuse, light });
     const doc = documents.get(path);
-    if (stamp !== undefined && doc) cache!.rememberDocument(path, stamp, parseKey, doc);
+    if (stamp !== undefined && doc && !parsedLight) cache!.rememberDocument(path, stamp, parseKey, doc);
   }
   onProgress?.(files.length, files.length, 'scan');
   // The host reads sources and attaches them (`withSources`); a rebuild keeps the ones it had.
@@ -237,6 +246,13 @@ function parseDiscovered(path: string, text: string, discovered: Classification,
   return parseDocument(path, text, discovered.layout === 'rfc' ? { ...ctx, idPrefix: 'RFC' } : ctx);
 }
 
+/** The light parse of a discovered document, or undefined when it needs the full one (KEPs always do). */
+function lightParseDiscovered(path: string, text: string, discovered: Classification, config: RationaleConfig): RationaleDocument | undefined {
+  if (discovered.layout === 'kep') return undefined;
+  const ctx = { kind: discovered.kind, package: discovered.package, idPrefixes: config.idPrefixes, statusMap: config.statusMap };
+  return lightParseDocument(path, text, discovered.layout === 'rfc' ? { ...ctx, idPrefix: 'RFC' } : ctx);
+}
+
 interface IndexFileOptions {
   /** How discovery classified the file; undefined for code files. */
   discovered: Classification | undefined;
@@ -244,10 +260,15 @@ interface IndexFileOptions {
   into: IndexSink;
   /** A snapshot whose parse of the file may be reused when the content is unchanged. */
   reuse?: WorkspaceIndex;
+  /** Try the light parse first (see `LightDocuments`). */
+  light?: boolean;
 }
 
-/** Parses a document, or scans a code file for annotations, into the parts of a snapshot. */
-function indexFile(path: string, text: string, options: IndexFileOptions): void {
+/**
+ * Parses a document, or scans a code file for annotations, into the parts of a snapshot. True
+ * when the document was parsed light.
+ */
+function indexFile(path: string, text: string, options: IndexFileOptions): boolean {
   const { discovered, config, reuse } = options;
   const { documents, annotations, hashes, requirements } = options.into;
   const hash = contentHash(text);
@@ -257,17 +278,20 @@ function indexFile(path: string, text: string, options: IndexFileOptions): void 
     // The layout needs no comparison: it follows from the path and the text (and from the declared
     // folders, whose change rules out reuse). A KEP's summary comes from its README.md, not its text.
     const sameSummary = discovered.summary === undefined || old?.summary === discovered.summary;
-    const doc = old && old.hash === hash && old.kind === discovered.kind && old.package === discovered.package && sameSummary
-      ? old
-      : withRequirements(parseDiscovered(path, text, discovered, config), text);
-    documents.set(path, doc);
-    return;
+    if (old && old.hash === hash && old.kind === discovered.kind && old.package === discovered.package && sameSummary) {
+      documents.set(path, old);
+      return false;
+    }
+    const light = options.light ? lightParseDiscovered(path, text, discovered, config) : undefined;
+    documents.set(path, withRequirements(light ?? parseDiscovered(path, text, discovered, config), text));
+    return light !== undefined;
   }
   const fileRequirements = readFileRequirements(path, text);
   if (fileRequirements) requirements.set(path, fileRequirements);
   const old = reuse && reuse.hashes.get(path) === hash ? reuse.annotations.get(path) : undefined;
   const found = old ?? scanAnnotations(path, text, { idPrefixes: Object.values(config.idPrefixes) });
   if (found.references.length > 0 || found.suppressions.length > 0) annotations.set(path, found);
+  return false;
 }
 
 function finish(frame: IndexFrame, parts: IndexParts): WorkspaceIndex {
