@@ -61,7 +61,7 @@ export interface GoverningReport {
 /**
  * The most Markdown one answer gives (about 6,000 tokens): a file that two hundred decisions' rules
  * scope would otherwise fill a model's context. Whole sections are cut and the text says so; the
- * structured answer stays complete.
+ * structured answer still names every document (the detailed ones, then `others`).
  */
 const textLimit = 24_000;
 
