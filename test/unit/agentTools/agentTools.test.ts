@@ -54,11 +54,45 @@ describe('governing_decisions', () => {
   it('cuts a very long answer to whole sections in its text, and keeps every document in its data', async () => {
     const many: Record<string, string> = { 'src/app.ts': 'export {};\n' };
     const summary = 'We keep this part of the code small and boring. '.repeat(20);
-    for (let i = 1; i <= 80; i++) many[`docs/adr/${String(i).padStart(4, '0')}-rule-${i}.md`] = `---\nstatus: accepted\napplies-to: ["src/**"]\n---\n# Rule ${i}\n\n## Context and Problem Statement\n\n${summary}\n`;
+    // Long titles: the brief list of the documents beyond the detailed ones overflows too.
+    const title = 'keep this part small '.repeat(15);
+    for (let i = 1; i <= 80; i++) many[`docs/adr/${String(i).padStart(4, '0')}-rule-${i}.md`] = `---\nstatus: accepted\napplies-to: ["src/**"]\n---\n# Rule ${i}: ${title}\n\n## Context and Problem Statement\n\n${summary}\n`;
     const r = await memoryAgentHost(many).call('governing_decisions', { path: 'src/app.ts' });
-    assert.equal((r.structured.governing as unknown[]).length, 80);
+    assert.equal((r.structured.governing as unknown[]).length + (r.structured.others as unknown[]).length, 80);
     assert.ok(r.text.length <= 24_000, `${r.text.length} characters`);
     assert.match(r.text, /_Cut to fit: \d+ more sections left out/);
+  });
+
+  it('gives the strongest 25 in full and lists the rest briefly, saying how many govern and how to narrow', async () => {
+    const many: Record<string, string> = { 'src/app.ts': '// @decision ADR-0040\nexport {};\n' };
+    const adr = (i: number) => `docs/adr/${String(i).padStart(4, '0')}-rule-${i}.md`;
+    for (let i = 1; i <= 40; i++) many[adr(i)] = `---\nstatus: ${i === 1 ? 'superseded' : 'accepted'}\nrules:\n  - forbid-import: lib${i}\n    files: ["src/**"]\n---\n# Rule ${i}\n\n## Context and Problem Statement\n\nKeep lib${i} out.\n`;
+    const r = await memoryAgentHost(many).call('governing_decisions', { path: 'src/app.ts' });
+    const detailed = r.structured.governing as { id: string; via: string; rules: unknown[]; summary: string }[];
+    const others = r.structured.others as Record<string, unknown>[];
+    assert.deepEqual(r.structured.truncated, { shown: 25, total: 40 });
+    assert.equal(detailed.length, 25);
+    // The annotation outranks every rule scope, so it comes first, in full.
+    assert.deepEqual([detailed[0].id, detailed[0].via], ['ADR-0040', 'annotation']);
+    assert.ok(detailed.every((g) => g.rules.length === 1 && g.summary === `Keep lib${Number(g.id.slice(4))} out.`));
+    assert.equal(others.length, 15);
+    assert.deepEqual(Object.keys(others[0]).sort(), ['id', 'kind', 'path', 'reason', 'retired', 'status', 'strength', 'title', 'via']);
+    assert.deepEqual(new Set([...detailed, ...others].map((g) => g.id)).size, 40);
+    assert.match(r.text, /Governed by 40 documents\./);
+    assert.match(r.text, /The 25 strongest are given in full, the other 15 listed briefly/);
+    assert.match(r.text, /## Also governing \(listed briefly\)/);
+    // Retired decisions come after those in force for the same reason.
+    assert.deepEqual([others[14].id, others[14].retired, others[13].retired], ['ADR-0001', true, false]);
+    assert.ok(r.text.includes(`- **ADR-0039** Rule 39 (accepted) — \`${adr(39)}\`: its rule scopes src/**`), r.text);
+    assert.ok(r.text.includes(`- **ADR-0001** Rule 1 (superseded) — \`${adr(1)}\``), 'the retired decision is listed last');
+    assert.equal((r.text.match(/^## ADR-\d+: /gm) ?? []).length, 25);
+  });
+
+  it('says nothing of truncation when everything fits', async () => {
+    const r = await memoryAgentHost(files).call('governing_decisions', { path: 'src/ui/cart.ts' });
+    assert.equal(r.structured.truncated, null);
+    assert.deepEqual(r.structured.others, []);
+    assert.doesNotMatch(r.text, /listed briefly/);
   });
 
   it('refuses paths outside the workspace, lines past the end and unknown fields', async () => {

@@ -1,11 +1,13 @@
 import { briefLine, oneLine, statusWords, type DocumentBrief } from './documentBrief.js';
-import type { GoverningEntry, GoverningReport } from './governingDecisions.js';
+import type { BriefGoverningEntry, GoverningEntry, GoverningReport } from './governingDecisions.js';
 
 /**
  * What governs a place in the code, as Markdown an agent (or a person) reads before changing it:
  * the strong reasons (annotations, scopes, rules) in full with their rules, the weak ones (a bare id
- * in a comment, a mention) as one line each. With `maxChars`, whole sections are dropped from the
- * end and the text says how many, so a pasted context is never silently partial.
+ * in a comment, a mention) as one line each, requirements and exceptions, and last the documents
+ * beyond the report's detailed ones, one line each, with a sentence saying how to narrow the
+ * question. With `maxChars`, whole sections are dropped from the end and the text says how many, so
+ * a pasted context is never silently partial.
  */
 export function governingMarkdown(report: GoverningReport, maxChars = Infinity): string {
   const where = `\`${oneLine(report.path)}\`${report.line !== null ? ` line ${report.line}` : ''}`;
@@ -15,8 +17,9 @@ export function governingMarkdown(report: GoverningReport, maxChars = Infinity):
   const strong = report.governing.filter((g) => g.strength === 'strong');
   const weak = report.governing.filter((g) => g.strength === 'weak');
   if (report.governing.length === 0) head.push('', 'Nothing governs it: no annotation or id covers it, no decision\'s applies-to or rules scope it, and no document mentions it.');
-  else head.push('', `Governed by ${count(strong.length, 'document')}${weak.length ? `; ${count(weak.length, 'more')} only related` : ''}. Follow the rules of decisions in force; a superseded decision names the one in force now.`);
-  const sections = [...strong.map(strongSection), ...(weak.length ? [weakSection(weak)] : []), ...extraSections(report)];
+  else head.push('', `${governedBy(report)} Follow the rules of decisions in force; a superseded decision names the one in force now.`);
+  if (report.truncated) head.push('', `_The ${report.truncated.shown} strongest are given in full, the other ${report.truncated.total - report.truncated.shown} listed briefly at the end. To narrow, ask about one line (\`line\`, or \`PATH:LINE\`), or read one document (list_documents, \`rationale explain ID\`)._`);
+  const sections = [...strong.map(strongSection), ...(weak.length ? [weakSection(weak)] : []), ...extraSections(report), ...othersSections(report.others)];
   return fitted(head.join('\n'), sections, maxChars);
 }
 
@@ -34,6 +37,24 @@ function strongSection(g: GoverningEntry): string {
 
 function weakSection(weak: readonly GoverningEntry[]): string {
   return ['## Related (weaker than an annotation or a scope)', '', ...weak.map((g) => `- ${briefLine(g)}: ${oneLine(g.reason)}`)].join('\n');
+}
+
+/** `Governed by 230 documents; 3 more only related.` counting the brief entries too. */
+function governedBy(report: GoverningReport): string {
+  const all = [...report.governing, ...report.others];
+  const weak = all.filter((g) => g.strength === 'weak').length;
+  return `Governed by ${count(all.length - weak, 'document')}${weak ? `; ${count(weak, 'more')} only related` : ''}.`;
+}
+
+/** How many brief lines make one section: a cut to fit then drops the end of the list, not all of it. */
+const briefLinesPerSection = 20;
+
+function othersSections(others: readonly BriefGoverningEntry[]): string[] {
+  const lines = others.map((g) => `- **${oneLine(g.id)}** ${oneLine(g.title)} (${statusWords(g)}) — \`${oneLine(g.path)}\`: ${oneLine(g.reason)}${g.strength === 'weak' ? ' (only related)' : ''}`);
+  const sections: string[] = [];
+  for (let i = 0; i < lines.length; i += briefLinesPerSection) sections.push(lines.slice(i, i + briefLinesPerSection).join('\n'));
+  if (sections.length) sections[0] = `## Also governing (listed briefly)\n\n${sections[0]}`;
+  return sections;
 }
 
 function extraSections(report: GoverningReport): string[] {
