@@ -7,7 +7,7 @@ import { governanceReason, governanceStrength } from '../../core/features/govern
 import { MentionIndex } from '../../core/index/mentions.js';
 import { LineMap } from '../../core/base/range.js';
 import { latestSuccessor, supersessionGraph } from '../../core/index/supersession.js';
-import { statusInForce } from '../../core/index/statusInForce.js';
+import { statusInForce, statusInForceFields } from '../../core/index/statusInForce.js';
 import { statusText } from '../../core/documents/statusText.js';
 import { statusClassOf } from '../../core/documents/statusClass.js';
 import type { WorkspaceIndex } from '../../core/index/workspaceIndex.js';
@@ -151,9 +151,7 @@ function describe(index: WorkspaceIndex, graph: ReturnType<typeof supersessionGr
     id: d.id,
     kind: d.kind,
     title: d.title,
-    status: inForce.status ?? null,
-    ...(inForce.written !== undefined ? { writtenStatus: inForce.written } : {}),
-    retired: inForce.retired,
+    ...statusInForceFields(index, d),
     date: d.date ?? null,
     file: d.path,
     summary: d.summary,

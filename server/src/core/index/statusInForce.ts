@@ -42,3 +42,13 @@ export function replacingSuccessor(index: WorkspaceIndex, doc: RationaleDocument
 export function statusInForceText(s: StatusInForce): string | undefined {
   return statusText(s.status, s.written);
 }
+
+/**
+ * The status fields every JSON answer gives a document (list, explain, the agent tools): the status
+ * in force, the written one only when it differs, and whether it is retired. One home, so the
+ * answers cannot drift apart.
+ */
+export function statusInForceFields(index: WorkspaceIndex, doc: RationaleDocument): { status: string | null; writtenStatus?: string; retired: boolean } {
+  const inForce = statusInForce(index, doc);
+  return { status: inForce.status ?? null, ...(inForce.written !== undefined ? { writtenStatus: inForce.written } : {}), retired: inForce.retired };
+}

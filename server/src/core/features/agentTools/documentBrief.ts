@@ -1,6 +1,6 @@
 import type { DocKind, RationaleDocument } from '../../documents/document.js';
 import type { RuleSpec } from '../../rules/ruleSpec.js';
-import { statusInForce } from '../../index/statusInForce.js';
+import { statusInForceFields } from '../../index/statusInForce.js';
 import { statusText } from '../../documents/statusText.js';
 import type { WorkspaceIndex } from '../../index/workspaceIndex.js';
 
@@ -22,14 +22,11 @@ export interface DocumentBrief {
 }
 
 export function documentBrief(index: WorkspaceIndex, d: RationaleDocument): DocumentBrief {
-  const inForce = statusInForce(index, d);
   return {
     id: d.id,
     kind: d.kind,
     title: d.title,
-    status: inForce.status ?? null,
-    ...(inForce.written !== undefined ? { writtenStatus: inForce.written } : {}),
-    retired: inForce.retired,
+    ...statusInForceFields(index, d),
     date: d.date ?? null,
     path: d.path,
     summary: d.summary,
