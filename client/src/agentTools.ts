@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { AgentToolAnswer, AgentToolName } from '../../server/src/protocol';
 import type { RationaleServer } from './rationaleServer';
+import { exists } from './commands/writeNewDocument';
 
 /** The tools as package.json declares them; the build checks the two lists agree. */
 export const agentToolNames: readonly AgentToolName[] = ['governing_decisions', 'check_file', 'search_documents', 'list_documents', 'propose_decision'];
@@ -61,16 +62,6 @@ async function createExclusively(uri: vscode.Uri, content: string): Promise<bool
   } catch {
     // applyEdit rejects (rather than resolving false) for some failed file operations; the caller
     // tells "the name was taken" from other failures by looking at the disk.
-    return false;
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    // stat rejects with FileNotFound for a missing file: that is the answer, not an error.
     return false;
   }
 }

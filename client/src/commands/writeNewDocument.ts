@@ -94,7 +94,8 @@ async function save(uri: vscode.Uri): Promise<boolean> {
   return document.isDirty ? document.save() : true;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** Whether a file or folder is at `uri` (also used by the agent tools' propose_decision). */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;
