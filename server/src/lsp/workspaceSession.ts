@@ -4,6 +4,7 @@ import { URI } from 'vscode-uri';
 import { createCheckContext, findingsForFile, withIndex, type CheckContext, type FileCheckResult } from '../core/checks/checkWorkspace.js';
 import { recheckSteps, ruleFindingsOf, type RecheckResult } from '../core/checks/recheckSteps.js';
 import { SlicedWork, slicePace } from './slicedWork.js';
+import { runSteps, runStepsPaced } from '../core/base/steps.js';
 import { groupFindingsByPath, type Finding } from '../core/base/finding.js';
 import { indexAndCheck } from '../core/checks/indexAndCheck.js';
 import { baselineFileName, isBaselined, lineTextReader, markBaselined, readBaselineFile, type BaselineFile, type LineTextOf } from '../core/checks/baseline.js';
@@ -269,7 +270,8 @@ export class WorkspaceSession {
     const edited = (this.editedWhileIndexing = new Set());
     let r;
     try {
-      await pacedSteps(this.disk.listFilesSteps?.());
+      // The walk of a large tree holds the thread for a second: requests are served meanwhile.
+      if (this.disk.listFilesSteps) await runStepsPaced(this.disk.listFilesSteps(), slicePace());
       r = await this.indexAndCheck(cache, onProgress);
     } finally {
       this.editedWhileIndexing = undefined;
@@ -520,7 +522,7 @@ export class WorkspaceSession {
     this.recheck.drain();
     const ctx = this.checkContext();
     if (!this.workspaceFindingsByPath) {
-      const r = drainSteps(recheckSteps(ctx, this.workspace));
+      const r = runSteps(recheckSteps(ctx, this.workspace));
       this.workspaceFindingsByPath = r.findingsByPath;
       this.ruleFindings = { key: ctx.rules.key, byPath: r.ruleFindingsByPath };
       this.refreshReports(this.workspaceFindingsByPath.keys(), true);
@@ -637,21 +639,5 @@ function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
   return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Runs steps to the end, serving requests between slices. */
-async function pacedSteps(steps: Generator<void, unknown> | undefined): Promise<void> {
-  const pace = slicePace();
-  for (let r = steps?.next(); r && !r.done; r = steps!.next()) {
-    const pause = pace();
-    if (pause) await pause;
-  }
-}
-
-/** Runs steps to the end. */
-function drainSteps<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
 
 

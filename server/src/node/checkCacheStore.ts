@@ -5,6 +5,7 @@ import * as nodePath from 'node:path';
 import type { MemoryCheckCache } from '../core/checks/checkCache.js';
 import { CacheRecordReader, cacheRecordLines, type CacheOwner } from '../core/checks/checkCacheRecords.js';
 import { readLinesOfRegularFile } from './readLinesOfRegularFile.js';
+import { runSteps } from '../core/base/steps.js';
 
 /**
  * Where `rationale check` keeps its cache between runs: one JSON Lines file per workspace root, outside
@@ -76,11 +77,7 @@ export class CheckCacheStore {
    * costs speed only.
    */
   save(cache: MemoryCheckCache): string | undefined {
-    const steps = this.saveSteps(cache);
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-    }
+    return runSteps(this.saveSteps(cache));
   }
 
   /**

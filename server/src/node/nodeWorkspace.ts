@@ -1,3 +1,4 @@
+import { runSteps } from '../core/base/steps.js';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -52,11 +53,7 @@ export class NodeWorkspace implements Workspace {
   }
 
   listFiles(): readonly string[] {
-    const steps = this.listFilesSteps();
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-    }
+    return runSteps(this.listFilesSteps());
   }
 
   /**

@@ -14,6 +14,7 @@ import { internalErrorFinding } from '../base/internalError.js';
 import { unreadableFileFinding } from './unreadableFile.js';
 import { scanPrefilter } from './prefilterNeedles.js';
 import { neverPause, type Pace } from '../base/pace.js';
+import { runStepsPaced } from '../base/steps.js';
 
 /**
  * Reads and checks code files somewhere else (worker threads) and returns their entries. Paths it
@@ -144,12 +145,7 @@ function nothingFound(rules: CompiledRules, path: string): CachedCodeFile {
 
 /** The document pass, a file at a time, pausing when `pace` asks. */
 async function buildDocumentIndexPaced(workspace: Workspace, options: IndexAndCheckOptions, pace: Pace): Promise<WorkspaceIndex> {
-  const steps = documentIndexSteps(workspace, options.onIndexProgress, options.cache, 1, options.lightDocuments);
-  for (let r = steps.next(); ; r = steps.next()) {
-    if (r.done) return r.value;
-    const pause = pace();
-    if (pause) await pause;
-  }
+  return runStepsPaced(documentIndexSteps(workspace, options.onIndexProgress, options.cache, 1, options.lightDocuments), pace);
 }
 
 /** Resolves every code file's annotations and rule findings against the finished index. */

@@ -1,3 +1,4 @@
+import { runSteps } from '../base/steps.js';
 import { LineMap, type Range } from '../base/range.js';
 import { closesFence, fenceOpenedBy } from '../documents/codeFence.js';
 import { splitFrontMatter } from '../documents/frontMatter.js';
@@ -47,7 +48,7 @@ function distinctiveStem(name: string): boolean {
 }
 
 export function mentionTargets(files: readonly string[], documentPaths: ReadonlySet<string>, read: (path: string) => string | undefined): MentionTargets {
-  return drain(mentionTargetsSteps(files, documentPaths, read));
+  return runSteps(mentionTargetsSteps(files, documentPaths, read));
 }
 
 /** `mentionTargets` a thousand files at a time: over 100,000 files it takes most of a second. */
@@ -82,13 +83,6 @@ export function* mentionTargetsSteps(files: readonly string[], documentPaths: Re
     }
   }
   return { files: new Set(files), folders, byName, dependencies };
-}
-
-function drain<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
 }
 
 /** The code a document's body names. Never throws; text it cannot resolve is simply no mention. */
@@ -227,7 +221,7 @@ export class MentionIndex {
 
   /** `built`: what `build` gave for this very index, when a host built it ahead in steps. */
   constructor(index: WorkspaceIndex, read: (path: string) => string | undefined, cache = new MentionCache(), built?: MentionsBuilt) {
-    this.byDocument = (built ?? drain(MentionIndex.build(index, read, cache))).byDocument;
+    this.byDocument = (built ?? runSteps(MentionIndex.build(index, read, cache))).byDocument;
     this.documents = index.documents;
   }
 
@@ -277,7 +271,7 @@ export class MentionCache {
   private readonly byDocument = new WeakMap<RationaleDocument, { targets: MentionTargets; mentions: MentionSpan[] | undefined }>();
 
   targets(files: readonly string[], documentPaths: ReadonlySet<string>, read: (path: string) => string | undefined): MentionTargets {
-    return drain(this.targetsSteps(files, documentPaths, read));
+    return runSteps(this.targetsSteps(files, documentPaths, read));
   }
 
   /**

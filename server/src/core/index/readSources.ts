@@ -1,3 +1,4 @@
+import { runSteps } from '../base/steps.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { collectSourceDocuments, type SourceContents, type SourceDocuments } from './sourceDocuments.js';
 import { documentIndexSteps } from './workspaceIndex.js';
@@ -15,10 +16,8 @@ export interface SourceWorkspace {
  */
 export function readSourceContents(sources: readonly SourceWorkspace[]): SourceContents[] {
   return sources.map(({ name, workspace }) => {
-    const steps = documentIndexSteps(workspace);
-    let r = steps.next();
-    while (!r.done) r = steps.next();
-    return { name, documents: [...r.value.documents.values()] };
+    const index = runSteps(documentIndexSteps(workspace));
+    return { name, documents: [...index.documents.values()] };
   });
 }
 

@@ -1,3 +1,4 @@
+import { runSteps } from '../base/steps.js';
 import type { FileAnnotations } from '../source/codeReference.js';
 import type { CheckCache } from '../checks/checkCache.js';
 import { scanAnnotations } from '../source/scanAnnotations.js';
@@ -61,7 +62,7 @@ export function isDiscoveryFile(path: string): boolean {
 }
 
 export function buildIndex(workspace: Workspace, onProgress?: IndexProgress): WorkspaceIndex {
-  return runToEnd(rebuildSteps(workspace, { onProgress }));
+  return runSteps(rebuildSteps(workspace, { onProgress }));
 }
 
 /**
@@ -76,14 +77,6 @@ export function documentIndexSteps(workspace: Workspace, onProgress?: IndexProgr
 /** The full snapshot: a document index plus the annotations found in code files. */
 export function withAnnotations(index: WorkspaceIndex, annotations: ReadonlyMap<string, FileAnnotations>, hashes: ReadonlyMap<string, string>, requirements: ReadonlyMap<string, FileRequirements> = new Map()): WorkspaceIndex {
   return finish(index, { documents: new Map(index.documents), annotations: new Map(annotations), hashes: new Map([...index.hashes, ...hashes]), requirements: new Map(requirements) });
-}
-
-/** Runs steps that only pause (they yield nothing and take nothing back) straight to their result. */
-function runToEnd<T>(steps: Generator<undefined, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
 }
 
 /** The maps a snapshot is assembled from, filled file by file. */
@@ -128,7 +121,7 @@ export function updateIndex(previous: WorkspaceIndex, workspace: Workspace, chan
 function applyDiff(previous: WorkspaceIndex, workspace: Workspace, changed: readonly string[], deleted: readonly string[]): WorkspaceIndex {
   const touched = new Set([...changed, ...deleted]);
   if ([...touched].some(isDiscoveryFile)) {
-    return runToEnd(rebuildSteps(workspace, { previous, touched }));
+    return runSteps(rebuildSteps(workspace, { previous, touched }));
   }
   const fileList = filesAfterEdit(previous, workspace, previous.config);
   const { fileSet } = fileList;
